@@ -1,0 +1,3 @@
+from specbench.cli import app
+
+app(prog_name="specbench")

@@ -1,0 +1,51 @@
+"""The Python API: the same operations as the CLI, returning objects and DataFrames."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from specbench.catalogue import Catalogue
+from specbench.catalogue import load as _load
+from specbench.model import Chip
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+
+@lru_cache(maxsize=4)
+def _cached(specs_dir: str | None) -> Catalogue:
+    return _load(specs_dir)
+
+
+def load(specs_dir: str | Path | None = None) -> Catalogue:
+    """The validated catalogue (the bundled spec files, or those in ``specs_dir``)."""
+    return _cached(str(specs_dir) if specs_dir else None)
+
+
+def get(name: str, specs_dir: str | Path | None = None) -> Chip:
+    """Look a chip up by any of its names: ``get("壁仞BR100")``, ``get("mtt s4000")``."""
+    return load(specs_dir).get(name)
+
+
+def catalogue(specs_dir: str | Path | None = None) -> pd.DataFrame:
+    """The catalogue as a DataFrame, one row per entry."""
+    import pandas as pd
+
+    from specbench.listing import catalogue_rows
+
+    rows = catalogue_rows(load(specs_dir))
+    return pd.DataFrame(rows).set_index("id")
+
+
+def compare(
+    *names: str, basis: str = "dense", baseline: str | None = None, specs_dir: str | Path | None = None
+) -> pd.DataFrame:
+    """A like-for-like comparison as a DataFrame: one row per metric, a column per chip and ratio.
+
+    ``df.attrs`` holds the notes, the normalization steps and the sources.
+    """
+    from specbench.compare import build_comparison
+
+    return build_comparison(load(specs_dir), list(names), basis=basis, baseline=baseline).to_frame()

@@ -1,0 +1,63 @@
+"""Exceptions raised by the library; the CLI turns each into one line and an exit code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class SpecbenchError(Exception):
+    """Base class for every error a user can cause."""
+
+    exit_code = 1
+
+
+class UsageError(SpecbenchError):
+    """The command was called with arguments that cannot work."""
+
+    exit_code = 2
+
+
+class UnitError(SpecbenchError):
+    """A value is not a quantity, or not of the expected dimension."""
+
+
+class UnknownChipError(SpecbenchError):
+    """A chip name matches no catalogue entry."""
+
+    def __init__(self, name: str, suggestions: list[str]) -> None:
+        self.name = name
+        self.suggestions = suggestions
+        hint = (
+            f"; did you mean {', '.join(suggestions)}?"
+            if suggestions
+            else ("; run `specbench list` to see the catalogue")
+        )
+        super().__init__(f"unknown chip {name!r}{hint}")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a spec file: where, what value, and what was expected."""
+
+    file: str
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{where}: {self.message}"
+
+
+class SpecError(SpecbenchError):
+    """One or more spec files are invalid; ``problems`` lists every one."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        first = str(problems[0]) if problems else "invalid spec"
+        more = len(problems) - 1
+        tail = f" (and {more} more; run `specbench lint` for all)" if more else ""
+        super().__init__(first + tail)
+
+
+class OutputError(SpecbenchError):
+    """An output file could not be written."""

@@ -1,0 +1,173 @@
+"""Rendering: comparisons, the catalogue and single chips as Markdown, text, CSV, JSON or HTML."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from enum import StrEnum
+from typing import Any
+
+from specbench.compare import Comparison, Row
+from specbench.normalize import fmt
+
+
+class Format(StrEnum):
+    markdown = "markdown"
+    text = "text"
+    csv = "csv"
+    json = "json"
+    html = "html"
+
+
+LEGEND = "— not published in the sources consulted · n/a the format is another vendor's"
+
+
+def md_escape(text: str) -> str:
+    """Make text safe inside a Markdown table cell."""
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+
+
+def _marks(numbers: list[int]) -> str:
+    return f" [{', '.join(str(n) for n in sorted(set(numbers)))}]" if numbers else ""
+
+
+def _ratio_text(row: Row, label: str) -> str:
+    ratio = row.ratios.get(label)
+    if ratio is None:
+        return ""
+    return f"{ratio:.2f}x" + _marks(row.ratio_notes.get(label, []))
+
+
+def comparison_table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+    headers = ["Metric", "Unit", *comparison.column_names(), *(c.label for c in comparison.ratio_columns)]
+    body = []
+    for row in comparison.rows:
+        cells = [row.cells[c.id].display + _marks(row.cells[c.id].notes) for c in comparison.chips]
+        ratios = [_ratio_text(row, c.label) for c in comparison.ratio_columns]
+        body.append([row.label, row.unit, *cells, *ratios])
+    return headers, body
+
+
+def _basis_sentence(comparison: Comparison) -> str:
+    if comparison.basis == "dense":
+        basis = (
+            "Dense basis: 2:4 sparse figures are halved; figures whose sparsity is not stated are "
+            "taken as dense. Rows are split by precision and execution unit."
+        )
+    else:
+        basis = (
+            "Published basis: figures as their sources print them; sparse figures keep rows of "
+            "their own. Rows are split by precision, execution unit and sparsity."
+        )
+    ratios = "; ".join(c.label for c in comparison.ratio_columns)
+    return f"{basis} Ratios: {ratios}."
+
+
+def render_comparison(comparison: Comparison, fmt_: Format) -> str:
+    if fmt_ is Format.json:
+        return json.dumps(comparison.to_records(), ensure_ascii=False, indent=2) + "\n"
+    if fmt_ is Format.csv:
+        return _comparison_csv(comparison)
+    if fmt_ is Format.html:
+        return _comparison_html(comparison)
+    from tabulate import tabulate
+
+    headers, body = comparison_table(comparison)
+    if fmt_ is Format.markdown:
+        table = tabulate(
+            [[md_escape(c) for c in r] for r in body],
+            headers=[md_escape(h) for h in headers],
+            tablefmt="github",
+            disable_numparse=True,
+        )
+        out = [f"# {md_escape(comparison.title)}", "", _basis_sentence(comparison), "", table, "", f"_{LEGEND}._", ""]
+        out += _section("Notes", [md_escape(n) for n in comparison.notes], numbered=True)
+        out += _section("Figures", [md_escape(line) for line in comparison.figure_lines()])
+        out += _section("Sources", [md_escape(f"[{s.key}] {s.citation()}") for s in comparison.sources])
+        return "\n".join(out).rstrip() + "\n"
+    table = tabulate(body, headers=headers, tablefmt="simple", disable_numparse=True)
+    out = [comparison.title, "", _basis_sentence(comparison), "", table, "", LEGEND, ""]
+    out += _section("Notes", comparison.notes, numbered=True, markdown=False)
+    out += _section("Figures", comparison.figure_lines(), markdown=False)
+    out += _section("Sources", [f"[{s.key}] {s.citation()}" for s in comparison.sources], markdown=False)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _section(title: str, items: list[str], *, numbered: bool = False, markdown: bool = True) -> list[str]:
+    if not items:
+        return []
+    heading = f"## {title}" if markdown else title
+    bullet = (lambda i: f"{i}. ") if numbered else (lambda i: "- ")
+    return [heading, "", *(f"{bullet(i)}{text}" for i, text in enumerate(items, 1)), ""]
+
+
+def _comparison_csv(comparison: Comparison) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["metric", "unit", *comparison.column_names(), *(c.label for c in comparison.ratio_columns), "sources"]
+    )
+    for row in comparison.rows:
+        values = []
+        for chip in comparison.chips:
+            value = row.cells[chip.id].value
+            values.append("" if value is None else (fmt(value) if isinstance(value, float) else value))
+        ratios = [
+            "" if row.ratios.get(c.label) is None else f"{row.ratios[c.label]:.4f}" for c in comparison.ratio_columns
+        ]
+        cited = "; ".join(
+            f"{chip.name}: {' '.join(row.cells[chip.id].figure.sources)}"  # type: ignore[union-attr]
+            for chip in comparison.chips
+            if row.cells[chip.id].figure is not None
+        )
+        writer.writerow([row.label, row.unit, *values, *ratios, cited])
+    return buffer.getvalue()
+
+
+def _comparison_html(comparison: Comparison) -> str:
+    from tabulate import tabulate
+
+    headers, body = comparison_table(comparison)
+    table = tabulate(body, headers=headers, tablefmt="html", disable_numparse=True)
+    esc = html.escape
+    parts = [
+        f"<h1>{esc(comparison.title)}</h1>",
+        f"<p>{esc(_basis_sentence(comparison))}</p>",
+        table,
+        f"<p><em>{esc(LEGEND)}</em></p>",
+    ]
+    if comparison.notes:
+        parts.append("<h2>Notes</h2><ol>" + "".join(f"<li>{esc(n)}</li>" for n in comparison.notes) + "</ol>")
+    parts.append("<h2>Figures</h2><ul>" + "".join(f"<li>{esc(x)}</li>" for x in comparison.figure_lines()) + "</ul>")
+    parts.append(
+        "<h2>Sources</h2><ul>"
+        + "".join(f"<li>[{esc(s.key)}] {esc(s.citation())}</li>" for s in comparison.sources)
+        + "</ul>"
+    )
+    return "\n".join(parts) + "\n"
+
+
+def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "") -> str:
+    """A list of flat records (the catalogue listing) in any format."""
+    if fmt_ is Format.json:
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    headers = list(records[0]) if records else []
+    if fmt_ is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=headers, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(records)
+        return buffer.getvalue()
+    from tabulate import tabulate
+
+    rows = [["" if r[h] is None else str(r[h]) for h in headers] for r in records]
+    if fmt_ is Format.markdown:
+        table = tabulate(
+            [[md_escape(c) for c in r] for r in rows], headers=headers, tablefmt="github", disable_numparse=True
+        )
+        return (f"# {md_escape(title)}\n\n" if title else "") + table + "\n"
+    if fmt_ is Format.html:
+        return tabulate(rows, headers=headers, tablefmt="html", disable_numparse=True) + "\n"
+    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n"
