@@ -6,9 +6,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from specbench.catalogue import Catalogue
-from specbench.catalogue import load as _load
 from specbench.model import Chip
+from specbench.store import Catalogue
+from specbench.store import load as _load
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -46,6 +46,6 @@ def compare(
 
     ``df.attrs`` holds the notes, the normalization steps and the sources.
     """
-    from specbench.compare import build_comparison
+    from specbench.comparison import build_comparison
 
     return build_comparison(load(specs_dir), list(names), basis=basis, baseline=baseline).to_frame()

@@ -144,7 +144,7 @@ def compare(
 
     Example: specbench compare BR100 A100
     """
-    from specbench.compare import build_comparison
+    from specbench.comparison import build_comparison
     from specbench.tables import render_comparison
 
     comparison = build_comparison(_catalogue(specs), chips, basis=basis.value, baseline=baseline)
@@ -163,7 +163,7 @@ def lint(
 
     Example: specbench lint specs/
     """
-    from specbench.catalogue import default_specs_dir, lint_paths
+    from specbench.store import default_specs_dir, lint_paths
 
     targets = list(paths or [specs or default_specs_dir()])
     problems, checked = lint_paths(targets)

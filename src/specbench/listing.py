@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from specbench.catalogue import Catalogue
 from specbench.model import EXECUTION_UNITS, METRICS, Chip, Figure, precision_label
 from specbench.normalize import fmt
+from specbench.store import Catalogue
 from specbench.tables import Format, md_escape, render_records
 
 

@@ -185,7 +185,8 @@ class Chip:
 
     def cited_sources(self) -> list[str]:
         keys: list[str] = []
-        for item in (*self.figures, *self.support):
+        items: list[Figure | Support] = [*self.figures, *self.support]
+        for item in items:
             for key in item.sources:
                 if key not in keys:
                     keys.append(key)

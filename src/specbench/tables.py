@@ -9,7 +9,7 @@ import json
 from enum import StrEnum
 from typing import Any
 
-from specbench.compare import Comparison, Row
+from specbench.comparison import Comparison, Row
 from specbench.normalize import fmt
 
 

@@ -45,7 +45,7 @@ def registry() -> pint.UnitRegistry:
         text, count = re.subn(pattern, replacement, text)
         if count != 1:  # pragma: no cover - guards against a pint upgrade
             raise RuntimeError(f"pint's definitions changed; cannot apply {pattern!r}")
-    ureg = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=True)
     ureg.load_definitions(text.splitlines())
     ureg.load_definitions(_DEFINITIONS.read_text(encoding="utf-8").splitlines())
     return ureg
@@ -90,7 +90,7 @@ def parse(text: str | int | float) -> pint.Quantity:
     if not cleaned:
         raise UnitError("empty value")
     try:
-        quantity = ureg.Quantity(cleaned)
+        quantity: pint.Quantity = ureg.Quantity(cleaned)
     except Exception as exc:  # pint raises several unrelated types here
         raise UnitError(f"{text!r} is not a quantity pint understands ({_short(exc)})") from None
     if not hasattr(quantity, "dimensionality"):

@@ -1,4 +1,4 @@
-"""The catalogue: finding spec files, validating them, caching the result, looking chips up.
+"""The catalogue store: finding spec files, validating them, caching the result, looking chips up.
 
 Validation imports pint and pydantic (about 0.25 s), so the validated catalogue is
 cached as JSON, keyed by the content of the spec files and of the code that
@@ -98,12 +98,14 @@ class Catalogue:
         if not key:
             return []
         names: list[str] = []
-        close = difflib.get_close_matches(key, list(self._index), n=8, cutoff=0.6)
-        contained = [k for k in self._index if key in k or (len(k) >= 3 and k in key)]
-        for candidate in close + sorted(contained, key=len):
-            chip = self.chips[self._index[candidate][0]]
-            if chip.name not in names:
-                names.append(chip.name)
+        scored = []
+        for candidate in self._index:
+            score = difflib.SequenceMatcher(None, key, candidate).ratio()
+            if score >= 0.6 or key in candidate or (len(candidate) >= 3 and candidate in key):
+                scored.append((-score, self.chips[self._index[candidate][0]].name))
+        for _score, chip_name in sorted(scored):
+            if chip_name not in names:
+                names.append(chip_name)
         return names[:limit]
 
     def to_json(self) -> dict[str, Any]:
@@ -275,6 +277,7 @@ def validate(directory: Path) -> tuple[Catalogue | None, list[Problem]]:
         problems.append(Problem(display_path(bibliography), "", "bibliography file is missing"))
 
     specs: dict[str, tuple[Any, str]] = {}
+    invalid: set[str] = set()
     for path in files:
         if path.name == BIBLIOGRAPHY:
             continue
@@ -286,6 +289,8 @@ def validate(directory: Path) -> tuple[Catalogue | None, list[Problem]]:
         spec, spec_problems = _validate_spec(raw, shown, schema)
         problems += spec_problems
         if spec is None:
+            invalid.add(path.stem)
+            problems += _raw_source_problems(raw, shown, sources)
             continue
         if spec.id != path.stem:
             problems.append(Problem(shown, "id", f"{spec.id!r} should match the file name {path.stem!r}"))
@@ -294,12 +299,30 @@ def validate(directory: Path) -> tuple[Catalogue | None, list[Problem]]:
             continue
         specs[spec.id] = (spec, shown)
 
-    chips, build_problems = _build_chips(specs, schema)
+    chips, build_problems = _build_chips(specs, schema, invalid)
     problems += build_problems
     problems += lint.check(list(chips.values()), sources)
     problems += alias_collisions(list(chips.values()))
     catalogue = Catalogue(chips, sources, str(directory)) if chips or not files else None
-    return catalogue, problems
+    # A SKU inherits its base's figures, so a rule broken there is found once per SKU.
+    return catalogue, list(dict.fromkeys(problems))
+
+
+def _raw_source_problems(raw: dict[str, Any], shown: str, sources: dict[str, Source]) -> list[Problem]:
+    """Unknown source keys in a file the schema rejected, so they are reported in the same run."""
+    problems = []
+    for metric, entries in raw.items():
+        items = [entries] if isinstance(entries, dict) else entries if isinstance(entries, list) else []
+        for index, entry in enumerate(items):
+            if not isinstance(entry, dict) or not isinstance(entry.get("sources"), list):
+                continue
+            where = f"{metric}[{index}]" if isinstance(entries, list) else metric
+            for key in entry["sources"]:
+                if isinstance(key, str) and sources and key not in sources:
+                    problems.append(
+                        Problem(shown, f"{where}.sources", f"{key!r} is not in the bibliography (specs/sources.toml)")
+                    )
+    return problems
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -381,7 +404,9 @@ def _field_path(loc: tuple[Any, ...], raw: dict[str, Any], skip: int) -> str:
     return "".join(parts)
 
 
-def _build_chips(specs: dict[str, tuple[Any, str]], schema: Any) -> tuple[dict[str, Chip], list[Problem]]:
+def _build_chips(
+    specs: dict[str, tuple[Any, str]], schema: Any, invalid: set[str]
+) -> tuple[dict[str, Chip], list[Problem]]:
     """Resolve ``base`` inheritance and convert every value to its canonical unit."""
     from specbench import units
     from specbench.model import METRICS
@@ -398,6 +423,8 @@ def _build_chips(specs: dict[str, tuple[Any, str]], schema: Any) -> tuple[dict[s
         }
         if spec.base is None:
             return own
+        if spec.base in invalid:
+            return None  # its own problems are already reported
         if spec.base not in specs:
             problems.append(Problem(shown, "base", f"{spec.base!r} is not a spec in this catalogue"))
             return None

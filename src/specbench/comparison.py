@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from specbench.catalogue import Catalogue, Resolution
 from specbench.errors import UsageError
 from specbench.lint import memory_bandwidth_ceiling
 from specbench.model import (
@@ -25,6 +24,7 @@ from specbench.model import (
     precision_label,
 )
 from specbench.normalize import BASES, Normalized, fmt, throughput_keys, value_on_basis
+from specbench.store import Catalogue, Resolution
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -1,0 +1,124 @@
+"""The command line: exact output for a representative command, help, errors and exit codes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from specbench.cli import app
+
+runner = CliRunner()
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+
+
+def test_compare_br100_a100_markdown_snapshot():
+    # Reviewed by hand: 1024 vs 312 (3.28x) BF16, 2048 vs 624 INT8, FP32 and TF32+ in rows of their own.
+    # After an intended change: specbench compare BR100 A100 > tests/snapshots/compare_BR100_A100.md
+    result = runner.invoke(app, ["compare", "BR100", "A100"])
+    assert result.exit_code == 0, result.output
+    assert result.output == (SNAPSHOTS / "compare_BR100_A100.md").read_text(encoding="utf-8")
+
+
+def test_snapshot_has_the_headline_rows():
+    text = (SNAPSHOTS / "compare_BR100_A100.md").read_text(encoding="utf-8")
+    assert "| BF16 · matrix              | TFLOPS  | 1024 " in text
+    assert "| 3.28x" in text
+    assert "| INT8 · matrix              | TOPS    | 2048 " in text
+
+
+@pytest.mark.parametrize("command", ["list", "show", "compare", "lint"])
+def test_every_command_has_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example: specbench" in result.output
+
+
+def test_top_level_help_lists_commands():
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("list", "show", "compare", "lint"):
+        assert command in result.output
+
+
+def test_list_and_show():
+    listing = runner.invoke(app, ["list", "--format", "json"])
+    assert listing.exit_code == 0
+    assert len(json.loads(listing.output)) == 14
+    shown = runner.invoke(app, ["show", "曦云C500"])
+    assert shown.exit_code == 0
+    assert "15 TFLOPS" in shown.output and "not preferred" in shown.output and "[MX-1]" in shown.output
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["compare", "BR10", "A100"], 1, "specbench: error: unknown chip 'BR10'; did you mean BR100, BR104?"),
+        (["show", "曦云C50"], 1, "specbench: error: unknown chip '曦云C50'; did you mean 曦云C500?"),
+        (["compare", "BR100"], 2, "specbench: error: compare needs at least two chips"),
+        (["compare", "BR100", "A100", "--baseline", "H20"], 2, "is not one of the chips compared"),
+        (["compare", "BR100", "A100", "--format", "pdf"], 2, "'pdf' is not one of"),
+        (["show", "BR100", "--format", "csv"], 2, "show supports --format markdown, text or json"),
+        (["lint", "/no/such/folder"], 2, "does not exist"),
+        (["compare", "BR100", "A100", "--specs", "/no/such/folder"], 2, "does not exist"),
+    ],
+)
+def test_errors_are_one_line_with_the_right_exit_code(args, code, message):
+    result = runner.invoke(app, args)
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+
+
+def test_out_writes_the_file(tmp_path):
+    out = tmp_path / "cmp.csv"
+    result = runner.invoke(app, ["compare", "BR100", "A100", "--format", "csv", "--out", str(out)])
+    assert result.exit_code == 0 and result.output == ""
+    assert out.read_text(encoding="utf-8").startswith("metric,unit,BR100,A100 SXM4 80GB")
+
+
+def test_failed_commands_leave_no_file(tmp_path):
+    out = tmp_path / "cmp.md"
+    result = runner.invoke(app, ["compare", "BR100", "NOPE", "--out", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    missing_dir = tmp_path / "no-such-dir" / "cmp.md"
+    result = runner.invoke(app, ["compare", "BR100", "A100", "--out", str(missing_dir)])
+    assert result.exit_code == 1
+    assert "does not exist" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_existing_file_is_replaced_whole(tmp_path):
+    out = tmp_path / "cmp.md"
+    out.write_text("old", encoding="utf-8")
+    runner.invoke(app, ["compare", "BR100", "A100", "--out", str(out)])
+    assert out.read_text(encoding="utf-8").startswith("# BR100 vs A100 SXM4 80GB")
+    assert [p.name for p in tmp_path.iterdir()] == ["cmp.md"]  # no temporary file left behind
+
+
+def test_python_dash_m_and_any_directory(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "specbench", "compare", "br-100", "英伟达A100", "-f", "json"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["chips"][1]["id"] == "nvidia-a100-sxm4-80gb"
+
+
+def test_compare_does_not_import_heavy_libraries_from_the_cache(tmp_path):
+    code = (
+        "import sys; from specbench.cli import app\n"
+        "try:\n    app(['compare', 'BR100', 'A100'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('pint', 'pandas', 'pydantic', 'matplotlib') if m in sys.modules))"
+    )
+    subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)  # warms the cache
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

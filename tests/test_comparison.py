@@ -1,0 +1,139 @@
+"""The compare engine: like-for-like rows, ratios and the notes behind them."""
+
+from __future__ import annotations
+
+import itertools
+import json
+
+import pytest
+
+from specbench.comparison import build_comparison
+from specbench.errors import UnknownChipError, UsageError
+from specbench.tables import Format, render_comparison
+
+from .test_store import REQUIRED
+
+
+def _row(comparison, label):
+    return next(r for r in comparison.rows if r.label == label)
+
+
+def test_br100_vs_a100_headline_rows(catalogue):
+    c = build_comparison(catalogue, ["BR100", "A100"])
+    ratio = "BR100 ÷ A100 SXM4 80GB"
+    bf16 = _row(c, "BF16 · matrix")
+    # Biren: 1024 TFLOPS BF16 [BR-3]; NVIDIA: 312 TFLOPS dense [NV-A1]
+    assert (bf16.cells["biren-br100"].value, bf16.cells["nvidia-a100-sxm4-80gb"].value) == (1024, 312)
+    assert bf16.ratios[ratio] == pytest.approx(1024 / 312)
+    assert f"{bf16.ratios[ratio]:.2f}" == "3.28"
+    int8 = _row(c, "INT8 · matrix")
+    assert (int8.cells["biren-br100"].value, int8.cells["nvidia-a100-sxm4-80gb"].value) == (2048, 624)
+    assert int8.unit == "TOPS"
+
+
+def test_vector_and_matrix_and_vendor_formats_stay_apart(catalogue):
+    c = build_comparison(catalogue, ["BR100", "A100"])
+    labels = [r.label for r in c.rows]
+    assert "FP32 · vector" in labels and "TF32 · matrix" in labels and "TF32+ · matrix" in labels
+    assert _row(c, "FP32 · vector").cells["nvidia-a100-sxm4-80gb"].value == 19.5
+    assert _row(c, "TF32 · matrix").cells["nvidia-a100-sxm4-80gb"].value == 156
+    tf32_plus = _row(c, "TF32+ · matrix")
+    assert tf32_plus.cells["biren-br100"].value == 512
+    assert tf32_plus.cells["nvidia-a100-sxm4-80gb"].display == "n/a"
+    assert all(v is None for v in tf32_plus.ratios.values())
+    fp32_unknown = _row(c, "FP32 · unit not stated")
+    assert fp32_unknown.cells["biren-br100"].value == 256
+    assert all(v is None for v in fp32_unknown.ratios.values())
+    # the note puts 256 against both A100 figures: 256/19.5 = 13.13x, 256/156 = 1.64x
+    note = next(n for n in c.notes if n.startswith("BR100 FP32 256"))
+    assert "13.13x" in note and "1.64x" in note
+
+
+def test_sparse_only_figures_are_halved_with_the_step_shown(catalogue):
+    c = build_comparison(catalogue, ["H100", "A100"])
+    bf16 = _row(c, "BF16 · matrix")
+    # NVIDIA prints 1979 TFLOPS* (2:4 sparse) for H100 SXM5 [NV-H1]: dense is 989.5
+    assert bf16.cells["nvidia-h100-sxm5"].value == pytest.approx(989.5)
+    assert bf16.cells["nvidia-h100-sxm5"].steps == ("1979 TFLOPS (2:4 sparse) / 2 = 989.5 TFLOPS dense",)
+    assert any("1979 TFLOPS (2:4 sparse) / 2 = 989.5" in line for line in c.figure_lines())
+
+
+def test_published_basis_keeps_sparse_rows(catalogue):
+    c = build_comparison(catalogue, ["H100", "A100"], basis="published")
+    sparse = _row(c, "BF16 · matrix · 2:4 sparse")
+    assert sparse.cells["nvidia-h100-sxm5"].value == 1979
+    assert sparse.cells["nvidia-a100-sxm4-80gb"].value == 624
+
+
+def test_unstated_unit_below_fp32_sits_beside_matrix_with_a_note(catalogue):
+    c = build_comparison(catalogue, ["MTT S4000", "A100"])
+    fp16 = _row(c, "FP16 · matrix")
+    cell = fp16.cells["moorethreads-mtt-s4000"]
+    assert cell.value == 100 and cell.notes
+    assert "does not say which execution unit" in c.notes[cell.notes[0] - 1]
+    label = "MTT S4000 ÷ A100 SXM4 80GB"
+    assert fp16.ratios[label] == pytest.approx(100 / 312)
+    assert fp16.ratio_notes[label]
+
+
+def test_multi_die_and_sparsity_caveats(catalogue):
+    notes = build_comparison(catalogue, ["BR100", "A100"]).notes
+    assert any("BR100 is 2 compute dies in one package" in n for n in notes)
+    assert any("do not say whether its throughput figures include sparsity" in n for n in notes)
+    assert any("`A100` resolved to A100 SXM4 80GB" in n for n in notes)
+
+
+def test_conflicting_sources_are_shown(catalogue):
+    notes = build_comparison(catalogue, ["曦云C500", "A100"]).notes
+    assert any("15 TFLOPS [MX-3, MX-4] (target)" in n for n in notes)
+
+
+def test_baseline_divides_every_chip_by_it(catalogue):
+    c = build_comparison(catalogue, ["BR100", "C500", "A100"], baseline="A100")
+    assert [col.label for col in c.ratio_columns] == ["BR100 ÷ A100 SXM4 80GB", "曦云C500 ÷ A100 SXM4 80GB"]
+    bf16 = _row(c, "BF16 · matrix")
+    assert bf16.ratios["曦云C500 ÷ A100 SXM4 80GB"] == pytest.approx(280 / 312)
+
+
+def test_bad_requests(catalogue):
+    with pytest.raises(UsageError):
+        build_comparison(catalogue, ["BR100"])
+    with pytest.raises(UsageError, match="named twice"):
+        build_comparison(catalogue, ["A100", "A100 SXM4 80GB"])
+    with pytest.raises(UsageError, match="not one of the chips compared"):
+        build_comparison(catalogue, ["BR100", "A100"], baseline="H20")
+    with pytest.raises(UnknownChipError):
+        build_comparison(catalogue, ["BR100", "A1OO"])
+
+
+def test_memory_bandwidth_per_sku(catalogue):
+    c = build_comparison(catalogue, ["A100 PCIe 80GB", "A100 SXM4 80GB"])
+    bw = _row(c, "Memory bandwidth")
+    assert bw.cells["nvidia-a100-pcie-80gb"].value == 1935
+    assert bw.cells["nvidia-a100-sxm4-80gb"].value == 2039
+
+
+PAIRS = list(itertools.combinations(sorted(REQUIRED), 2))
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+@pytest.mark.parametrize(("a", "b"), PAIRS)
+def test_every_pair_in_every_format(catalogue, a, b, fmt):
+    c = build_comparison(catalogue, [a, b])
+    text = render_comparison(c, fmt)
+    assert text.strip()
+    if fmt is Format.json:
+        assert json.loads(text)["chips"][0]["id"] == a
+
+
+def test_dataframe_api():
+    import specbench
+
+    frame = specbench.compare("BR100", "A100")
+    assert frame.loc["BF16 · matrix", "BR100"] == 1024
+    assert frame.loc["BF16 · matrix", "BR100 ÷ A100 SXM4 80GB"] == pytest.approx(3.2820512)
+    assert frame.loc["INT8 · matrix", "unit"] == "TOPS"
+    assert "BR-3" in frame.attrs["sources"]
+    assert specbench.get("壁仞BR100").id == "biren-br100"
+    table = specbench.catalogue()
+    assert len(table) == 14 and table.loc["metax-c500", "name"] == "曦云C500"

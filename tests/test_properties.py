@@ -1,0 +1,59 @@
+"""Property tests: lookup and unit parsing never fail with anything but their own errors."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from specbench import units
+from specbench.errors import UnitError, UnknownChipError
+from specbench.store import normalize_name
+
+pytestmark = pytest.mark.property
+
+
+@given(st.text())
+def test_normalize_name_is_total_and_idempotent_on_folded_text(text):
+    key = normalize_name(text)
+    assert isinstance(key, str)
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=40))
+def test_lookup_returns_a_chip_or_a_clear_error(catalogue, text):
+    try:
+        chip = catalogue.get(text)
+    except UnknownChipError as exc:
+        assert str(exc).startswith("unknown chip ")
+    else:
+        assert chip.id in catalogue.chips
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=30))
+def test_unit_parsing_raises_only_unit_errors(text):
+    try:
+        units.to_canonical(text, "flop_rate")
+    except UnitError:
+        pass
+
+
+@given(st.floats(min_value=1e-3, max_value=1e6, allow_nan=False))
+def test_sparse_to_dense_halves(value):
+    from specbench.model import Chip, Figure
+    from specbench.normalize import dense_equivalent
+
+    sparse = Figure(
+        metric="throughput",
+        text=f"{value} TFLOPS",
+        value=value,
+        sources=("X",),
+        precision="bf16",
+        execution="matrix",
+        sparsity="sparse",
+        level="package",
+    )
+    chip = Chip(id="x", name="X", vendor="V", family="X", sku="x", form_factor="chip", file="x", figures=(sparse,))
+    result = dense_equivalent(chip, "bf16", "matrix")
+    assert result is not None and result.value == pytest.approx(value / 2)

@@ -1,0 +1,240 @@
+"""The bundled catalogue: every file valid, required entries present, figures as their sources say."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from specbench.errors import UnknownChipError
+from specbench.store import lint_paths, normalize_name
+
+from .conftest import SPECS
+
+SPEC_FILES = sorted(SPECS.glob("*.toml"))
+
+
+@pytest.mark.parametrize("path", SPEC_FILES, ids=[p.name for p in SPEC_FILES])
+def test_every_spec_file_lints_clean(path: Path):
+    problems, checked = lint_paths([path])
+    assert checked == 1
+    assert problems == []
+
+
+REQUIRED = {
+    "biren-br100": ("Biren", "OAM"),
+    "biren-br104": ("Biren", "PCIe"),
+    "enflame-suisi-2": ("Enflame", "chip"),
+    "enflame-yunsui-t20": ("Enflame", "PCIe"),
+    "enflame-yunsui-t21": ("Enflame", "OAM"),
+    "metax-c500": ("MetaX", "OAM"),
+    "moorethreads-mtt-s4000": ("Moore Threads", "PCIe"),
+    "nvidia-a100-sxm4-40gb": ("NVIDIA", "SXM4"),
+    "nvidia-a100-sxm4-80gb": ("NVIDIA", "SXM4"),
+    "nvidia-a100-pcie-40gb": ("NVIDIA", "PCIe"),
+    "nvidia-a100-pcie-80gb": ("NVIDIA", "PCIe"),
+    "nvidia-h20": ("NVIDIA", "SXM5"),
+    "nvidia-h100-sxm5": ("NVIDIA", "SXM5"),
+    "nvidia-h100-pcie": ("NVIDIA", "PCIe"),
+}
+
+
+def test_required_entries(catalogue):
+    for chip_id, (vendor, form_factor) in REQUIRED.items():
+        chip = catalogue.chips[chip_id]
+        assert (chip.vendor, chip.form_factor) == (vendor, form_factor)
+
+
+def _throughput(catalogue, name, precision, execution, sparsity):
+    chip = catalogue.get(name)
+    matches = [
+        f
+        for f in chip.throughput()
+        if (f.precision, f.execution, f.sparsity) == (precision, execution, sparsity) and f.preferred is not False
+    ]
+    assert len(matches) == 1, matches
+    return matches[0]
+
+
+# Each row: chip, precision, execution unit, sparsity, value in TFLOPS/TOPS as the
+# source prints it, the source key, and the source's words.
+THROUGHPUT = [
+    ("A100", "fp64", "vector", "dense", 9.7, "NV-A1", "FP64 9.7 TFLOPS"),
+    ("A100", "fp64", "matrix", "dense", 19.5, "NV-A1", "FP64 Tensor Core 19.5 TFLOPS"),
+    ("A100", "fp32", "vector", "dense", 19.5, "NV-A1", "FP32 19.5 TFLOPS"),
+    ("A100", "tf32", "matrix", "dense", 156, "NV-A1", "TF32 156 TFLOPS | 312 TFLOPS*"),
+    ("A100", "tf32", "matrix", "sparse", 312, "NV-A1", "TF32 156 TFLOPS | 312 TFLOPS*"),
+    ("A100", "bf16", "matrix", "dense", 312, "NV-A1", "BFLOAT16 312 TFLOPS | 624 TFLOPS*"),
+    ("A100", "fp16", "matrix", "sparse", 624, "NV-A1", "FP16 312 TFLOPS | 624 TFLOPS*"),
+    ("A100", "int8", "matrix", "dense", 624, "NV-A1", "INT8 624 TOPS | 1248 TOPS*"),
+    ("A100", "int4", "matrix", "sparse", 2496, "NV-A1", "INT4 1248 TOPS | 2496 TOPS*"),
+    ("A100 PCIe 40GB", "bf16", "matrix", "dense", 312, "NV-A1", "same peaks for every A100 SKU"),
+    ("H100", "bf16", "matrix", "sparse", 1979, "NV-H1", "BFLOAT16 Tensor Core 1,979 TFLOPS*"),
+    ("H100", "fp8", "matrix", "sparse", 3958, "NV-H1", "FP8 Tensor Core 3,958 TFLOPS*"),
+    ("H100", "fp32", "vector", "dense", 67, "NV-H1", "FP32 67 TFLOPS"),
+    ("H100 PCIe", "bf16", "matrix", "sparse", 1513, "NV-H1", "BFLOAT16 Tensor Core 1,513 TFLOPS*"),
+    ("H20", "fp16", "matrix", "dense", 148, "NV-20a", "FP16 148 TFLOPS"),
+    ("H20", "fp8", "matrix", "dense", 296, "NV-20a", "FP8 296 TFLOPS"),
+    ("H20", "tf32", "matrix", "dense", 74, "NV-20a", "TF32 74 TFLOPS"),
+    ("BR100", "bf16", "matrix", "unknown", 1024, "BR-3", "BF16 1,024 TFLOPS"),
+    ("BR100", "int8", "matrix", "unknown", 2048, "BR-1", "INT8 2048 TOPS"),
+    ("BR100", "tf32+", "matrix", "unknown", 512, "BR-17", "512 TFLOPS of 32-bit performance when using TF32+"),
+    ("BR100", "fp32", "unknown", "unknown", 256, "BR-3", "FP32 256 TFLOPS"),
+    ("BR104", "bf16", "matrix", "unknown", 512, "BR-3", "BF16 512 TFLOPS"),
+    ("BR104", "fp32", "unknown", "unknown", 128, "BR-3", "FP32 128 TFLOPS"),
+    ("邃思2.0", "fp32", "unknown", "unknown", 40, "EF-1", "单精度FP32算力为40TFLOPS"),
+    ("邃思2.0", "tf32", "matrix", "unknown", 160, "EF-1", "单精度张量TF32算力为160TFLOPS"),
+    ("邃思2.0", "int8", "unknown", "unknown", 320, "EF-1", "整数精度INT8算力为320TOPS"),
+    ("云燧T21", "fp32", "unknown", "unknown", 40, "EF-2", "云燧T21单精度FP32算力最高可达40TFLOPS"),
+    ("云燧T20", "fp32", "unknown", "unknown", 32, "EF-3", "单精度性能(FP32) 32 TFLOPS"),
+    ("曦云C500", "fp32", "vector", "unknown", 18, "MX-1", "FP32 vector 18"),
+    ("曦云C500", "fp32", "matrix", "unknown", 36, "MX-1", "FP32 matrix 36"),
+    ("曦云C500", "bf16", "matrix", "unknown", 280, "MX-1", "BF16 280"),
+    ("曦云C500", "int8", "matrix", "unknown", 560, "MX-1", "INT8 560"),
+    ("MTT S4000", "fp32", "unknown", "unknown", 25, "MT-1", "FP32 25 TFLOPS"),
+    ("MTT S4000", "fp16", "unknown", "unknown", 100, "MT-1", "FP16 100 TFLOPS"),
+    ("MTT S4000", "int8", "unknown", "unknown", 200, "MT-1", "INT8 200 TOPS"),
+]
+
+
+@pytest.mark.parametrize(("name", "precision", "execution", "sparsity", "value", "source", "says"), THROUGHPUT)
+def test_throughput_matches_source(catalogue, name, precision, execution, sparsity, value, source, says):
+    figure = _throughput(catalogue, name, precision, execution, sparsity)
+    assert figure.value == pytest.approx(value)
+    assert source in figure.sources
+
+
+# chip, metric, value in the catalogue's unit (GB, GB/s, W, mm², count), source, source's words
+SPECS_FROM_SOURCES = [
+    ("A100", "memory_bandwidth", 2039, "NV-A1", "80GB HBM2e 2,039 GB/s"),
+    ("A100 PCIe 80GB", "memory_bandwidth", 1935, "NV-A2", "PCIe 80GB 1,935 GB/s"),
+    ("A100 PCIe 80GB", "tdp", 300, "NV-A2", "PCIe 80GB 300 W"),
+    ("A100 PCIe 40GB", "tdp", 250, "NV-A2", "PCIe 40GB 250 W"),
+    ("A100 SXM4 40GB", "memory_bandwidth", 1555, "NV-A1", "1.555 TB/s"),
+    ("A100", "tdp", 400, "NV-A1", "400 W maximum"),
+    ("A100", "die_area", 826, "NV-A3", "826 mm2"),
+    ("A100", "transistors", 54.2e9, "NV-A3", "54.2 billion transistors"),
+    ("H100", "memory_bandwidth", 3350, "NV-H1", "3.35TB/s"),
+    ("H100", "tdp", 700, "NV-H1", "Up to 700W"),
+    ("H20", "memory_bandwidth", 4000, "NV-20a", "96 GB HBM3, 4.0 TB/s"),
+    ("H20", "tdp", 400, "NV-20b", "400 W"),
+    ("BR100", "memory_bandwidth", 1640, "BR-3", "1.64 TB/s"),
+    ("BR100", "memory_capacity", 64, "BR-4", "64 GB HBM2E"),
+    ("BR100", "tdp", 550, "BR-3", "550 W"),
+    ("BR100", "transistors", 77e9, "BR-1", "770亿个晶体管"),
+    ("BR100", "compute_dies", 2, "BR-4", "two compute chiplets"),
+    ("BR100", "die_area", 537, "BR-17", "two 537 mm² chiplets"),
+    ("BR100", "interconnect", 512, "BR-4", "8 BLink links, 64 GB/s each"),
+    ("BR104", "memory_bandwidth", 819, "BR-3", "819 GB/s"),
+    ("BR104", "tdp", 300, "BR-3", "300 W"),
+    ("邃思2.0", "memory_bandwidth", 1800, "EF-1", "up to 1.8 TB/s"),
+    ("邃思2.0", "package_area", 3306.25, "EF-1", "57.5毫米 x 57.5毫米（面积为3306mm2）"),
+    ("邃思2.0", "interconnect", 300, "EF-1", "GCU-LARE 300 GB/s"),
+    ("云燧T21", "tdp", 300, "EF-4", "T21 product manual: 300 W"),
+    ("曦云C500", "memory_capacity", 68.719476736, "MX-2", "mx-smi: 65536 MiB"),
+    ("MTT S4000", "memory_bandwidth", 768, "MT-1", "768 GB/s"),
+    ("MTT S4000", "interconnect", 240, "MT-1", "MTLink 1.0 240 GB/s"),
+    ("MTT S4000", "tdp", 450, "MT-5", "450 W"),
+]
+
+
+@pytest.mark.parametrize(("name", "metric", "value", "source", "says"), SPECS_FROM_SOURCES)
+def test_spec_matches_source(catalogue, name, metric, value, source, says):
+    figure = catalogue.get(name).preferred(metric)
+    assert figure is not None
+    assert figure.value == pytest.approx(value)
+    assert source in figure.sources
+
+
+def test_disagreements_keep_both_values_and_say_which_is_preferred(catalogue):
+    br100 = catalogue.get("BR100")
+    assert sorted(f.text for f in br100.figures_for("memory_bandwidth")) == ["1.64 TB/s", "2.3 TB/s"]
+    assert br100.preferred("memory_bandwidth").text == "1.64 TB/s"
+    assert "external I/O" in br100.preferred("memory_bandwidth").why
+    c500 = catalogue.get("C500")
+    fp32 = sorted(f.value for f in c500.throughput() if f.precision == "fp32")
+    assert fp32 == [15, 18, 36]
+    target = next(f for f in c500.throughput() if f.value == 15)
+    assert (target.status, target.preferred) == ("target", False)
+    t21 = catalogue.get("T21")
+    assert sorted(f.value for f in t21.figures_for("tdp")) == [300, 400]
+    t20_fp32 = sorted(f.value for f in catalogue.get("T20").throughput() if f.precision == "fp32")
+    assert t20_fp32 == [32, 40]
+
+
+def test_unknown_stays_unknown(catalogue):
+    c500 = catalogue.get("C500")
+    assert c500.preferred("memory_bandwidth") is None
+    assert c500.preferred("tdp") is None
+    assert catalogue.get("邃思2.0").compute_dies is None
+    br100 = catalogue.get("BR100")
+    assert not any(f.precision == "fp16" for f in br100.throughput())
+    assert br100.support_for("fp16").supported is True
+    assert br100.support_for("fp64").supported is False
+
+
+def test_skus_inherit_compute_but_not_launch(catalogue):
+    pcie = catalogue.get("A100 PCIe 80GB")
+    assert pcie.base == "nvidia-a100-sxm4-80gb"
+    assert len(pcie.throughput()) == len(catalogue.get("A100").throughput())
+    assert pcie.preferred("launch") is None
+    assert pcie.preferred("interconnect") is None  # the PCIe bridge figure is unsourced
+
+
+@pytest.mark.parametrize(
+    ("typed", "chip_id"),
+    [
+        ("BR100", "biren-br100"),
+        ("br-100", "biren-br100"),
+        ("壁仞BR100", "biren-br100"),
+        ("Biren BR100", "biren-br100"),
+        ("壁砺100P", "biren-br100"),
+        ("壁砺104P", "biren-br104"),
+        ("a100", "nvidia-a100-sxm4-80gb"),
+        ("英伟达A100", "nvidia-a100-sxm4-80gb"),
+        ("NVIDIA A100 PCIe 40GB", "nvidia-a100-pcie-40gb"),
+        ("a100-sxm4-40gb", "nvidia-a100-sxm4-40gb"),
+        ("曦云C500", "metax-c500"),
+        ("沐曦 曦云C500", "metax-c500"),
+        ("MXC500", "metax-c500"),
+        ("邃思2.0", "enflame-suisi-2"),
+        ("燧原邃思2.0", "enflame-suisi-2"),
+        ("Suisi 2.0", "enflame-suisi-2"),
+        ("云燧T20", "enflame-yunsui-t20"),
+        ("T21", "enflame-yunsui-t21"),
+        ("mtt s4000", "moorethreads-mtt-s4000"),
+        ("摩尔线程 MTT S4000", "moorethreads-mtt-s4000"),
+        ("ＢＲ１００", "biren-br100"),  # full-width characters
+        ("h20", "nvidia-h20"),
+        ("H100", "nvidia-h100-sxm5"),
+    ],
+)
+def test_lookup_forgives_case_spacing_vendor_and_language(catalogue, typed, chip_id):
+    assert catalogue.get(typed).id == chip_id
+
+
+def test_family_name_resolves_to_the_default_sku_and_says_so(catalogue):
+    resolution = catalogue.resolve("A100")
+    assert resolution.chip.id == "nvidia-a100-sxm4-80gb"
+    assert "default SKU of the A100 family" in resolution.explanation()
+    assert catalogue.resolve("A100 SXM4 80GB").explanation() is None
+
+
+def test_unknown_chip_suggests_close_names(catalogue):
+    with pytest.raises(UnknownChipError) as error:
+        catalogue.get("BR10")
+    assert str(error.value) == "unknown chip 'BR10'; did you mean BR100, BR104?"
+    with pytest.raises(UnknownChipError, match="曦云C500"):
+        catalogue.get("曦云C50")
+
+
+def test_every_family_has_one_default(catalogue):
+    families = {}
+    for chip in catalogue.chips.values():
+        families.setdefault(chip.family, []).append(chip.default)
+    assert all(flags.count(True) == 1 for flags in families.values())
+
+
+def test_normalize_name():
+    assert normalize_name("NVIDIA A100-SXM4 80GB") == normalize_name("a100 sxm4 80gb")
+    assert normalize_name("摩尔线程") == "摩尔线程"  # a vendor name alone is not stripped to nothing
