@@ -7,18 +7,15 @@ reads them. A command that finds the cache never imports either library.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
-import tomllib
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from specbench._atomic import write_text_atomic
 from specbench.errors import Problem, SpecbenchError, SpecError, UnknownChipError, UsageError
 from specbench.model import Chip, Figure, Source, Support
 
@@ -97,6 +94,8 @@ class Catalogue:
         key = normalize_name(name)
         if not key:
             return []
+        import difflib
+
         names: list[str] = []
         scored = []
         for candidate in self._index:
@@ -252,6 +251,8 @@ def load(specs_dir: str | Path | None = None, *, use_cache: bool = True) -> Cata
     if problems or catalogue is None:
         raise SpecError(problems)
     if use_cache:
+        from specbench._atomic import write_text_atomic
+
         try:
             write_text_atomic(cached, json.dumps(catalogue.to_json(), ensure_ascii=False), make_parents=True)
         except OSError:
@@ -326,6 +327,8 @@ def _raw_source_problems(raw: dict[str, Any], shown: str, sources: dict[str, Sou
 
 
 def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
+    import tomllib
+
     shown = display_path(path)
     try:
         text = path.read_bytes().decode("utf-8")
