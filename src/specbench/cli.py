@@ -65,6 +65,10 @@ def _handles_errors(command: F) -> F:
 
 def _emit(text: str, out: Path | None) -> None:
     if out is None:
+        # A terminal that cannot show Chinese gets replacement marks, not a traceback.
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
         sys.stdout.write(text)
         return
     from specbench._atomic import write_text_atomic

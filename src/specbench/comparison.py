@@ -306,7 +306,7 @@ def _throughput_rows(chips: list[Chip], basis: str, notes: _Notes) -> list[Row]:
         precision, execution = row_key[0], row_key[1]
         label = f"{precision_label(precision)} · {EXECUTION_UNITS[execution]}"
         if len(row_key) > 2:
-            label += f" · {'2:4 sparse' if row_key[2] == 'sparse' else row_key[2]}"
+            label += " · " + {"sparse": "2:4 sparse", "unknown": "sparsity not stated"}.get(row_key[2], row_key[2])
         cells: dict[str, Cell] = {}
         unit = "TOPS" if precision.startswith("int") else "TFLOPS"
         for chip in chips:
