@@ -73,14 +73,18 @@ def _emit(text: str, out: Path | None) -> None:
         return
     from specbench._atomic import write_text_atomic
 
-    if not out.parent.is_dir():
-        raise OutputError(f"cannot write {str(out)!r}: folder {str(out.parent)!r} does not exist")
-    if out.is_dir():
-        raise OutputError(f"cannot write {str(out)!r}: it is a folder")
+    _check_out(out)
     try:
         write_text_atomic(out, text)
     except OSError as exc:
         raise OutputError(f"cannot write {str(out)!r}: {exc.strerror}") from None
+
+
+def _check_out(out: Path) -> None:
+    if not out.parent.is_dir():
+        raise OutputError(f"cannot write {str(out)!r}: folder {str(out.parent)!r} does not exist")
+    if out.is_dir():
+        raise OutputError(f"cannot write {str(out)!r}: it is a folder")
 
 
 def _catalogue(specs: Path | None) -> Any:
@@ -153,6 +157,128 @@ def compare(
 
     comparison = build_comparison(_catalogue(specs), chips, basis=basis.value, baseline=baseline)
     _emit(render_comparison(comparison, format), out)
+
+
+ClaimFormat = Annotated[Format, typer.Option("--format", "-f", help="Output format (text, markdown or json).")]
+
+
+def _claim_format(format: Format) -> None:
+    if format not in (Format.text, Format.markdown, Format.json):
+        raise UsageError("claims can be printed as --format text, markdown or json")
+
+
+def _stream(pieces: Any, out: Path | None) -> None:
+    """Write output as it is produced; to a file, only once all of it is written."""
+    if out is None:
+        reconfigure = getattr(sys.stdout, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
+        for piece in pieces:
+            sys.stdout.write(piece)
+        return
+    from specbench._atomic import atomic_writer
+
+    _check_out(out)
+    try:
+        with atomic_writer(out) as handle:
+            for piece in pieces:
+                handle.write(piece)
+    except OSError as exc:
+        raise OutputError(f"cannot write {str(out)!r}: {exc.strerror}") from None
+
+
+@app.command()
+@_handles_errors
+def check(
+    text: Annotated[str, typer.Argument(help="A sentence (or several) from a launch article or spec sheet.")],
+    format: ClaimFormat = Format.text,
+    specs: SpecsOption = None,
+) -> None:
+    """Judge each claim in a sentence: verdict, flags and the reasoning, step by step.
+
+    Exit 0 when every claim is supported, 1 otherwise, 2 when no checkable claim is found.
+
+    Example: specbench check "BR100相比英伟达A100至少有3.3倍的峰值性能优势"
+    """
+    from specbench.judge import check as judge_text
+    from specbench.verdicts import render_judgements
+
+    _claim_format(format)
+    catalogue = _catalogue(specs)
+    judgements = judge_text(text, catalogue)
+    if not judgements:
+        raise UsageError("no checkable claim found: name a chip in the catalogue and a figure, ratio or unit")
+    _stream(render_judgements(((j, "") for j in judgements), catalogue, format), None)
+    if any(j.verdict != "supported" for j in judgements):
+        raise typer.Exit(1)
+
+
+@app.command()
+@_handles_errors
+def scan(
+    files: Annotated[list[Path], typer.Argument(help="UTF-8 text files (articles, spec sheets).")],
+    format: ClaimFormat = Format.text,
+    out: OutOption = None,
+    specs: SpecsOption = None,
+) -> None:
+    """Find and judge every checkable claim in articles, with the file and line it came from.
+
+    Sentences about money, valuations, dates or headcount are skipped. Files are streamed.
+
+    Example: specbench scan article.txt --format markdown
+    """
+    from specbench.scan import scan as scan_files
+    from specbench.verdicts import findings, render_judgements
+
+    _claim_format(format)
+    catalogue = _catalogue(specs)
+    counts = {"claims": 0, "unsupported": 0}
+
+    def counted() -> Any:
+        for finding in scan_files(files, catalogue):
+            counts["claims"] += 1
+            counts["unsupported"] += finding.judgement.verdict != "supported"
+            yield finding
+
+    _stream(render_judgements(findings(counted()), catalogue, format), out)
+    typer.echo(f"specbench scan: {counts['claims']} claim(s), {counts['unsupported']} not supported", err=True)
+    if counts["unsupported"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+@_handles_errors
+def audit(
+    claims_dir: Annotated[Path | None, typer.Argument(help="Folder of curated claim files (default: claims/).")] = None,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the report.")] = Path("reports/claims.md"),
+    specs: SpecsOption = None,
+) -> None:
+    """Judge the curated claims and write the audit report; exit 1 if any verdict is not the expected one.
+
+    Example: specbench audit claims/ --out reports/claims.md
+    """
+    from specbench.scan import audit as run_audit
+    from specbench.scan import default_claims_dir, load_curated
+    from specbench.verdicts import audit_report
+
+    directory = claims_dir or default_claims_dir()
+    catalogue = _catalogue(specs)
+    results = run_audit(load_curated(directory), catalogue)
+    shown = "claims/" if claims_dir is None else str(claims_dir)
+    out.parent.mkdir(parents=True, exist_ok=True)  # the report folder is the command's to create
+    _emit(audit_report(results, catalogue, shown), out)
+    failed = [r for r in results if not r.passed]
+    typer.echo(
+        f"specbench audit: {len(results) - len(failed)} of {len(results)} claims as expected; wrote {out}", err=True
+    )
+    for result in failed:
+        typer.echo(
+            f"  {result.curated.id}: expected {result.curated.expected} {result.curated.expected_flags}, "
+            f"got {result.verdict} {result.flags}",
+            err=True,
+        )
+    if failed:
+        raise typer.Exit(1)
 
 
 @app.command()

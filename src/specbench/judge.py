@@ -1,0 +1,808 @@
+"""Judging claims against the catalogue: a verdict, flags from a fixed vocabulary, and the reasoning.
+
+Each claim is resolved on the like-for-like basis (same precision and execution
+unit, dense against dense, package against package) and, where that fails, on
+the basis the claim itself seems to have used, found by searching the chips'
+published figures. Both are shown.
+
+Rules (documented in the README):
+
+- a number "equals" the truth within rounding: 2%, or half a unit of the claim's
+  last significant digit where that is larger, up to 5% ("2 PFLOPS" for 2048);
+- "about", "close to", "near" (约, 接近, 近) hold within 10%;
+- "at least", "more than", "reaches" (至少, 超过, 以上, 达到) hold when the truth is
+  not below the number by more than rounding; a ratio that holds only by rounding
+  is flagged ``rounded-up``;
+- "up to" (高达, 最高) holds when the number is the peak within rounding.
+
+Verdicts: ``supported`` (holds like for like, and no framing flag applies),
+``misleading`` (the number exists but only on a basis that is not like for like,
+or the like-for-like figure is off by more than 10%), ``false`` (no basis
+supports it), ``unverifiable`` (a needed figure or chip is not in the catalogue).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from specbench.claims import Claim
+from specbench.model import PRECISIONS, VENDOR_FORMATS, Chip, Figure, precision_label
+from specbench.normalize import dense_equivalent, fmt
+from specbench.store import Catalogue
+
+FLAGS = (
+    "sparse-vs-dense",
+    "precision-mismatch",
+    "vendor-format",
+    "vector-vs-matrix",
+    "unknown-basis",
+    "multi-die",
+    "package-not-die",
+    "aggregate-peak",
+    "rounded-up",
+    "power-not-normalized",
+    "sku-mismatch",
+    "target-spec",
+    "outdated-rival",
+    "unit-confusion",
+    "conflicting-sources",
+)
+# Flags that make a claim misleading even when its number exists: the framing is not like for like.
+FRAMING = frozenset(
+    {
+        "sparse-vs-dense",
+        "precision-mismatch",
+        "vendor-format",
+        "vector-vs-matrix",
+        "unknown-basis",
+        "package-not-die",
+        "target-spec",
+        "unit-confusion",
+    }
+)
+FLAG_TEXT = {
+    "sparse-vs-dense": "a 2:4 sparse figure set against a dense one (sparse is exactly 2x dense)",
+    "precision-mismatch": "figures of different precisions compared (e.g. TF32 sold as FP32, INT8 or FP8 against FP16)",
+    "vendor-format": "a vendor's own number format (Biren TF32+) compared with a standard one",
+    "vector-vs-matrix": "a vector-unit figure compared with a matrix-unit one",
+    "unknown-basis": "the vendor does not say which execution unit, or whether the figure is sparse",
+    "multi-die": "the package holds several compute dies; 'one chip' figures add them up",
+    "package-not-die": "a package size or several dies presented as one chip",
+    "aggregate-peak": "N devices times one device's peak, with no scaling loss",
+    "rounded-up": "the like-for-like figure is a little below the claim and was rounded up",
+    "power-not-normalized": "per watt the ratio differs by more than 25%",
+    "sku-mismatch": "the figure belongs to another SKU of the family",
+    "target-spec": "a design target, not a shipped specification",
+    "outdated-rival": "the rival had already been succeeded when the claim was made",
+    "unit-confusion": "units mixed up: FLOPS vs TOPS, bits vs bytes, one direction vs both, GB vs GiB",
+    "conflicting-sources": "sources disagree; the number matches one the catalogue does not prefer",
+}
+CLOSE = 0.10
+ROUNDING = 0.02
+ROUNDING_CAP = 0.05
+POWER_GAP = 0.25
+
+QUALIFIER_WORDS = {
+    "equals": "is",
+    "only": "is only",
+    "about": "is about",
+    "at_least": "is at least",
+    "more_than": "is more than",
+    "up_to": "is up to",
+}
+
+
+@dataclass
+class Judgement:
+    """A claim, its verdict, the flags that apply and the reasoning, step by step."""
+
+    claim: Claim
+    verdict: str
+    flags: list[str] = field(default_factory=list)
+    actual: float | None = None
+    actual_text: str | None = None
+    ratio: float | None = None
+    claimed: str | None = None
+    explanation: list[str] = field(default_factory=list)
+
+    def to_json(self, catalogue: Catalogue) -> dict[str, Any]:
+        claim = self.claim
+        subject = catalogue.chips.get(claim.subject or "")
+        rival = catalogue.chips.get(claim.rival or "")
+        return {
+            "text": claim.text,
+            "subject": claim.subject,
+            "subject_name": subject.name if subject else claim.subject_query,
+            "rival": claim.rival,
+            "rival_name": rival.name if rival else None,
+            "metric": _metric_label(claim),
+            "claimed": self.claimed,
+            "actual": self.actual_text,
+            "ratio": None if self.ratio is None else round(self.ratio, 4),
+            "claimed_ratio": None if claim.ratio is None else round(claim.ratio, 4),
+            "verdict": self.verdict,
+            "flags": self.flags,
+            "explanation": self.explanation,
+        }
+
+
+def tolerance(text: str | None) -> float:
+    """Rounding tolerance of a number as written: 2%, or half its last significant digit (at most 5%)."""
+    if not text:
+        return ROUNDING
+    digits = "".join(ch for ch in text if ch.isdigit() or ch == ".")
+    if not digits or digits == ".":
+        return ROUNDING
+    value = float(digits.rstrip(".") or 0)
+    if value == 0:
+        return ROUNDING
+    if "." in digits:
+        step = 10 ** -len(digits.split(".")[1])
+    else:
+        stripped = digits.rstrip("0")
+        step = 10 ** (len(digits) - len(stripped))
+    return min(max(ROUNDING, step / 2 / value), ROUNDING_CAP)
+
+
+def holds(actual: float, claimed: float, qualifier: str, tol: float) -> tuple[bool, bool]:
+    """Whether a claimed number holds against the truth, and whether only by rounding up."""
+    if actual <= 0:
+        return False, False
+    if qualifier in ("at_least", "more_than"):
+        return actual >= claimed * (1 - tol), actual < claimed
+    if qualifier == "about":
+        return abs(actual - claimed) / actual <= CLOSE, False
+    return abs(actual - claimed) / actual <= tol, False
+
+
+def _metric_label(claim: Claim) -> str:
+    if claim.metric == "throughput":
+        words = "/".join(precision_label(p) for p in claim.precisions) or "unspecified precision"
+        return f"throughput ({words})"
+    return claim.metric.replace("_", " ")
+
+
+def _unit(precision: str | None) -> str:
+    return "TOPS" if (precision or "").startswith("int") else "TFLOPS"
+
+
+class Judge:
+    """Judges claims against one catalogue."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+
+    def judge(self, claim: Claim) -> Judgement:
+        subject = self.catalogue.chips.get(claim.subject or "")
+        if subject is None:
+            return Judgement(claim, "unverifiable", explanation=[f"{claim.subject_query!r} is not in the catalogue."])
+        if claim.kind == "ratio":
+            return self._ratio(claim, subject)
+        if claim.kind == "comparison":
+            return self._comparison(claim, subject)
+        return self._value(claim, subject)
+
+    # -- stated values -------------------------------------------------------------------
+
+    def _value(self, claim: Claim, chip: Chip) -> Judgement:
+        if claim.metric == "throughput":
+            return self._throughput_value(claim, chip)
+        if claim.metric == "area":
+            return self._area_value(claim, chip)
+        return self._scalar_value(claim, chip)
+
+    def _throughput_value(self, claim: Claim, chip: Chip) -> Judgement:
+        assert claim.value is not None
+        count = max(claim.count, 1)
+        tol = tolerance(claim.value_text)
+        per_device = claim.value / count
+        judgement = Judgement(claim, "false", claimed=self._claimed_text(claim))
+        steps = judgement.explanation
+        flags: list[str] = []
+        claimed_kind = claim.unit_kind if claim.unit_kind in ("flop_rate", "op_rate") else None
+        if count > 1 or claim.scope & {"server", "node", "cluster"}:
+            flags.append("aggregate-peak")
+            steps.append(
+                f"{claim.value_text} for {count} × {chip.name} is {fmt(per_device)} "
+                f"{_unit_of_kind(claimed_kind) or 'per device'} per device: {count} × peak, "
+                "with no scaling loss counted."
+            )
+
+        precisions = list(claim.precisions)
+        like_for_like = None
+        for precision in precisions:
+            for figure, dense in self._dense_figures(chip, precision, claim.execution):
+                like_for_like = (figure, dense, precision)
+                break
+            if like_for_like:
+                break
+            support = chip.support_for(precision)
+            word = "/".join(claim.precision_words) or precision_label(precision)
+            if support is not None and support.supported and len(precisions) > 1:
+                steps.append(
+                    f"{word} may mean {' or '.join(precision_label(p) for p in precisions)}; "
+                    f"{chip.name} supports {precision_label(precision)} but its peak is not published."
+                )
+            elif len(precisions) > 1:
+                steps.append(f"{chip.name} has no published {precision_label(precision)} figure.")
+
+        if like_for_like is not None:
+            figure, dense, precision = like_for_like
+            ok, rounded = holds(dense, per_device, claim.qualifier, tol)
+            steps.append(self._figure_step(chip, figure, dense, precision))
+            judgement.actual, judgement.actual_text = dense * count, f"{fmt(dense * count)} {_unit(precision)}"
+            if claimed_kind and claimed_kind != ("op_rate" if precision.startswith("int") else "flop_rate"):
+                flags.append("unit-confusion")
+                steps.append(
+                    f"The claim counts {_unit_of_kind(claimed_kind)}; {precision_label(precision)} "
+                    f"is counted in {_unit(precision)}."
+                )
+            if ok:
+                steps.append(
+                    f"Claimed {QUALIFIER_WORDS.get(claim.qualifier, 'is')} {fmt(per_device)} "
+                    f"per device: holds ({fmt(dense)} {_unit(precision)})."
+                )
+                if rounded:
+                    flags.append("rounded-up")
+                judgement.verdict = "supported"
+            else:
+                steps.append(
+                    f"Claimed {QUALIFIER_WORDS.get(claim.qualifier, 'is')} {fmt(per_device)}; "
+                    f"the like-for-like figure is {fmt(dense)} ({_off(dense, per_device)})."
+                )
+        else:
+            if precisions:
+                steps.append(
+                    f"{chip.name} has no published figure for {'/'.join(precision_label(p) for p in precisions)}."
+                )
+            else:
+                steps.append("The claim names no precision; searching all of the chip's published figures.")
+
+        if judgement.verdict != "supported":
+            match = self._search_value(chip, per_device, claim, tol, claimed_kind, exclude=like_for_like)
+            if match is not None:
+                figure, value, how, match_flags = match
+                flags += match_flags
+                steps.append(
+                    f"The number matches {how}: {fmt(value)} {_unit(figure.precision)} [{', '.join(figure.sources)}]."
+                )
+                judgement.actual = judgement.actual or value * count
+                judgement.actual_text = judgement.actual_text or f"{fmt(value * count)} {_unit(figure.precision)}"
+                judgement.verdict = "supported" if not set(match_flags) & FRAMING else "misleading"
+            elif like_for_like is None and not precisions:
+                judgement.verdict = "false"
+            elif like_for_like is None:
+                judgement.verdict = "unverifiable"
+                steps.append(
+                    f"Not in the catalogue: {chip.name} {'/'.join(precision_label(p) for p in precisions)} peak."
+                )
+            elif abs(judgement.actual or 0) and judgement.verdict != "supported":
+                off = abs((judgement.actual or 0) / count - per_device) / ((judgement.actual or 1) / count)
+                judgement.verdict = "misleading" if off <= CLOSE else "false"
+
+        self._chip_flags(chip, claim, flags, steps)
+        return self._finish(judgement, flags)
+
+    def _area_value(self, claim: Claim, chip: Chip) -> Judgement:
+        assert claim.value is not None
+        judgement = Judgement(claim, "false", claimed=f"{claim.value_text} = {fmt(claim.value)} mm²")
+        steps, flags = judgement.explanation, []
+        tol = ROUNDING
+        die, package = chip.preferred("die_area"), chip.preferred("package_area")
+        if die and die.is_numeric and holds(float(die.value), claim.value, "equals", tol)[0]:
+            judgement.verdict, judgement.actual_text = "supported", f"{fmt(float(die.value))} mm² per die"
+            steps.append(f"{chip.name}'s compute die is {die.text} [{', '.join(die.sources)}].")
+        elif package and package.is_numeric and holds(float(package.value), claim.value, "equals", tol)[0]:
+            judgement.actual_text = f"{fmt(float(package.value))} mm² package"
+            steps.append(
+                f"{claim.value_text} = {fmt(claim.value)} mm² is {chip.name}'s package "
+                f"({package.text}) [{', '.join(package.sources)}], not a die."
+            )
+            if claim.scope & {"chip", "largest", "single_chip"}:
+                flags.append("package-not-die")
+                steps.append(
+                    "A package can hold several dies and memory stacks: calling it the size of a "
+                    "chip overstates the silicon. Die count and die area are "
+                    + ("not published." if chip.compute_dies is None and die is None else "as recorded.")
+                )
+                judgement.verdict = "misleading"
+            else:
+                judgement.verdict = "supported"
+        elif die is None and package is None:
+            judgement.verdict = "unverifiable"
+            steps.append(f"{chip.name}'s die and package areas are not in the catalogue.")
+        else:
+            steps.append(f"No recorded area of {chip.name} matches {fmt(claim.value)} mm².")
+        return self._finish(judgement, flags)
+
+    def _scalar_value(self, claim: Claim, chip: Chip) -> Judgement:
+        assert claim.value is not None
+        metric = claim.metric
+        judgement = Judgement(claim, "false", claimed=self._claimed_text(claim))
+        steps: list[str] = judgement.explanation
+        flags: list[str] = []
+        figure = chip.preferred(metric)
+        tol = tolerance(claim.value_text)
+        value = claim.value * (1 / 8 if claim.unit_kind == "bandwidth_bits" else 1)
+        if figure is None or not figure.is_numeric:
+            judgement.verdict = "unverifiable"
+            steps.append(f"{chip.name}'s {metric.replace('_', ' ')} is not in the catalogue.")
+            return self._finish(judgement, flags)
+        actual = float(figure.value)
+        judgement.actual, judgement.actual_text = actual, f"{fmt(actual)} {_metric_unit(metric)}"
+        steps.append(f"{chip.name} {metric.replace('_', ' ')}: {figure.text} [{', '.join(figure.sources)}].")
+        ok, rounded = holds(actual, value, claim.qualifier, tol)
+        if ok:
+            judgement.verdict = "supported"
+            if rounded:
+                flags.append("rounded-up")
+        else:
+            steps.append(f"Claimed {fmt(value)}; recorded {fmt(actual)} ({_off(actual, value)}).")
+            for other in chip.alternatives(metric):
+                if other.is_numeric and holds(float(other.value), value, claim.qualifier, tol)[0]:
+                    flags.append("conflicting-sources")
+                    steps.append(
+                        f"It matches another source's figure, {other.text} [{', '.join(other.sources)}], "
+                        f"which the catalogue does not prefer: {other.why}"
+                    )
+                    judgement.verdict = "misleading"
+            for sibling in self._siblings(chip):
+                theirs = sibling.preferred(metric)
+                if theirs and theirs.is_numeric and holds(float(theirs.value), value, claim.qualifier, tol)[0]:
+                    flags.append("sku-mismatch")
+                    steps.append(f"It is the figure of another SKU, {sibling.name}: {theirs.text}.")
+                    judgement.verdict = "misleading"
+            for factor, what in (
+                (2.0, "one direction of a bidirectional figure"),
+                (0.5, "both directions added"),
+                (8.0, "gigabits read as gigabytes"),
+                (1.073741824, "GiB read as GB"),
+            ):
+                if holds(actual, value * factor, "equals", tol)[0] and judgement.verdict == "false":
+                    flags.append("unit-confusion")
+                    steps.append(f"It matches if the number is {what}.")
+                    judgement.verdict = "misleading"
+            if judgement.verdict == "false" and abs(actual - value) / actual <= CLOSE:
+                judgement.verdict = "misleading"
+        return self._finish(judgement, flags)
+
+    # -- ratios ------------------------------------------------------------------------------
+
+    def _ratio(self, claim: Claim, subject: Chip) -> Judgement:
+        rival = self.catalogue.chips.get(claim.rival or "")
+        assert claim.ratio is not None
+        judgement = Judgement(claim, "false", claimed=f"{claim.ratio_text} ({fmt(claim.ratio)}x)")
+        if rival is None:
+            judgement.verdict = "unverifiable"
+            judgement.explanation.append(f"{claim.rival_query!r} is not in the catalogue.")
+            return judgement
+        steps, flags = judgement.explanation, []
+        tol = tolerance(claim.ratio_text)
+        metrics = [claim.metric, *claim.also]
+        results: list[tuple[str, float | None, bool, list[str]]] = []  # (what, ratio, holds, flags)
+        if claim.metric == "throughput":
+            precisions = list(claim.precisions) or self._shared_precisions(subject, rival)
+            for precision in precisions:
+                results.append(self._precision_ratio(subject, rival, precision, claim, tol, steps))
+        for metric in metrics:
+            if metric in ("memory_bandwidth", "memory_capacity", "interconnect", "tdp"):
+                a, b = subject.preferred(metric), rival.preferred(metric)
+                if a and b and a.is_numeric and b.is_numeric:
+                    ratio = float(a.value) / float(b.value)
+                    ok = holds(ratio, claim.ratio, claim.qualifier, tol)[0]
+                    steps.append(
+                        f"{metric.replace('_', ' ').capitalize()}: {a.text} / {b.text} = "
+                        f"{ratio:.2f}x — {'holds' if ok else 'does not hold'}."
+                    )
+                    results.append((metric.replace("_", " "), ratio, ok, []))
+        if not results:
+            judgement.verdict = "unverifiable"
+            steps.append(f"No figure of {subject.name} and {rival.name} can be compared for this claim.")
+            return judgement
+
+        known = [r for r in results if r[1] is not None]
+        # The headline ratio is the first one measured like for like (same unit, no vendor format).
+        clean = [r for r in known if not set(r[3]) & FRAMING]
+        judgement.ratio = (clean or known)[0][1] if known else None
+        judgement.actual_text = ", ".join(f"{r[0]} {r[1]:.2f}x" for r in known)
+        for _what, _ratio, _ok, extra in results:
+            flags += extra
+        like_for_like = [r for r in results if r[2] and not set(r[3]) & FRAMING]
+        if known and all(r[2] for r in results) and not set(flags) & FRAMING:
+            judgement.verdict = "supported"
+        elif any(r[2] for r in results) or like_for_like:
+            judgement.verdict = "misleading"
+        else:
+            match = self._search_ratio(subject, rival, claim, tol)
+            if match:
+                text, match_flags = match
+                flags += match_flags
+                steps.append(f"The claimed ratio appears only as {text}.")
+                judgement.verdict = "misleading"
+            else:
+                steps.append("No pair of published figures gives the claimed ratio.")
+                judgement.verdict = "false"
+        if claim.qualifier in ("at_least", "more_than"):
+            rounded = [r for r in known if claim.ratio * (1 - tol) <= r[1] < claim.ratio]  # type: ignore[operator]
+            if rounded:
+                flags.append("rounded-up")
+                steps.append(
+                    f"{', '.join(r[0] for r in rounded)}: {rounded[0][1]:.2f}x is rounded up to "
+                    f"'{claim.ratio_text}'; strictly, it is less."
+                )
+        self._pair_flags(subject, rival, claim, judgement, flags, steps)
+        return self._finish(judgement, flags)
+
+    def _precision_ratio(
+        self, subject: Chip, rival: Chip, precision: str, claim: Claim, tol: float, steps: list[str]
+    ) -> tuple[str, float | None, bool, list[str]]:
+        label = precision_label(precision)
+        flags: list[str] = []
+        subject_figures = list(self._dense_figures(subject, precision, claim.execution))
+        if not subject_figures:
+            steps.append(f"{label}: {subject.name} has no published figure.")
+            return label, None, False, flags
+        figure, value = subject_figures[0]
+        rival_precision = precision
+        if precision in VENDOR_FORMATS:
+            rival_precision = "tf32"
+            flags.append("vendor-format")
+        rival_figures = list(self._dense_figures(rival, rival_precision, None))
+        if not rival_figures:
+            steps.append(f"{label}: {rival.name} has no published {precision_label(rival_precision)} figure.")
+            return label, None, False, flags
+        by_unit = {f.execution: (f, v) for f, v in rival_figures}
+        if figure.execution == "unknown":
+            flags.append("unknown-basis")
+            parts = []
+            for unit, (rf, rv) in sorted(by_unit.items()):
+                parts.append(
+                    f"vs {rival.name} {precision_label(rf.precision or '')} {unit} {fmt(rv)} = {value / rv:.2f}x"
+                )
+            if precision == "fp32":
+                for tf, tv in self._dense_figures(rival, "tf32", "matrix"):
+                    parts.append(f"vs {rival.name} TF32 matrix {fmt(tv)} = {value / tv:.2f}x")
+                    by_unit.setdefault("matrix (TF32)", (tf, tv))
+            ratios = [value / v for _f, v in by_unit.values()]
+            okays = [holds(r, claim.ratio or 0, claim.qualifier, tol)[0] for r in ratios]
+            steps.append(
+                f"{label}: {subject.name} {fmt(value)} {_unit(precision)}, execution unit not stated; "
+                + "; ".join(parts)
+                + "."
+            )
+            if any(okays) and not all(okays):
+                flags.append("vector-vs-matrix")
+                steps.append(
+                    f"{label}: the claim holds only against {rival.name}'s vector figure; "
+                    "matrix against matrix it does not."
+                )
+            worst = min(ratios)
+            return label, worst, all(okays), flags
+        rf, rv = by_unit.get(figure.execution or "", rival_figures[0])
+        if rf.execution != figure.execution:
+            flags.append("vector-vs-matrix")
+        ratio = value / rv
+        ok, _rounded = holds(ratio, claim.ratio or 0, claim.qualifier, tol)
+        against = precision_label(rf.precision or "")
+        steps.append(
+            f"{label}: {subject.name} {fmt(value)} / {rival.name} {against} {fmt(rv)} = {ratio:.2f}x"
+            + (f" ({VENDOR_FORMATS[precision]})" if precision in VENDOR_FORMATS else "")
+            + f" — {'holds' if ok else 'does not hold'} against {claim.ratio_text}."
+        )
+        return label, ratio, ok, flags
+
+    def _comparison(self, claim: Claim, subject: Chip) -> Judgement:
+        rival = self.catalogue.chips.get(claim.rival or "")
+        assert rival is not None and claim.value is not None and claim.rival_value is not None
+        judgement = Judgement(
+            claim,
+            "supported",
+            claimed=f"{claim.value_text} vs {claim.rival_value_text} = {claim.value / claim.rival_value:.2f}x",
+        )
+        steps, flags = judgement.explanation, []
+        first = self._throughput_value(claim_for_value(claim, subject=True), subject)
+        second = self._throughput_value(claim_for_value(claim, subject=False), rival)
+        for part, chip in ((first, subject), (second, rival)):
+            steps.append(f"{chip.name}: {part.claimed} — {part.verdict}.")
+            steps += [f"  {s}" for s in part.explanation if not s.startswith("Flag ")]
+            flags += [f for f in part.flags if f not in ("multi-die",)]
+        stated = claim.value / claim.rival_value
+        if claim.relation == "close":
+            ok = abs(stated - 1) <= CLOSE
+            steps.append(
+                f"Stated figures: {fmt(claim.value)} / {fmt(claim.rival_value)} = {stated:.2f}x — "
+                + ("close (within 10%)." if ok else "not close: 'close' holds within 10%.")
+            )
+            if not ok:
+                judgement.verdict = "misleading"
+        precision = (claim.precisions or claim.rival_precisions or ("fp32",))[0]
+        qualifier = "about" if claim.relation == "close" else "equals"
+        like = self._precision_ratio(
+            subject, rival, precision, claim_with_ratio(claim, stated, qualifier), ROUNDING, steps
+        )
+        flags += like[3]
+        judgement.ratio = like[1]
+        if precision == "fp32":
+            for _sf, sv in self._dense_figures(subject, "tf32", "matrix")[:1]:
+                for _rf, rv in self._dense_figures(rival, "tf32", "matrix")[:1]:
+                    steps.append(f"Matrix against matrix: TF32 {fmt(sv)} / {fmt(rv)} = {sv / rv:.2f}x.")
+                    judgement.ratio = sv / rv if "unknown-basis" in like[3] else judgement.ratio
+        judgement.actual_text = None if judgement.ratio is None else f"{judgement.ratio:.2f}x like for like"
+        if first.verdict == "false" or second.verdict == "false":
+            judgement.verdict = "false" if not set(flags) & FRAMING else "misleading"
+        if set(flags) & FRAMING or first.verdict == "misleading" or second.verdict == "misleading":
+            judgement.verdict = "misleading"
+        self._pair_flags(subject, rival, claim, judgement, flags, steps)
+        return self._finish(judgement, flags)
+
+    # -- searching for the basis a claim used ---------------------------------------------------
+
+    def _dense_figures(self, chip: Chip, precision: str, execution: str | None) -> list[tuple[Figure, float]]:
+        """Dense values of a precision, matching execution unit first."""
+        units = [execution] if execution else []
+        # "FP32" in marketing means the vector (CUDA-core) figure; lower precisions are matrix figures.
+        order = ("vector", "matrix") if precision in ("fp32", "fp64") else ("matrix", "vector")
+        units += [u for u in (*order, "summed", "unknown") if u not in units]
+        found = []
+        for unit in units:
+            normalized = dense_equivalent(chip, precision, unit)
+            if normalized is not None:
+                found.append((normalized.figure, normalized.value))
+        return found
+
+    def _search_value(
+        self, chip: Chip, value: float, claim: Claim, tol: float, claimed_kind: str | None, exclude: Any
+    ) -> tuple[Figure, float, str, list[str]] | None:
+        """A figure of the chip (any precision, unit, sparsity, source or SKU) that the number matches."""
+        candidates: list[tuple[Figure, float, str, list[str]]] = []
+        wanted = set(claim.precisions)
+        for sku in [chip, *self._siblings(chip)]:
+            for figure in sku.throughput():
+                if not figure.is_numeric:
+                    continue
+                raw = float(figure.value)
+                options = [(raw, "as published")]
+                if figure.sparsity == "sparse":
+                    options.append((raw / 2, "halved to dense"))
+                for number, how in options:
+                    if not holds(number, value, claim.qualifier, tol)[0]:
+                        continue
+                    flags: list[str] = []
+                    what = [f"{sku.name} {precision_label(figure.precision or '')}"]
+                    if figure.execution and figure.execution != "unknown":
+                        what.append(figure.execution)
+                    if wanted and figure.precision not in wanted:
+                        flags.append("precision-mismatch")
+                    if figure.sparsity == "sparse" and how == "as published":
+                        flags.append("sparse-vs-dense")
+                        what.append("2:4 sparse")
+                    if claim.execution and figure.execution not in (claim.execution, "unknown"):
+                        flags.append("vector-vs-matrix")
+                    kind = "op_rate" if (figure.precision or "").startswith("int") else "flop_rate"
+                    if claimed_kind and claimed_kind != kind:
+                        flags += ["unit-confusion", "precision-mismatch"]
+                    if figure.status == "target":
+                        flags.append("target-spec")
+                        what.append("a design target")
+                    if figure.preferred is False:
+                        flags.append("conflicting-sources")
+                        what.append(f"from a source the catalogue does not prefer ({figure.why})")
+                    if sku is not chip:
+                        flags.append("sku-mismatch")
+                    if figure.precision in VENDOR_FORMATS:
+                        flags.append("vendor-format")
+                    if exclude and figure is exclude[0] and how != "as published":
+                        continue
+                    candidates.append((figure, number, " ".join(what), list(dict.fromkeys(flags))))
+        if not candidates:
+            return None
+        # Prefer the explanation needing the fewest caveats, then the closest number.
+        candidates.sort(key=lambda c: (len(set(c[3]) & FRAMING), len(c[3]), abs(c[1] - value)))
+        return candidates[0]
+
+    def _search_ratio(self, subject: Chip, rival: Chip, claim: Claim, tol: float) -> tuple[str, list[str]] | None:
+        """Pairs of published or dense figures whose ratio is the claimed one, fewest caveats first."""
+        assert claim.ratio is not None
+        found: list[tuple[tuple[int, int, float], str, list[str]]] = []
+        for a in subject.throughput():
+            for b in rival.throughput():
+                for av, ah in self._values(a):
+                    for bv, bh in self._values(b):
+                        if not bv or not holds(av / bv, claim.ratio, "equals", max(tol, ROUNDING_CAP))[0]:
+                            continue
+                        flags = []
+                        if a.precision != b.precision:
+                            flags.append("precision-mismatch")
+                        if (a.precision or "").startswith("int") != (b.precision or "").startswith("int"):
+                            flags.append("unit-confusion")
+                        if (a.sparsity == "sparse" and ah == "published") != (
+                            b.sparsity == "sparse" and bh == "published"
+                        ):
+                            flags.append("sparse-vs-dense")
+                        if "unknown" not in (a.execution, b.execution) and a.execution != b.execution:
+                            flags.append("vector-vs-matrix")
+                        text = (
+                            f"{subject.name} {precision_label(a.precision or '')} {fmt(av)} / {rival.name} "
+                            f"{precision_label(b.precision or '')} {fmt(bv)} = {av / bv:.2f}x"
+                        )
+                        named = -sum(p in claim.precisions for p in (a.precision, b.precision))
+                        found.append(((len(flags), named, abs(av / bv - claim.ratio)), text, flags))
+        if not found:
+            return None
+        found.sort(key=lambda item: item[0])
+        fewest = [item for item in found if item[0][0] == found[0][0][0]][:3]
+        flags = list(dict.fromkeys(f for item in fewest for f in item[2]))
+        return " or ".join(item[1] for item in fewest), flags
+
+    @staticmethod
+    def _values(figure: Figure) -> list[tuple[float, str]]:
+        if not figure.is_numeric or figure.preferred is False:
+            return []
+        raw = float(figure.value)
+        return [(raw, "published"), (raw / 2, "dense")] if figure.sparsity == "sparse" else [(raw, "published")]
+
+    def _shared_precisions(self, subject: Chip, rival: Chip) -> list[str]:
+        mine = {f.precision for f in subject.throughput()}
+        theirs = {f.precision for f in rival.throughput()}
+        return [p for p in PRECISIONS if p in mine and p in theirs]
+
+    def _siblings(self, chip: Chip) -> list[Chip]:
+        return [c for c in self.catalogue.chips.values() if c.family == chip.family and c.id != chip.id]
+
+    # -- flags about the chips themselves ---------------------------------------------------------
+
+    def _chip_flags(self, chip: Chip, claim: Claim, flags: list[str], steps: list[str]) -> None:
+        dies = chip.compute_dies
+        if dies and dies > 1:
+            flags.append("multi-die")
+            if claim.scope & {"single_chip"}:
+                flags.append("package-not-die")
+            steps.append(
+                f"{chip.name} is {dies} compute dies in one package: per die, halve the figure."
+                if dies == 2
+                else f"{chip.name} is {dies} compute dies in one package."
+            )
+        if "target" in claim.scope:
+            flags.append("target-spec")
+            steps.append("The sentence calls the figure a target (目标): a plan, not a shipped specification.")
+
+    def _pair_flags(
+        self, subject: Chip, rival: Chip, claim: Claim, judgement: Judgement, flags: list[str], steps: list[str]
+    ) -> None:
+        for chip in (subject, rival):
+            dies = chip.compute_dies
+            if dies and dies > 1 and "multi-die" not in flags:
+                flags.append("multi-die")
+        dies_a, dies_b = subject.compute_dies, rival.compute_dies
+        if "multi-die" in flags and dies_a and dies_b:
+            steps.append(f"{subject.name} is {dies_a} compute die(s), {rival.name} {dies_b}.")
+        tdp_a, tdp_b = subject.preferred("tdp"), rival.preferred("tdp")
+        if judgement.ratio and tdp_a and tdp_b and tdp_a.is_numeric and tdp_b.is_numeric:
+            per_watt = judgement.ratio * float(tdp_b.value) / float(tdp_a.value)
+            if abs(per_watt - judgement.ratio) / judgement.ratio > POWER_GAP:
+                flags.append("power-not-normalized")
+            steps.append(
+                f"Per watt ({tdp_a.text} vs {tdp_b.text}): {judgement.ratio:.2f}x × "
+                f"{fmt(float(tdp_b.value))}/{fmt(float(tdp_a.value))} = {per_watt:.2f}x."
+            )
+        launch_a, launch_b = subject.preferred("launch"), rival.preferred("launch")
+        if launch_a and launch_b:
+            newer = [
+                c
+                for c in self.catalogue.chips.values()
+                if c.vendor == rival.vendor
+                and c.default
+                and c.id != subject.id
+                and c.family != rival.family
+                and (launch := c.preferred("launch")) is not None
+                and str(launch_b.value)[:4] < str(launch.value)[:4]
+                and str(launch.value) <= str(launch_a.value)
+            ]
+            if newer:
+                flags.append("outdated-rival")
+                successor = newer[0].preferred("launch")
+                steps.append(
+                    f"{rival.name} ({launch_b.value}) was not {rival.vendor}'s newest when {subject.name} "
+                    f"launched ({launch_a.value}): {newer[0].name} came in {successor.value if successor else '?'}."
+                )
+        if "target" in claim.scope and "target-spec" not in flags:
+            flags.append("target-spec")
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def _figure_step(self, chip: Chip, figure: Figure, dense: float, precision: str) -> str:
+        parts = [f"{chip.name} {precision_label(precision)}"]
+        if figure.execution and figure.execution != "unknown":
+            parts.append(figure.execution)
+        text = " ".join(parts) + f": {figure.text}"
+        if figure.sparsity == "sparse":
+            text += f" (2:4 sparse) / 2 = {fmt(dense)} dense"
+        elif figure.sparsity == "unknown":
+            text += " (sparsity not stated; taken as dense)"
+        return text + f" [{', '.join(figure.sources)}]."
+
+    @staticmethod
+    def _claimed_text(claim: Claim) -> str:
+        words = QUALIFIER_WORDS.get(claim.qualifier, "is")
+        unit = (
+            _unit_of_kind(claim.unit_kind)
+            if claim.unit_kind in ("flop_rate", "op_rate")
+            else _metric_unit(claim.metric)
+        )
+        devices = f" for {claim.count} devices" if claim.count > 1 else ""
+        return f"{words} {claim.value_text} ({fmt(claim.value or 0)} {unit}{devices})".strip()
+
+    @staticmethod
+    def _finish(judgement: Judgement, flags: list[str]) -> Judgement:
+        judgement.flags = [f for f in FLAGS if f in set(flags)]
+        if judgement.verdict == "supported" and set(judgement.flags) & FRAMING:
+            judgement.verdict = "misleading"
+        judgement.explanation += [f"Flag {flag}: {FLAG_TEXT[flag]}." for flag in judgement.flags]
+        return judgement
+
+
+def _unit_of_kind(kind: str | None) -> str:
+    return {"flop_rate": "TFLOPS", "op_rate": "TOPS"}.get(kind or "", "")
+
+
+def _metric_unit(metric: str) -> str:
+    return {
+        "memory_bandwidth": "GB/s",
+        "interconnect": "GB/s",
+        "memory_capacity": "GB",
+        "tdp": "W",
+        "area": "mm²",
+        "transistors": "",
+    }.get(metric, "")
+
+
+def _off(actual: float, claimed: float) -> str:
+    if not actual:
+        return "no figure"
+    delta = (claimed - actual) / actual
+    return f"{'+' if delta >= 0 else ''}{delta * 100:.0f}%"
+
+
+def claim_for_value(claim: Claim, *, subject: bool) -> Claim:
+    """One side of a comparison claim as a value claim."""
+    from dataclasses import replace
+
+    if subject:
+        return replace(claim, rival=None, rival_value=None, ratio=None, relation=None)
+    return replace(
+        claim,
+        subject=claim.rival,
+        subject_query=claim.rival_query,
+        value=claim.rival_value,
+        value_text=claim.rival_value_text,
+        precisions=claim.rival_precisions or claim.precisions,
+        rival=None,
+        rival_value=None,
+        ratio=None,
+        relation=None,
+        qualifier="equals",
+        scope=claim.scope - {"target"},
+        count=1,
+    )
+
+
+def claim_with_ratio(claim: Claim, ratio: float, qualifier: str) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, ratio=ratio, ratio_text=f"{ratio:.2f}x as stated", qualifier=qualifier)
+
+
+def judge(claim: Claim, catalogue: Catalogue) -> Judgement:
+    return Judge(catalogue).judge(claim)
+
+
+def check(text: str, catalogue: Catalogue) -> list[Judgement]:
+    """Parse and judge every claim in a text."""
+    from specbench.claims import Parser
+
+    judge_ = Judge(catalogue)
+    return [judge_.judge(claim) for claim in Parser(catalogue).parse(text)]
+
+
+__all__ = ["FLAGS", "Judge", "Judgement", "check", "holds", "judge", "tolerance"]

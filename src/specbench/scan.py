@@ -1,0 +1,201 @@
+"""Scanning articles and auditing curated claims.
+
+`scan` streams each file in chunks, so memory stays flat whatever the file's
+size; `audit` judges the curated claims in claims/ against their expected
+verdicts.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from specbench.claims import MAX_SENTENCE, Parser, split_sentences
+from specbench.errors import SpecbenchError, UsageError
+from specbench.judge import Judge, Judgement
+from specbench.store import Catalogue
+
+CHUNK = 1 << 16
+_PACKAGE = Path(__file__).parent
+_ENDS = "。！？!?；;\n"
+
+
+class InputError(SpecbenchError):
+    """An input file cannot be read as UTF-8 text."""
+
+
+@dataclass
+class Finding:
+    """A judged claim and where it was found."""
+
+    file: str
+    line: int
+    sentence: str
+    judgement: Judgement
+
+
+def read_chunks(path: Path) -> Iterator[str]:
+    """Decoded UTF-8 text of a file, a chunk at a time; a clear error for binary or non-UTF-8 files."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    offset = 0
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError:
+        raise UsageError(f"{str(path)!r} does not exist") from None
+    except IsADirectoryError:
+        raise UsageError(f"{str(path)!r} is a folder, not a text file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {str(path)!r}: {exc.strerror}") from None
+    with handle:
+        while block := handle.read(CHUNK):
+            if b"\0" in block:
+                raise InputError(f"{str(path)!r} is not a text file (it contains NUL bytes)")
+            try:
+                yield decoder.decode(block)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{str(path)!r} is not UTF-8 text (bad byte at offset {offset + exc.start})") from None
+            offset += len(block)
+        try:
+            yield decoder.decode(b"", final=True)
+        except UnicodeDecodeError:
+            raise InputError(f"{str(path)!r} is not UTF-8 text (it ends inside a character)") from None
+
+
+def sentences_with_lines(chunks: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(line number, sentence) pairs from chunks of text, holding one sentence at a time."""
+    line = 1
+    pending = ""
+    for chunk in chunks:
+        pending += chunk
+        cut = max(pending.rfind(ch) for ch in _ENDS)
+        if cut < 0:
+            if len(pending) > MAX_SENTENCE:
+                yield line, pending[:MAX_SENTENCE]
+                pending = pending[MAX_SENTENCE:]
+            continue
+        complete, pending = pending[: cut + 1], pending[cut + 1 :]
+        yield from _numbered(complete, line)
+        line += complete.count("\n")
+    if pending.strip():
+        yield from _numbered(pending, line)
+
+
+def _numbered(text: str, first_line: int) -> Iterator[tuple[int, str]]:
+    position = 0
+    line = first_line
+    for sentence in split_sentences(text):
+        found = text.find(sentence, position)
+        if found >= 0:
+            line += text.count("\n", position, found)
+            position = found
+        yield line, sentence
+
+
+def scan(paths: list[Path], catalogue: Catalogue) -> Iterator[Finding]:
+    """Every checkable claim in the files, judged, in order."""
+    parser, judge = Parser(catalogue), Judge(catalogue)
+    for path in paths:
+        if path.is_dir():
+            raise UsageError(f"{str(path)!r} is a folder, not a text file")
+        for line, sentence in sentences_with_lines(read_chunks(path)):
+            for claim in parser.parse_sentence(sentence):
+                yield Finding(str(path), line, sentence, judge.judge(claim))
+
+
+# ---- curated claims --------------------------------------------------------------------
+
+
+@dataclass
+class CuratedClaim:
+    """A claim quoted from public coverage, with its source and the verdict it should get."""
+
+    id: str
+    text: str
+    source: str
+    expected: str
+    expected_flags: list[str] = field(default_factory=list)
+    note: str = ""
+    file: str = ""
+
+
+@dataclass
+class AuditResult:
+    curated: CuratedClaim
+    judgements: list[Judgement]
+
+    @property
+    def verdict(self) -> str:
+        """The claim's overall verdict: the worst of its parts."""
+        order = ["false", "misleading", "unverifiable", "supported"]
+        verdicts = [j.verdict for j in self.judgements] or ["unverifiable"]
+        return min(verdicts, key=order.index)
+
+    @property
+    def flags(self) -> list[str]:
+        seen: list[str] = []
+        for judgement in self.judgements:
+            seen += [f for f in judgement.flags if f not in seen]
+        return seen
+
+    @property
+    def passed(self) -> bool:
+        return self.verdict == self.curated.expected and set(self.curated.expected_flags) <= set(self.flags)
+
+
+def default_claims_dir() -> Path:
+    env = os.environ.get("SPECBENCH_CLAIMS")
+    if env:
+        return Path(env)
+    packaged = _PACKAGE / "curated_claims"
+    if packaged.is_dir():
+        return packaged
+    return _PACKAGE.parent.parent / "claims"
+
+
+def load_curated(directory: Path) -> list[CuratedClaim]:
+    """Every claim in the TOML files of a folder; one error naming each problem."""
+    if not directory.is_dir():
+        raise UsageError(f"claims folder {str(directory)!r} does not exist")
+    claims: list[CuratedClaim] = []
+    problems: list[str] = []
+    verdicts = {"supported", "misleading", "false", "unverifiable"}
+    for path in sorted(directory.glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            problems.append(f"{path.name}: invalid TOML: {exc}")
+            continue
+        for index, entry in enumerate(data.get("claim", [])):
+            where = f"{path.name}: claim[{index}]"
+            missing = [k for k in ("id", "text", "source", "expected") if not entry.get(k)]
+            if missing:
+                problems.append(f"{where}: missing {', '.join(missing)}")
+                continue
+            if entry["expected"] not in verdicts:
+                problems.append(f"{where}.expected: {entry['expected']!r} is not one of {', '.join(sorted(verdicts))}")
+                continue
+            claims.append(
+                CuratedClaim(
+                    entry["id"],
+                    entry["text"],
+                    entry["source"],
+                    entry["expected"],
+                    list(entry.get("flags", [])),
+                    entry.get("note", ""),
+                    path.name,
+                )
+            )
+    if problems:
+        raise UsageError("; ".join(problems))
+    if not claims:
+        raise UsageError(f"no claims in {str(directory)!r}")
+    return claims
+
+
+def audit(claims: list[CuratedClaim], catalogue: Catalogue) -> list[AuditResult]:
+    parser, judge = Parser(catalogue), Judge(catalogue)
+    return [AuditResult(c, [judge.judge(x) for x in parser.parse(c.text)]) for c in claims]
