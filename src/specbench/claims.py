@@ -23,6 +23,7 @@ MAX_SENTENCE = 2000  # characters; longer runs without punctuation are cut, so m
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
 _CLAUSE_END = re.compile(r"[，,、：:（）()]")
 _NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -96,8 +97,11 @@ def _cut(piece: str) -> Iterator[str]:
             yield part
 
 
-def _alternation(words: Iterable[str]) -> str:
-    """A regex alternation of literal words, sharing prefixes (a trie), so matching stays fast."""
+def _alternation(words: Iterable[str], between: str = "") -> str:
+    """A regex alternation of literal words, sharing prefixes (a trie), so matching stays fast.
+
+    ``between`` is a pattern allowed between characters (optional separators in chip names).
+    """
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -105,14 +109,16 @@ def _alternation(words: Iterable[str]) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def render(node: dict[str, Any]) -> str:
+    def render(node: dict[str, Any], first: bool) -> str:
+        # A separator is only consumed together with the character after it.
+        lead = "" if first else between
         branches = []
         optional = False
         for char in sorted(node, key=lambda c: (c == "", c)):
             if char == "":
                 optional = True
                 continue
-            branches.append(re.escape(char) + render(node[char]))
+            branches.append(lead + re.escape(char) + render(node[char], False))
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -120,50 +126,77 @@ def _alternation(words: Iterable[str]) -> str:
             body = f"(?:{body})?"
         return body
 
-    return render(trie)
+    return render(trie, True)
 
 
-def _term_pattern(terms: Iterable[str]) -> re.Pattern[str]:
-    # ASCII words must not run into neighbouring letters ("over" in "overall").
-    parts = []
-    for term in sorted(set(terms), key=len, reverse=True):
-        escaped = re.escape(term)
-        if term[:1].isascii() and term[:1].isalnum():
-            escaped = r"(?<![a-z])" + escaped
-        if term[-1:].isascii() and term[-1:].isalnum():
-            escaped += r"(?![a-z])"
-        parts.append(escaped)
-    return re.compile("|".join(parts))
+class _Terms:
+    """A set of literal words, matched as a trie; ASCII words must not run into neighbouring
+    letters ("over" in "overall"). The boundary is checked after matching so that the regex
+    engine can skip quickly to a possible first character."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self.pattern = re.compile(_alternation(sorted(set(terms), key=len, reverse=True)))
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        for match in self.pattern.finditer(text):
+            word = match.group(0)
+            if not word:
+                continue
+            if word[0].isascii() and word[0].isalpha() and _letter_at(text, match.start() - 1):
+                continue
+            if word[-1].isascii() and word[-1].isalnum() and _letter_at(text, match.end()):
+                continue
+            yield match
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return next(self.finditer(text), None)
 
 
-_PRECISION = _term_pattern(lexicon.PRECISION_TERMS)
-_EXECUTION = _term_pattern(lexicon.EXECUTION_TERMS)
-_SPARSITY = _term_pattern(lexicon.SPARSITY_TERMS)
-_QUAL_BEFORE = _term_pattern(lexicon.QUALIFIER_BEFORE)
-_SCOPE = _term_pattern(lexicon.SCOPE_TERMS)
-_METRIC = _term_pattern(lexicon.METRIC_TERMS)
-_RIVAL = _term_pattern(lexicon.RIVAL_MARKERS)
-_COMPARE = _term_pattern(lexicon.COMPARISON_WORDS)
-_NON_CHIP = _term_pattern(
-    (
-        "融资",
-        "估值",
-        "营收",
-        "收入",
-        "员工",
-        "revenue",
-        "valuation",
-        "funding",
-        "employees",
-        "headcount",
-        "亿元",
-        "万元",
-        "美元",
-        "$",
-        "股价",
-        "市值",
-    )
+def _letter_at(text: str, index: int) -> bool:
+    return 0 <= index < len(text) and text[index].isascii() and text[index].isalpha()
+
+
+def _term_pattern(terms: Iterable[str]) -> _Terms:
+    return _Terms(terms)
+
+
+# Every keyword of every kind, matched in one pass. A word may have several kinds
+# ("相比" marks a rival and a comparison; "接近" is a qualifier and a comparison).
+_NON_CHIP_WORDS = (
+    "融资",
+    "估值",
+    "营收",
+    "收入",
+    "员工",
+    "revenue",
+    "valuation",
+    "funding",
+    "employees",
+    "headcount",
+    "亿元",
+    "万元",
+    "美元",
+    "$",
+    "股价",
+    "市值",
 )
+_KINDS: dict[str, dict[str, Any]] = {
+    "precision": lexicon.PRECISION_TERMS,
+    "execution": lexicon.EXECUTION_TERMS,
+    "sparsity": lexicon.SPARSITY_TERMS,
+    "qualifier": lexicon.QUALIFIER_BEFORE,
+    "scope": lexicon.SCOPE_TERMS,
+    "metric": lexicon.METRIC_TERMS,
+    "rival": {w: w for w in lexicon.RIVAL_MARKERS},
+    "compare": {w: w for w in lexicon.COMPARISON_WORDS},
+    "nonchip": {w: w for w in _NON_CHIP_WORDS},
+}
+_WORD_KINDS: dict[str, list[tuple[str, Any]]] = {}
+for _kind, _table in _KINDS.items():
+    for _word, _value in _table.items():
+        _WORD_KINDS.setdefault(_word, []).append((_kind, _value))
+_KEYWORDS = _Terms(_WORD_KINDS)
+_FRACTION = _Terms(lexicon.FRACTIONS)
 _UNITS = "|".join(
     re.escape(u) + (r"(?![a-z])" if u[-1].isascii() and u[-1].isalpha() else "")
     for u in sorted(lexicon.UNIT_WORDS, key=len, reverse=True)
@@ -186,44 +219,33 @@ class ChipMatcher:
             for name in (chip.name, chip.name_en, chip.family, *chip.aliases):
                 if name:
                     names.add(normalize_name(name))
-        # Names are matched on text folded as lookup folds them (no spaces, hyphens or
-        # dots), longest first thanks to the trie; word boundaries are checked on the
-        # original text.
-        self._pattern = re.compile(_alternation(sorted(names, key=len, reverse=True)))
+        # Names are folded as lookup folds them (no spaces, hyphens or dots), so the text may
+        # have one such separator between any two characters; the longest name wins (trie).
+        self._pattern = re.compile(_alternation(sorted(names, key=len, reverse=True), between=r"[ \-_.·]?"))
+        self._resolved: dict[str, str | None] = {}
 
     def find(self, text: str) -> list[_Hit]:
-        squeezed, positions = _squeeze(text)
         hits = []
-        for match in self._pattern.finditer(squeezed):
-            if not match.group(0):
+        for match in self._pattern.finditer(text):
+            start, end = match.span()
+            if start == end or _alnum_at(text, start - 1) or _alnum_at(text, end):
                 continue
-            start, end = positions[match.start()], positions[match.end() - 1] + 1
-            if _alnum_at(text, start - 1) or _alnum_at(text, end):
-                continue
-            try:
-                resolution = self.catalogue.resolve(match.group(0))
-            except Exception:  # a fragment that is not a whole name
-                continue
-            hits.append(_Hit(start, end, "chip", resolution.chip.id, text[start:end]))
+            chip_id = self._resolve(match.group(0))
+            if chip_id is not None:
+                hits.append(_Hit(start, end, "chip", chip_id, match.group(0)))
         return hits
 
-
-_SEPARATORS = frozenset(" \t-_·.／/()（）")
+    def _resolve(self, name: str) -> str | None:
+        if name not in self._resolved:
+            try:
+                self._resolved[name] = self.catalogue.resolve(name).chip.id
+            except Exception:  # a fragment that is not a whole name
+                self._resolved[name] = None
+        return self._resolved[name]
 
 
 def _alnum_at(text: str, index: int) -> bool:
     return 0 <= index < len(text) and text[index].isascii() and text[index].isalnum()
-
-
-def _squeeze(text: str) -> tuple[str, list[int]]:
-    """Drop the characters name lookup ignores (spaces, hyphens, dots); keep a map back to positions."""
-    kept, positions = [], []
-    for index, char in enumerate(text):
-        if char in _SEPARATORS:
-            continue
-        kept.append(char)
-        positions.append(index)
-    return "".join(kept), positions
 
 
 class Parser:
@@ -243,10 +265,11 @@ class Parser:
         return claims
 
     def parse_sentence(self, sentence: str) -> list[Claim]:
+        # Most sentences of an article hold no number: skip them before any real work.
+        if not _DIGIT.search(sentence) and not _FRACTION.search(sentence.casefold()):
+            return []
         low = normalize_text(sentence)
         self._original = sentence if len(sentence) == len(low) else low
-        if not any(ch.isdigit() for ch in low) and not _FRACTION.search(low):
-            return []
         chips = self._dedupe_chips(self.chips.find(low))
         if not chips:
             return []
@@ -268,23 +291,11 @@ class Parser:
         return kept
 
     def _hits(self, low: str) -> dict[str, list[_Hit]]:
-        found: dict[str, list[_Hit]] = {}
-
-        def add(kind: str, pattern: re.Pattern[str], table: dict[str, Any] | None = None) -> None:
-            found[kind] = [
-                _Hit(m.start(), m.end(), kind, table[m.group(0)] if table else m.group(0), m.group(0))
-                for m in pattern.finditer(low)
-            ]
-
-        add("precision", _PRECISION, lexicon.PRECISION_TERMS)
-        add("execution", _EXECUTION, lexicon.EXECUTION_TERMS)
-        add("sparsity", _SPARSITY, lexicon.SPARSITY_TERMS)
-        add("qualifier", _QUAL_BEFORE, lexicon.QUALIFIER_BEFORE)
-        add("scope", _SCOPE, lexicon.SCOPE_TERMS)
-        add("metric", _METRIC, lexicon.METRIC_TERMS)
-        add("rival", _RIVAL)
-        add("compare", _COMPARE)
-        add("nonchip", _NON_CHIP)
+        found: dict[str, list[_Hit]] = {kind: [] for kind in _KINDS}
+        for match in _KEYWORDS.finditer(low):
+            word = match.group(0)
+            for kind, value in _WORD_KINDS[word]:
+                found[kind].append(_Hit(match.start(), match.end(), kind, value, word))
         found["quantity"] = [self._quantity(m, low) for m in _QUANTITY.finditer(low)]
         found["ratio"] = self._ratios(low)
         # A number of a ratio is not also a quantity ("3.3倍" has no unit, but "30%" could follow one).
@@ -424,8 +435,7 @@ class Parser:
     @staticmethod
     def _merge_comparisons(low: str, values: list[Claim]) -> list[Claim]:
         """Two stated values of two chips with a comparison word become one comparison claim."""
-        compare = _COMPARE.search(low)
-        if compare is None or len(values) < 2:
+        if not _has_keyword(low, "compare") or len(values) < 2:
             return values
         merged: list[Claim] = []
         used: set[int] = set()
@@ -522,6 +532,10 @@ class Parser:
         if kind == "power":
             return "tdp"
         return None
+
+
+def _has_keyword(text: str, kind: str) -> bool:
+    return any(k == kind for m in _KEYWORDS.finditer(text) for k, _v in _WORD_KINDS[m.group(0)])
 
 
 def _metric_of(word: str) -> str:

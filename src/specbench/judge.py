@@ -172,6 +172,8 @@ class Judge:
 
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
+        self._dense_cache: dict[tuple[str, str, str | None], list[tuple[Figure, float]]] = {}
+        self._values_cache: dict[str, list[tuple[Figure, float, str]]] = {}
 
     def judge(self, claim: Claim) -> Judgement:
         subject = self.catalogue.chips.get(claim.subject or "")
@@ -540,6 +542,13 @@ class Judge:
 
     def _dense_figures(self, chip: Chip, precision: str, execution: str | None) -> list[tuple[Figure, float]]:
         """Dense values of a precision, matching execution unit first."""
+        key = (chip.id, precision, execution)
+        if key not in self._dense_cache:
+            self._dense_cache[key] = self._find_dense_figures(chip, precision, execution)
+        return self._dense_cache[key]
+
+    @staticmethod
+    def _find_dense_figures(chip: Chip, precision: str, execution: str | None) -> list[tuple[Figure, float]]:
         units = [execution] if execution else []
         # "FP32" in marketing means the vector (CUDA-core) figure; lower precisions are matrix figures.
         order = ("vector", "matrix") if precision in ("fp32", "fp64") else ("matrix", "vector")
@@ -604,30 +613,28 @@ class Judge:
     def _search_ratio(self, subject: Chip, rival: Chip, claim: Claim, tol: float) -> tuple[str, list[str]] | None:
         """Pairs of published or dense figures whose ratio is the claimed one, fewest caveats first."""
         assert claim.ratio is not None
+        target, slack = claim.ratio, max(tol, ROUNDING_CAP)
         found: list[tuple[tuple[int, int, float], str, list[str]]] = []
-        for a in subject.throughput():
-            for b in rival.throughput():
-                for av, ah in self._values(a):
-                    for bv, bh in self._values(b):
-                        if not bv or not holds(av / bv, claim.ratio, "equals", max(tol, ROUNDING_CAP))[0]:
-                            continue
-                        flags = []
-                        if a.precision != b.precision:
-                            flags.append("precision-mismatch")
-                        if (a.precision or "").startswith("int") != (b.precision or "").startswith("int"):
-                            flags.append("unit-confusion")
-                        if (a.sparsity == "sparse" and ah == "published") != (
-                            b.sparsity == "sparse" and bh == "published"
-                        ):
-                            flags.append("sparse-vs-dense")
-                        if "unknown" not in (a.execution, b.execution) and a.execution != b.execution:
-                            flags.append("vector-vs-matrix")
-                        text = (
-                            f"{subject.name} {precision_label(a.precision or '')} {fmt(av)} / {rival.name} "
-                            f"{precision_label(b.precision or '')} {fmt(bv)} = {av / bv:.2f}x"
-                        )
-                        named = -sum(p in claim.precisions for p in (a.precision, b.precision))
-                        found.append(((len(flags), named, abs(av / bv - claim.ratio)), text, flags))
+        for a, av, ah in self._ratio_values(subject):
+            for b, bv, bh in self._ratio_values(rival):
+                ratio = av / bv
+                if abs(ratio - target) > slack * ratio:
+                    continue
+                flags = []
+                if a.precision != b.precision:
+                    flags.append("precision-mismatch")
+                if (a.precision or "").startswith("int") != (b.precision or "").startswith("int"):
+                    flags.append("unit-confusion")
+                if (a.sparsity == "sparse" and ah == "published") != (b.sparsity == "sparse" and bh == "published"):
+                    flags.append("sparse-vs-dense")
+                if "unknown" not in (a.execution, b.execution) and a.execution != b.execution:
+                    flags.append("vector-vs-matrix")
+                text = (
+                    f"{subject.name} {precision_label(a.precision or '')} {fmt(av)} / {rival.name} "
+                    f"{precision_label(b.precision or '')} {fmt(bv)} = {ratio:.2f}x"
+                )
+                named = -sum(p in claim.precisions for p in (a.precision, b.precision))
+                found.append(((len(flags), named, abs(ratio - target)), text, flags))
         if not found:
             return None
         found.sort(key=lambda item: item[0])
@@ -635,12 +642,19 @@ class Judge:
         flags = list(dict.fromkeys(f for item in fewest for f in item[2]))
         return " or ".join(item[1] for item in fewest), flags
 
-    @staticmethod
-    def _values(figure: Figure) -> list[tuple[float, str]]:
-        if not figure.is_numeric or figure.preferred is False:
-            return []
-        raw = float(figure.value)
-        return [(raw, "published"), (raw / 2, "dense")] if figure.sparsity == "sparse" else [(raw, "published")]
+    def _ratio_values(self, chip: Chip) -> list[tuple[Figure, float, str]]:
+        """Every preferred throughput figure as published, and halved where it is sparse."""
+        if chip.id not in self._values_cache:
+            values = []
+            for figure in chip.throughput():
+                if not figure.is_numeric or figure.preferred is False or not float(figure.value):
+                    continue
+                raw = float(figure.value)
+                values.append((figure, raw, "published"))
+                if figure.sparsity == "sparse":
+                    values.append((figure, raw / 2, "dense"))
+            self._values_cache[chip.id] = values
+        return self._values_cache[chip.id]
 
     def _shared_precisions(self, subject: Chip, rival: Chip) -> list[str]:
         mine = {f.precision for f in subject.throughput()}

@@ -7,6 +7,7 @@ reading them needs neither pint nor pydantic.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 # Precisions in display order. TF32+ is Biren's own format and is never merged with TF32.
@@ -159,7 +160,15 @@ class Chip:
         return self.name_en or self.name
 
     def figures_for(self, metric: str) -> list[Figure]:
-        return [f for f in self.figures if f.metric == metric]
+        return list(self._by_metric.get(metric, ()))
+
+    @cached_property
+    def _by_metric(self) -> dict[str, tuple[Figure, ...]]:
+        # Chips are read far more often than built (every claim of a scan looks figures up).
+        grouped: dict[str, list[Figure]] = {}
+        for figure in self.figures:
+            grouped.setdefault(figure.metric, []).append(figure)
+        return {metric: tuple(figures) for metric, figures in grouped.items()}
 
     def preferred(self, metric: str) -> Figure | None:
         """The value the catalogue prefers for a scalar metric, or None if unknown."""
