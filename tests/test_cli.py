@@ -31,7 +31,7 @@ def test_snapshot_has_the_headline_rows():
     assert "| INT8 · matrix              | TOPS    | 2048 " in text
 
 
-@pytest.mark.parametrize("command", ["list", "show", "compare", "lint"])
+@pytest.mark.parametrize("command", ["list", "show", "compare", "lint", "check", "scan", "audit"])
 def test_every_command_has_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -122,3 +122,35 @@ def test_compare_does_not_import_heavy_libraries_from_the_cache(tmp_path):
     subprocess.run([sys.executable, "-c", code], capture_output=True, check=True)  # warms the cache
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_check_exit_codes_and_json():
+    supported = runner.invoke(app, ["check", "A100的BF16算力为312TFLOPS"])
+    assert supported.exit_code == 0 and "[SUPPORTED]" in supported.output
+    misleading = runner.invoke(app, ["check", "Biren's BR100 offers 2 PFLOPS of AI performance", "-f", "json"])
+    assert misleading.exit_code == 1
+    (record,) = json.loads(misleading.stdout)["claims"]
+    assert record["verdict"] == "misleading" and "unit-confusion" in record["flags"]
+    nothing = runner.invoke(app, ["check", "壁仞科技完成了新一轮融资"])
+    assert nothing.exit_code == 2
+    assert nothing.output.strip() == (
+        "specbench: error: no checkable claim found: name a chip in the catalogue and a figure, ratio or unit"
+    )
+    assert runner.invoke(app, ["check", "A100 312 TFLOPS BF16", "-f", "csv"]).exit_code == 2
+
+
+def test_markdown_escapes_quoted_text():
+    from specbench.tables import md_escape
+
+    text = "A100 <script>x|y</script> 的BF16算力为312TFLOPS"
+    result = runner.invoke(app, ["check", text, "-f", "markdown"])
+    assert result.exit_code == 0, result.output
+    header = result.output.splitlines()[0]
+    assert "<script>" not in result.output
+    assert "&lt;script&gt;x\\|y&lt;/script&gt;" in header
+    assert md_escape("a|b\nc\r\nd<e>") == "a\\|b c d&lt;e&gt;"
+
+
+def test_check_help_has_an_example():
+    result = runner.invoke(app, ["check", "--help"])
+    assert "Example: specbench check" in result.output

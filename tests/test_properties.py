@@ -57,3 +57,58 @@ def test_sparse_to_dense_halves(value):
     chip = Chip(id="x", name="X", vendor="V", family="X", sku="x", form_factor="chip", file="x", figures=(sparse,))
     result = dense_equivalent(chip, "bf16", "matrix")
     assert result is not None and result.value == pytest.approx(value / 2)
+
+
+CHIPS = ["BR100", "A100", "H20", "邃思2.0", "曦云C500", "MTT S4000", "H100", "T20"]
+WORDS = [
+    "的",
+    "FP16",
+    "BF16",
+    "INT8",
+    "算力",
+    "相比",
+    "至少",
+    "倍",
+    "%",
+    "TFLOPS",
+    "TOPS",
+    "T",
+    "P",
+    "以上",
+    "仅为",
+    "显存带宽",
+    "TB/s",
+    "GB",
+    "毫米",
+    "×",
+    "than",
+    "x",
+    "beats",
+    "三分之一",
+    "目标",
+    "，",
+    "。",
+    " ",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(CHIPS), st.sampled_from(WORDS), st.integers(0, 5000).map(str), st.text(max_size=5)),
+        max_size=20,
+    ).map("".join)
+)
+def test_check_never_raises_on_claim_like_text(catalogue, text):
+    from specbench.judge import check
+
+    for judgement in check(text, catalogue):
+        assert judgement.verdict in {"supported", "misleading", "false", "unverifiable"}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=200))
+def test_check_never_raises_on_arbitrary_unicode(catalogue, text):
+    from specbench.judge import check
+
+    check(text, catalogue)

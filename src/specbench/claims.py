@@ -206,6 +206,12 @@ _QUAL_AFTER = re.compile("|".join(re.escape(w) for w in lexicon.QUALIFIER_AFTER)
 _TIMES = re.compile(rf"({_NUMBER})\s*(?:倍|x(?![a-z0-9])|×|times)(?:\s*(slower|less|lower|fewer))?")
 _PERCENT = re.compile(rf"({_NUMBER})\s*(%|％|percent)")
 _FRACTION = _term_pattern(lexicon.FRACTIONS)
+_QUALITATIVE = re.compile(
+    r"(?<![a-z])(?:beats?|outperforms?|(?:is |are )?(?:faster|higher|better|more powerful) than)(?![a-z])"
+    r"|超越|领先于|领先|高于|强于|优于|胜过"
+)
+_JOINED_BEFORE = re.compile(r"\s*(?:的|之|'s)?\s*(?:近|约|约为|接近|将近|超过|至少|高达|达到|有)?\s*")
+_JOINED_AFTER = re.compile(r"(?<![a-z])(?:of|than|over|versus|vs\.?)(?![a-z])")
 _COUNT_BEFORE = re.compile(r"(\d+|[一二两三四五六七八九十]+)\s*(?:个|张|颗|块|片|台|x|×|\*)?\s*$")
 
 
@@ -266,7 +272,8 @@ class Parser:
 
     def parse_sentence(self, sentence: str) -> list[Claim]:
         # Most sentences of an article hold no number: skip them before any real work.
-        if not _DIGIT.search(sentence) and not _FRACTION.search(sentence.casefold()):
+        folded = sentence.casefold()
+        if not _DIGIT.search(sentence) and not _FRACTION.search(folded) and not _QUALITATIVE.search(folded):
             return []
         low = normalize_text(sentence)
         self._original = sentence if len(sentence) == len(low) else low
@@ -274,6 +281,8 @@ class Parser:
         if not chips:
             return []
         hits = self._hits(low)
+        # "A100 PCIe 40GB" names a chip: its "40GB" is not a claim.
+        hits["quantity"] = [q for q in hits["quantity"] if not any(c.start <= q.start < c.end for c in chips)]
         claims = self._ratio_claims(sentence, low, chips, hits)
         values = self._value_claims(sentence, low, chips, hits)
         claims += self._merge_comparisons(low, values)
@@ -314,6 +323,10 @@ class Parser:
     @staticmethod
     def _ratios(low: str) -> list[_Hit]:
         hits = []
+        if not _DIGIT.search(low) or _QUALITATIVE.search(low):
+            # "BR100 beats the A100": a ratio above one, with no number.
+            for match in _QUALITATIVE.finditer(low):
+                hits.append(_Hit(match.start(), match.end(), "ratio", 1.0, match.group(0)))
         for match in _TIMES.finditer(low):
             value = float(match.group(1).replace(",", ""))
             if match.group(2):  # "6.7x slower"
@@ -363,7 +376,9 @@ class Parser:
                     precision_words=words,
                     execution=self._first(hits["execution"]),
                     sparsity=self._first(hits["sparsity"]),
-                    qualifier=self._qualifier_before(ratio, low, hits, window=12),
+                    qualifier="greater"
+                    if ratio.value == 1.0 and not _DIGIT.search(ratio.text)
+                    else self._qualifier_before(ratio, low, hits, window=12),
                     rival=rival_hit.value,
                     rival_query=self._show(rival_hit),
                     ratio=ratio.value,
@@ -377,19 +392,23 @@ class Parser:
     @staticmethod
     def _rival_for(ratio: _Hit, low: str, chips: list[_Hit], hits: dict[str, list[_Hit]]) -> _Hit | None:
         """The chip a ratio is measured against."""
+        if ratio.value == 1.0 and not _DIGIT.search(ratio.text):
+            after = [c for c in chips if c.start >= ratio.end]
+            return after[0] if after and after[0].value != chips[0].value else None
         # "相比英伟达A100", "faster than the A100", "BR100 vs A100": the chip just after a marker.
         for marker in hits["rival"]:
             after = [c for c in chips if c.start >= marker.end and c.start - marker.end <= 8]
             if after and after[0].value != chips[0].value:
                 return after[0]
-        # "仅为H100的30%": the chip just before the ratio, joined by 的 / 's.
+        # "仅为H100的30%", "是A100的近4倍": the chip just before the ratio, joined by 的 / 's.
         before = [c for c in chips if c.end <= ratio.start]
-        if len(before) > 1 and re.fullmatch(r"\s*(?:的|之|'s)?\s*", low[before[-1].end : ratio.start]):
+        if len(before) > 1 and _JOINED_BEFORE.fullmatch(low[before[-1].end : ratio.start]):
             return before[-1]
-        # "30% of the H100's": the chip just after the ratio, joined by "of".
+        # "3x the BF16 throughput of the A100": the chip after the ratio, joined by "of"/"than".
         after = [c for c in chips if c.start >= ratio.end]
-        if after and len(chips) > 1 and re.fullmatch(r"\s*of\s*(?:the\s*)?", low[ratio.end : after[0].start]):
-            return after[0]
+        if after and len(chips) > 1 and _JOINED_AFTER.search(low[ratio.end : after[0].start]):
+            if after[0].start - ratio.end <= 60:
+                return after[0]
         return None
 
     def _value_claims(self, sentence: str, low: str, chips: list[_Hit], hits: dict[str, list[_Hit]]) -> list[Claim]:

@@ -23,6 +23,8 @@ supports it), ``unverifiable`` (a needed figure or chip is not in the catalogue)
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,13 +51,14 @@ FLAGS = (
     "conflicting-sources",
 )
 # Flags that make a claim misleading even when its number exists: the framing is not like for like.
+# unknown-basis alone is not one: it makes a claim misleading only where the answer depends on the
+# unknown unit, and then vector-vs-matrix is flagged too.
 FRAMING = frozenset(
     {
         "sparse-vs-dense",
         "precision-mismatch",
         "vendor-format",
         "vector-vs-matrix",
-        "unknown-basis",
         "package-not-die",
         "target-spec",
         "unit-confusion",
@@ -79,6 +82,7 @@ FLAG_TEXT = {
     "conflicting-sources": "sources disagree; the number matches one the catalogue does not prefer",
 }
 CLOSE = 0.10
+_FIRST_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 ROUNDING = 0.02
 ROUNDING_CAP = 0.05
 POWER_GAP = 0.25
@@ -90,6 +94,7 @@ QUALIFIER_WORDS = {
     "at_least": "is at least",
     "more_than": "is more than",
     "up_to": "is up to",
+    "greater": "is above",
 }
 
 
@@ -129,12 +134,11 @@ class Judgement:
 
 def tolerance(text: str | None) -> float:
     """Rounding tolerance of a number as written: 2%, or half its last significant digit (at most 5%)."""
-    if not text:
+    match = _FIRST_NUMBER.search(unicodedata.normalize("NFKC", text or "").replace(",", ""))
+    if not match:
         return ROUNDING
-    digits = "".join(ch for ch in text if ch.isdigit() or ch == ".")
-    if not digits or digits == ".":
-        return ROUNDING
-    value = float(digits.rstrip(".") or 0)
+    digits = match.group(0)
+    value = float(digits)
     if value == 0:
         return ROUNDING
     if "." in digits:
@@ -149,6 +153,8 @@ def holds(actual: float, claimed: float, qualifier: str, tol: float) -> tuple[bo
     """Whether a claimed number holds against the truth, and whether only by rounding up."""
     if actual <= 0:
         return False, False
+    if qualifier == "greater":  # "beats", "faster than": strictly above
+        return actual > claimed, False
     if qualifier in ("at_least", "more_than"):
         return actual >= claimed * (1 - tol), actual < claimed
     if qualifier == "about":
@@ -261,6 +267,17 @@ class Judge:
             else:
                 steps.append("The claim names no precision; searching all of the chip's published figures.")
 
+        unsupported = [p for p in precisions if (x := chip.support_for(p)) is not None and not x.supported]
+        if precisions and len(unsupported) == len(precisions):
+            support = chip.support_for(unsupported[0])
+            assert support is not None
+            steps.append(
+                f"{chip.name} does not support {precision_label(unsupported[0])} "
+                f"[{', '.join(support.sources)}]" + (f": {support.note}" if support.note else ".")
+            )
+            judgement.verdict = "false"
+            self._chip_flags(chip, claim, flags, steps)
+            return self._finish(judgement, flags)
         if judgement.verdict != "supported":
             match = self._search_value(chip, per_device, claim, tol, claimed_kind, exclude=like_for_like)
             if match is not None:
@@ -295,6 +312,19 @@ class Judge:
         if die and die.is_numeric and holds(float(die.value), claim.value, "equals", tol)[0]:
             judgement.verdict, judgement.actual_text = "supported", f"{fmt(float(die.value))} mm² per die"
             steps.append(f"{chip.name}'s compute die is {die.text} [{', '.join(die.sources)}].")
+        elif (
+            die
+            and die.is_numeric
+            and (dies := chip.compute_dies or 0) > 1
+            and holds(dies * float(die.value), claim.value, "equals", tol)[0]
+        ):
+            judgement.verdict = "supported"
+            judgement.actual_text = f"{dies} × {fmt(float(die.value))} mm² = {fmt(dies * float(die.value))} mm²"
+            steps.append(
+                f"{chip.name} has {dies} compute dies of {die.text} [{', '.join(die.sources)}]: "
+                f"{fmt(claim.value)} mm² is their total, not one die."
+            )
+            flags.append("multi-die")
         elif package and package.is_numeric and holds(float(package.value), claim.value, "equals", tol)[0]:
             judgement.actual_text = f"{fmt(float(package.value))} mm² package"
             steps.append(
@@ -374,7 +404,8 @@ class Judge:
     def _ratio(self, claim: Claim, subject: Chip) -> Judgement:
         rival = self.catalogue.chips.get(claim.rival or "")
         assert claim.ratio is not None
-        judgement = Judgement(claim, "false", claimed=f"{claim.ratio_text} ({fmt(claim.ratio)}x)")
+        shown = "above 1x" if claim.qualifier == "greater" else f"{fmt(claim.ratio)}x"
+        judgement = Judgement(claim, "false", claimed=f"{claim.ratio_text} ({shown})")
         if rival is None:
             judgement.verdict = "unverifiable"
             judgement.explanation.append(f"{claim.rival_query!r} is not in the catalogue.")
@@ -457,6 +488,9 @@ class Judge:
         by_unit = {f.execution: (f, v) for f, v in rival_figures}
         if figure.execution == "unknown":
             flags.append("unknown-basis")
+            if precision not in ("fp32", "fp64") and "matrix" in by_unit:
+                # Below FP32, a headline peak is a matrix-unit figure; compare, as `compare` places it.
+                by_unit = {"matrix": by_unit["matrix"]}
             parts = []
             for unit, (rf, rv) in sorted(by_unit.items()):
                 parts.append(

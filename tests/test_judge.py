@@ -1,0 +1,144 @@
+"""Verdicts and flags: each rule of the judge, on sentences whose truth is known from the sources.
+
+The expected numbers come from the catalogue's sources (A100: NVIDIA datasheet; BR100: Biren launch
+coverage; H100: NVIDIA datasheet as reproduced by HPC Tech), written here, not read back.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from specbench.judge import FLAGS, check, holds, tolerance
+
+
+@pytest.fixture(scope="module")
+def judged(catalogue):
+    def run(text):
+        judgements = check(text, catalogue)
+        assert judgements, f"no claim parsed from {text!r}"
+        return judgements
+
+    return run
+
+
+def _one(judged, text):
+    (judgement,) = judged(text)
+    return judgement
+
+
+# sentence, expected verdict, flags that must be present
+CASES = [
+    # sparse-vs-dense: NVIDIA's 624 TFLOPS BF16 is 2:4 sparse; dense is 312
+    ("A100的BF16算力为624TFLOPS", "misleading", {"sparse-vs-dense"}),
+    ("H100 FP16算力1979TFLOPS", "misleading", {"sparse-vs-dense"}),
+    # precision-mismatch: TF32 156 sold as 单精度 (FP32 is 19.5)
+    ("A100单精度算力156TFLOPS", "misleading", {"precision-mismatch"}),
+    # vendor-format: BR100's 512 is TF32+, not TF32
+    ("BR100的TF32算力为512TFLOPS", "misleading", {"vendor-format", "precision-mismatch"}),
+    # package-not-die: "single chip" on a two-die package
+    ("BR100单芯片峰值算力1024TFLOPS", "misleading", {"multi-die", "package-not-die"}),
+    # sku-mismatch: 1935 GB/s is the A100 PCIe 80GB; "A100" is the SXM4 80GB (2039)
+    ("A100显存带宽1935GB/s", "misleading", {"sku-mismatch"}),
+    # unit-confusion: 450 GB/s is one direction of NVLink 4's 900 GB/s
+    ("H100 NVLink互联带宽450GB/s", "misleading", {"unit-confusion"}),
+    # conflicting-sources: 2.3 TB/s is Biren's I/O figure, reported by some as memory bandwidth
+    ("BR100显存带宽2.3TB/s", "misleading", {"conflicting-sources"}),
+    # aggregate-peak: 8 x 1024 TFLOPS
+    ("8个BR100的峰值算力为8 PFLOPS", "supported", {"aggregate-peak"}),
+    # target-spec and conflicting-sources: 15 TFLOPS was a pre-launch target
+    ("曦云C500目标FP32算力15TFLOPS", "misleading", {"target-spec"}),
+    # supported facts
+    ("A100的BF16算力为312TFLOPS", "supported", set()),
+    ("H20显存带宽4.0TB/s", "supported", set()),
+    ("A100 PCIe 40GB的TDP为250W", "supported", set()),
+    ("BR100 has 2 compute dies and 1074 mm2", "supported", {"multi-die"}),
+    ("C500 has 64 GiB of memory", "supported", set()),
+    # false: no basis gives 100 TFLOPS FP32 for A100
+    ("A100 FP32算力100TFLOPS", "false", set()),
+    # false: BR100 has no FP64 at all [BR-4, BR-6]
+    ("BR100 FP64算力10TFLOPS", "false", set()),
+    # unverifiable: C500 memory bandwidth is not published; S4000 FP64 is unknown
+    ("C500显存带宽1.8TB/s", "unverifiable", set()),
+    ("MTT S4000 FP64算力5TFLOPS", "unverifiable", set()),
+]
+
+
+@pytest.mark.parametrize(("text", "verdict", "flags"), CASES)
+def test_verdicts_and_flags(judged, text, verdict, flags):
+    judgement = _one(judged, text)
+    assert judgement.verdict == verdict, judgement.explanation
+    assert flags <= set(judgement.flags), judgement.flags
+    assert judgement.explanation
+
+
+def test_ratio_claims(judged):
+    # BR100 BF16 1024 / A100 312 = 3.28x
+    beats = _one(judged, "BR100 beats A100 in BF16")
+    assert beats.verdict == "supported" and beats.ratio == pytest.approx(1024 / 312)
+    # H20 FP16 148 / H100 dense 989.5 = 0.1496; "6.7x slower" is 0.149
+    assert _one(judged, "The H20 is 6.7x slower than the H100 in FP16").verdict == "supported"
+    # MTT S4000 FP16 100 / A100 matrix 312 = 0.32, "about a third"
+    third = _one(judged, "MTT S4000的FP16算力约为A100的三分之一")
+    assert third.verdict == "supported" and "unknown-basis" in third.flags
+    assert _one(judged, "H20领先H100").verdict == "false"
+
+
+def test_power_outdated_rival_and_rounding(judged):
+    judgement = _one(judged, "在BF16格式下，BR100相比英伟达A100至少有3.3倍的峰值性能优势")
+    assert {"rounded-up", "power-not-normalized", "outdated-rival", "multi-die"} <= set(judgement.flags)
+    # per watt: 3.28 x 400 W / 550 W = 2.39
+    assert any("= 2.39x" in step for step in judgement.explanation)
+    assert judgement.verdict == "supported"  # 3.28x holds as 3.3x within rounding; the flags tell the rest
+
+
+def test_every_flag_is_exercised(judged):
+    texts = [c[0] for c in CASES] + [
+        "在Int8、BF16、TF32/TF32+、FP32等数据格式下，BR100相比英伟达A100至少有3.3倍的峰值性能优势",
+        "邃思2.0是中国最大的AI计算芯片，尺寸为57.5毫米×57.5毫米",
+        "Biren's BR100 offers 2 PFLOPS of AI performance",
+        "邃思2.0单精度FP32算力为40TFLOPS，相比之下英伟达A100的单精度浮点计算能力仅为19.5TFLOPS",
+        "H20 FP16算力148TFLOPS，显存带宽4TB/s，仅为H100的30%",
+    ]
+    seen = {flag for text in texts for j in judged(text) for flag in j.flags}
+    assert seen == set(FLAGS)
+
+
+def test_json_fields(judged, catalogue):
+    (judgement,) = judged("在BF16格式下，BR100相比英伟达A100至少有3.3倍的峰值性能优势")
+    record = judgement.to_json(catalogue)
+    for key in (
+        "text",
+        "subject",
+        "subject_name",
+        "rival",
+        "metric",
+        "claimed",
+        "actual",
+        "ratio",
+        "claimed_ratio",
+        "verdict",
+        "flags",
+        "explanation",
+    ):
+        assert key in record
+    assert (record["subject"], record["rival"], record["claimed_ratio"]) == (
+        "biren-br100",
+        "nvidia-a100-sxm4-80gb",
+        3.3,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("3.3", 0.02), ("148", 0.02), ("2", 0.05), ("1000", 0.05), ("19.5", 0.02), ("30", 0.05)],
+)
+def test_tolerance_follows_the_digits_written(text, expected):
+    assert tolerance(text) == pytest.approx(expected, abs=1e-9)
+
+
+def test_qualifier_rules():
+    assert holds(1024, 1000, "at_least", 0.02) == (True, False)
+    assert holds(3.28, 3.3, "at_least", 0.02) == (True, True)  # rounded up
+    assert holds(0.92, 1.0, "about", 0.02)[0] is True  # "close to" holds within 10%
+    assert holds(0.77, 1.0, "about", 0.02)[0] is False
+    assert holds(1.01, 1.0, "greater", 0.02)[0] is True and holds(1.0, 1.0, "greater", 0.02)[0] is False

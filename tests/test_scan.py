@@ -1,0 +1,119 @@
+"""Scanning files and auditing the curated claims."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from specbench.cli import app
+from specbench.errors import SpecbenchError
+from specbench.scan import audit, default_claims_dir, load_curated, read_chunks, scan
+
+runner = CliRunner()
+CLAIMS = Path(__file__).resolve().parent.parent / "claims"
+
+ARTICLE = """壁仞科技今日发布BR100芯片。公司此前完成了总额超过50亿元的融资，员工超过1000人。
+BR100的16位浮点算力达到1000T以上，8位定点算力达到2000T以上。
+发布会于2022年8月9日在上海举行。
+
+Biren's BR100 offers 2 PFLOPS of AI performance. The company raised $700 million.
+"""
+
+
+def test_scan_finds_claims_with_lines(catalogue, tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    findings = list(scan([article], catalogue))
+    assert [(f.line, f.judgement.verdict) for f in findings] == [(2, "supported"), (2, "supported"), (5, "misleading")]
+
+
+def test_scan_cli_json_and_exit_code(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["scan", str(article), "--format", "json"])
+    assert result.exit_code == 1  # one claim is misleading
+    records = json.loads(result.stdout)["claims"]
+    assert [r["line"] for r in records] == [2, 2, 5]
+    assert records[2]["flags"] == ["precision-mismatch", "multi-die", "unit-confusion"]
+    assert "3 claim(s), 1 not supported" in result.stderr
+
+
+def test_scan_rejects_binary_and_non_utf8(tmp_path):
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
+    latin = tmp_path / "latin1.txt"
+    latin.write_bytes("BR100 caf\xe9 latte".encode("latin-1"))
+    for path, message in ((binary, "is not a text file"), (latin, "is not UTF-8 text (bad byte at offset 9)")):
+        result = runner.invoke(app, ["scan", str(path)])
+        assert result.exit_code == 1
+        assert message in result.output and "Traceback" not in result.output
+    missing = runner.invoke(app, ["scan", str(tmp_path / "nope.txt")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+def test_scan_out_is_atomic(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"BR100 1024 TFLOPS\n" * 10 + b"\xff")
+    out = tmp_path / "report.md"
+    result = runner.invoke(app, ["scan", str(bad), "--out", str(out), "--format", "markdown"])
+    assert result.exit_code == 1 and not out.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.txt"]
+
+
+def test_read_chunks_decodes_across_chunk_boundaries(tmp_path):
+    path = tmp_path / "zh.txt"
+    text = "壁仞BR100的BF16算力为1024TFLOPS。" * 5000  # multi-byte characters split across 64 KiB chunks
+    path.write_text(text, encoding="utf-8")
+    assert "".join(read_chunks(path)) == text
+
+
+@pytest.mark.parametrize("curated", load_curated(CLAIMS), ids=lambda c: c.id)
+def test_curated_claims_get_their_expected_verdict(catalogue, curated):
+    (result,) = audit([curated], catalogue)
+    assert result.verdict == curated.expected, [j.explanation for j in result.judgements]
+    assert set(curated.expected_flags) <= set(result.flags)
+
+
+def test_audit_writes_the_report(tmp_path):
+    out = tmp_path / "reports" / "claims.md"
+    result = runner.invoke(app, ["audit", str(CLAIMS), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "8 of 8 claims get their expected verdict and flags." in text
+    assert "| 2 | 在Int8、BF16、TF32/TF32+、FP32等数据格式下" in text
+
+
+def test_audit_fails_when_a_verdict_changes(tmp_path):
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    (claims / "one.toml").write_text(
+        '[[claim]]\nid = "wrong"\ntext = "A100的BF16算力为312TFLOPS"\nsource = "NVIDIA datasheet"\n'
+        'expected = "false"\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "claims.md"
+    result = runner.invoke(app, ["audit", str(claims), "--out", str(out)])
+    assert result.exit_code == 1
+    assert "wrong: expected false" in result.output
+    assert "| supported ✗ |" in out.read_text(encoding="utf-8")
+
+
+def test_bad_claims_files_are_reported(tmp_path):
+    (tmp_path / "bad.toml").write_text('[[claim]]\nid = "x"\ntext = "t"\nexpected = "maybe"\n', encoding="utf-8")
+    with pytest.raises(SpecbenchError, match="missing source"):
+        load_curated(tmp_path)
+
+
+def test_committed_report_is_current(catalogue):
+    from specbench.verdicts import audit_report
+
+    report = Path(__file__).resolve().parent.parent / "reports" / "claims.md"
+    expected = audit_report(audit(load_curated(CLAIMS), catalogue), catalogue, "claims/")
+    assert report.read_text(encoding="utf-8") == expected, "run `specbench audit` and commit reports/claims.md"
+
+
+def test_default_claims_dir_is_found():
+    assert (default_claims_dir() / "launch-coverage.toml").is_file()
