@@ -117,3 +117,12 @@ def test_committed_report_is_current(catalogue):
 
 def test_default_claims_dir_is_found():
     assert (default_claims_dir() / "launch-coverage.toml").is_file()
+
+
+def test_parallel_scan_gives_the_same_findings_in_order(catalogue, tmp_path):
+    article = tmp_path / "long.txt"
+    article.write_text(ARTICLE * 300, encoding="utf-8")  # several batches
+    serial = [(f.line, f.judgement.verdict, f.judgement.flags) for f in scan([article], catalogue, jobs=1)]
+    parallel = [(f.line, f.judgement.verdict, f.judgement.flags) for f in scan([article], catalogue, jobs=2)]
+    assert parallel == serial
+    assert len(serial) == 900

@@ -270,10 +270,17 @@ class Parser:
             claims += self.parse_sentence(sentence)
         return claims
 
+    @staticmethod
+    def may_hold_claim(sentence: str) -> bool:
+        """A cheap test: a sentence with no number, fraction or comparison word holds no claim."""
+        if _DIGIT.search(sentence):
+            return True
+        folded = sentence.casefold()
+        return bool(_FRACTION.search(folded) or _QUALITATIVE.search(folded))
+
     def parse_sentence(self, sentence: str) -> list[Claim]:
         # Most sentences of an article hold no number: skip them before any real work.
-        folded = sentence.casefold()
-        if not _DIGIT.search(sentence) and not _FRACTION.search(folded) and not _QUALITATIVE.search(folded):
+        if not self.may_hold_claim(sentence):
             return []
         low = normalize_text(sentence)
         self._original = sentence if len(sentence) == len(low) else low

@@ -7,6 +7,7 @@ one place (:func:`_handles_errors`); no traceback reaches the terminal.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from enum import StrEnum
@@ -219,6 +220,7 @@ def scan(
     files: Annotated[list[Path], typer.Argument(help="UTF-8 text files (articles, spec sheets).")],
     format: ClaimFormat = Format.text,
     out: OutOption = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0: one per CPU.")] = 0,
     specs: SpecsOption = None,
 ) -> None:
     """Find and judge every checkable claim in articles, with the file and line it came from.
@@ -235,7 +237,7 @@ def scan(
     counts = {"claims": 0, "unsupported": 0}
 
     def counted() -> Any:
-        for finding in scan_files(files, catalogue):
+        for finding in scan_files(files, catalogue, jobs=jobs or os.cpu_count() or 1):
             counts["claims"] += 1
             counts["unsupported"] += finding.judgement.verdict != "supported"
             yield finding

@@ -722,6 +722,16 @@ class Judge:
             dies = chip.compute_dies
             if dies and dies > 1 and "multi-die" not in flags:
                 flags.append("multi-die")
+        unstated = [
+            c.name
+            for c in (subject, rival)
+            if any(f.sparsity == "unknown" for f in c.throughput() if f.preferred is not False)
+        ]
+        if unstated and claim.metric == "throughput":
+            steps.append(
+                f"{' and '.join(unstated)}: the sources do not say whether the figures include "
+                "sparsity; they are taken as dense."
+            )
         dies_a, dies_b = subject.compute_dies, rival.compute_dies
         if "multi-die" in flags and dies_a and dies_b:
             steps.append(f"{subject.name} is {dies_a} compute die(s), {rival.name} {dies_b}.")

@@ -8,11 +8,14 @@ verdicts.
 from __future__ import annotations
 
 import codecs
+import multiprocessing
 import os
 import tomllib
+from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from specbench.claims import MAX_SENTENCE, Parser, split_sentences
 from specbench.errors import SpecbenchError, UsageError
@@ -20,6 +23,7 @@ from specbench.judge import Judge, Judgement
 from specbench.store import Catalogue
 
 CHUNK = 1 << 16
+BATCH = 400  # sentences per task sent to a worker
 _PACKAGE = Path(__file__).parent
 _ENDS = "。！？!?；;\n"
 
@@ -95,15 +99,68 @@ def _numbered(text: str, first_line: int) -> Iterator[tuple[int, str]]:
         yield line, sentence
 
 
-def scan(paths: list[Path], catalogue: Catalogue) -> Iterator[Finding]:
-    """Every checkable claim in the files, judged, in order."""
-    parser, judge = Parser(catalogue), Judge(catalogue)
+def scan(paths: list[Path], catalogue: Catalogue, jobs: int = 1) -> Iterator[Finding]:
+    """Every checkable claim in the files, judged, in order.
+
+    With ``jobs`` > 1, sentences that may hold a claim are judged in that many worker
+    processes, a bounded number of batches at a time, so memory stays flat and the
+    order of the output is kept.
+    """
     for path in paths:
         if path.is_dir():
             raise UsageError(f"{str(path)!r} is a folder, not a text file")
-        for line, sentence in sentences_with_lines(read_chunks(path)):
-            for claim in parser.parse_sentence(sentence):
-                yield Finding(str(path), line, sentence, judge.judge(claim))
+    candidates = (
+        (str(path), line, sentence)
+        for path in paths
+        for line, sentence in sentences_with_lines(read_chunks(path))
+        if Parser.may_hold_claim(sentence)
+    )
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        yield from _scan_parallel(candidates, catalogue, jobs)
+        return
+    yield from _judge_batch_with(Parser(catalogue), Judge(catalogue), candidates)
+
+
+def _judge_batch_with(parser: Parser, judge: Judge, batch: Iterable[tuple[str, int, str]]) -> Iterator[Finding]:
+    for file, line, sentence in batch:
+        for claim in parser.parse_sentence(sentence):
+            yield Finding(file, line, sentence, judge.judge(claim))
+
+
+_WORKER: tuple[Parser, Judge] | None = None
+
+
+def _init_worker(catalogue: Catalogue) -> None:
+    global _WORKER
+    _WORKER = (Parser(catalogue), Judge(catalogue))
+
+
+def _judge_batch(batch: list[tuple[str, int, str]]) -> list[Finding]:
+    assert _WORKER is not None
+    return list(_judge_batch_with(*_WORKER, batch))
+
+
+def _scan_parallel(candidates: Iterator[tuple[str, int, str]], catalogue: Catalogue, jobs: int) -> Iterator[Finding]:
+    context = multiprocessing.get_context("fork")  # workers inherit the loaded catalogue
+    in_flight: deque[Any] = deque()
+    with context.Pool(jobs, initializer=_init_worker, initargs=(catalogue,)) as pool:
+        for batch in _batches(candidates, BATCH):
+            in_flight.append(pool.apply_async(_judge_batch, (batch,)))
+            if len(in_flight) >= 2 * jobs:
+                yield from in_flight.popleft().get()
+        while in_flight:
+            yield from in_flight.popleft().get()
+
+
+def _batches(items: Iterator[tuple[str, int, str]], size: int) -> Iterator[list[tuple[str, int, str]]]:
+    batch: list[tuple[str, int, str]] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 # ---- curated claims --------------------------------------------------------------------
