@@ -41,3 +41,18 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
         except OSError:
             pass
         raise
+
+
+def write_bytes_atomic(path: Path, content: bytes) -> None:
+    """Write bytes to ``path`` through a temporary file in the same folder and a rename."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -283,6 +283,114 @@ def audit(
         raise typer.Exit(1)
 
 
+def _numbers(text: str, option: str) -> list[float]:
+    try:
+        values = [float(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise UsageError(f"{option} takes comma-separated numbers, e.g. 1,10,100 (got {text!r})") from None
+    if not values or any(v <= 0 for v in values):
+        raise UsageError(f"{option} takes positive numbers (got {text!r})")
+    return values
+
+
+@app.command()
+@_handles_errors
+def roofline(
+    chips: Annotated[list[str], typer.Argument(help="One or more chip names.")],
+    precision: Annotated[str, typer.Option(help="Precision: fp64 fp32 tf32 tf32+ bf16 fp16 fp8 int8 int4.")] = "bf16",
+    intensity: Annotated[str, typer.Option(help="Arithmetic intensities (FLOP per byte), comma-separated.")] = (
+        "1,10,100,1000"
+    ),
+    decode_params: Annotated[
+        float | None,
+        typer.Option(help="Model parameters, e.g. 70e9: adds the memory-bound limit on decoding tokens/s."),
+    ] = None,
+    bytes_per_param: Annotated[float, typer.Option(help="Bytes per parameter (2 for BF16 weights).")] = 2.0,
+    format: FormatOption = Format.markdown,
+    plot: Annotated[Path | None, typer.Option(help="Also draw the roofline to this .svg or .png file.")] = None,
+    out: OutOption = None,
+    specs: SpecsOption = None,
+) -> None:
+    """Peak, memory bandwidth, ridge point and attainable throughput at each arithmetic intensity.
+
+    Example: specbench roofline BR100 A100 H20 --decode-params 70e9 --plot roofline.svg
+    """
+    from specbench.derived import roofline as build
+    from specbench.tables import render_rooflines
+
+    if format is Format.html:
+        raise UsageError("roofline supports --format markdown, text, csv or json")
+    intensities = _numbers(intensity, "--intensity")
+    if bytes_per_param <= 0 or (decode_params is not None and decode_params <= 0):
+        raise UsageError("--decode-params and --bytes-per-param must be positive")
+    catalogue = _catalogue(specs)
+    results = [
+        build(catalogue.get(name), precision.lower(), intensities, decode_params, bytes_per_param) for name in chips
+    ]
+    if plot is not None:
+        from specbench.plots import roofline_plot
+
+        _check_out(plot)
+        roofline_plot(results, plot)
+    _emit(render_rooflines(results, intensities, format), out)
+
+
+@app.command()
+@_handles_errors
+def cluster(
+    chip: Annotated[str, typer.Argument(help="Chip name.")],
+    count: Annotated[int, typer.Option("--count", "-n", help="Number of devices.")],
+    efficiency: Annotated[float | None, typer.Option(help="Scaling efficiency, a fraction (e.g. 0.6).")] = None,
+    format: FormatOption = Format.markdown,
+    out: OutOption = None,
+    specs: SpecsOption = None,
+) -> None:
+    """Aggregate peak of N devices, the effective figure at a scaling efficiency, and the interconnect.
+
+    Example: specbench cluster BR100 --count 8 --efficiency 0.7
+    """
+    from specbench.derived import cluster as build
+    from specbench.tables import render_cluster
+
+    if format is Format.html:
+        raise UsageError("cluster supports --format markdown, text, csv or json")
+    _emit(render_cluster(build(_catalogue(specs).get(chip), count, efficiency), format), out)
+
+
+@app.command()
+@_handles_errors
+def report(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The report folder.")] = Path("reports"),
+    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 naming each stale file.")] = False,
+    claims_dir: Annotated[Path | None, typer.Option("--claims", help="Folder of curated claims.")] = None,
+    specs: SpecsOption = None,
+) -> None:
+    """Regenerate the report folder: index, comparisons, claims audit, roofline and efficiency plots.
+
+    Example: specbench report --check
+    """
+    from specbench.report import build, stale, write
+    from specbench.scan import default_claims_dir
+
+    files = build(_catalogue(specs), claims_dir or default_claims_dir())
+    if check:
+        outdated = stale(out, files)
+        for name in outdated:
+            typer.echo(f"stale: {out / name}")
+        if outdated:
+            typer.echo(f"specbench report: {len(outdated)} stale file(s); run `specbench report`", err=True)
+            raise typer.Exit(1)
+        typer.echo(f"specbench report: {out} is current ({len(files)} files)", err=True)
+        return
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"cannot write the report to {str(out)!r}: it is a file")
+    try:
+        changed = write(out, files)
+    except OSError as exc:
+        raise OutputError(f"cannot write the report to {str(out)!r}: {exc.strerror}") from None
+    typer.echo(f"specbench report: wrote {len(changed)} of {len(files)} file(s) in {out}", err=True)
+
+
 @app.command()
 @_handles_errors
 def lint(

@@ -114,6 +114,9 @@ class Comparison:
                 cell = row.cells[chip.id]
                 if cell.figure is None:
                     continue
+                if row.kind == "derived":
+                    parts.append(f"{chip.name} {cell.steps[0]}")
+                    continue
                 parts.append(f"{chip.name} {describe_figure(cell)}")
             for column in self.ratio_columns:
                 ratio = row.ratios.get(column.label)
@@ -246,7 +249,8 @@ def build_comparison(
     for resolution in resolutions:
         if resolution.explanation():
             notes.add(resolution.explanation() or "")
-    rows = _throughput_rows(chips, basis, notes) + _spec_rows(chips, notes)
+    throughput = _throughput_rows(chips, basis, notes)
+    rows = throughput + _spec_rows(chips, notes) + _derived_rows(chips, throughput)
     _secondary_notes(chips, rows, catalogue.sources, notes)
     for row in rows:
         _fill_ratios(row, columns)
@@ -477,8 +481,38 @@ def _spec_cell(chip: Chip, metric: str, figure: Figure, notes: _Notes) -> Cell:
     return cell
 
 
+def _derived_rows(chips: list[Chip], throughput: list[Row]) -> list[Row]:
+    """Per watt, per die, per mm², bytes per op and ridge point for rows every chip has a figure in."""
+    from specbench.derived import DERIVED_ROWS
+
+    rows = []
+    for source in throughput:
+        if not all(isinstance(source.cells[c.id].value, float) for c in chips):
+            continue
+        for name, function in DERIVED_ROWS:
+            cells: dict[str, Cell] = {}
+            unit = ""
+            for chip in chips:
+                base = source.cells[chip.id]
+                derived = function(chip, float(base.value), source.unit)  # type: ignore[arg-type]
+                if derived is None:
+                    cells[chip.id] = Cell(None, MISSING, comparable=False)
+                    continue
+                unit = derived.unit
+                cells[chip.id] = Cell(
+                    derived.value,
+                    fmt(derived.value),
+                    base.figure,
+                    (f"{derived.how} = {fmt(derived.value)} {derived.unit}",),
+                    comparable=base.comparable,
+                )
+            if any(cell.value is not None for cell in cells.values()):
+                rows.append(Row(f"{source.key}:{name}", f"{source.label} · {name}", unit, cells, kind="derived"))
+    return rows
+
+
 def _fill_ratios(row: Row, columns: list[RatioColumn]) -> None:
-    comparable_kind = row.kind == "throughput" or any(
+    comparable_kind = row.kind in ("throughput", "derived") or any(
         metric == row.key and ratio for metric, _l, _u, ratio in _SPEC_ROWS
     )
     for column in columns:

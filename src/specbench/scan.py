@@ -8,7 +8,6 @@ verdicts.
 from __future__ import annotations
 
 import codecs
-import multiprocessing
 import os
 import tomllib
 from collections import deque
@@ -115,6 +114,8 @@ def scan(paths: list[Path], catalogue: Catalogue, jobs: int = 1) -> Iterator[Fin
         for line, sentence in sentences_with_lines(read_chunks(path))
         if Parser.may_hold_claim(sentence)
     )
+    import multiprocessing
+
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         yield from _scan_parallel(candidates, catalogue, jobs)
         return
@@ -141,6 +142,8 @@ def _judge_batch(batch: list[tuple[str, int, str]]) -> list[Finding]:
 
 
 def _scan_parallel(candidates: Iterator[tuple[str, int, str]], catalogue: Catalogue, jobs: int) -> Iterator[Finding]:
+    import multiprocessing
+
     context = multiprocessing.get_context("fork")  # workers inherit the loaded catalogue
     in_flight: deque[Any] = deque()
     with context.Pool(jobs, initializer=_init_worker, initargs=(catalogue,)) as pool:

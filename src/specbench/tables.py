@@ -22,6 +22,11 @@ class Format(StrEnum):
 
 
 LEGEND = "— not published in the sources consulted · n/a the format is another vendor's"
+DERIVED_SENTENCE = (
+    "From the rows every chip has a figure in: per watt of TDP, per compute die, per mm² of compute die, "
+    "memory bytes per operation and the roofline ridge point (peak / memory bandwidth: the arithmetic "
+    "intensity a workload needs before the peak is reachable). Inputs are under Figures."
+)
 
 
 def md_escape(text: str) -> str:
@@ -40,10 +45,13 @@ def _ratio_text(row: Row, label: str) -> str:
     return f"{ratio:.2f}x" + _marks(row.ratio_notes.get(label, []))
 
 
-def comparison_table(comparison: Comparison) -> tuple[list[str], list[list[str]]]:
+def comparison_table(comparison: Comparison, derived: bool = False) -> tuple[list[str], list[list[str]]]:
+    """The main table (figures), or with ``derived`` the table of figures derived from them."""
     headers = ["Metric", "Unit", *comparison.column_names(), *(c.label for c in comparison.ratio_columns)]
     body = []
     for row in comparison.rows:
+        if (row.kind == "derived") != derived:
+            continue
         cells = [row.cells[c.id].display + _marks(row.cells[c.id].notes) for c in comparison.chips]
         ratios = [_ratio_text(row, c.label) for c in comparison.ratio_columns]
         body.append([row.label, row.unit, *cells, *ratios])
@@ -83,12 +91,31 @@ def render_comparison(comparison: Comparison, fmt_: Format) -> str:
             disable_numparse=True,
         )
         out = [f"# {md_escape(comparison.title)}", "", _basis_sentence(comparison), "", table, "", f"_{LEGEND}._", ""]
+        derived_headers, derived = comparison_table(comparison, derived=True)
+        if derived:
+            derived_table = tabulate(
+                [[md_escape(c) for c in r] for r in derived],
+                headers=[md_escape(h) for h in derived_headers],
+                tablefmt="github",
+                disable_numparse=True,
+            )
+            out += ["## Derived", "", DERIVED_SENTENCE, "", derived_table, ""]
         out += _section("Notes", [md_escape(n) for n in comparison.notes], numbered=True)
         out += _section("Figures", [md_escape(line) for line in comparison.figure_lines()])
         out += _section("Sources", [md_escape(f"[{s.key}] {s.citation()}") for s in comparison.sources])
         return "\n".join(out).rstrip() + "\n"
     table = tabulate(body, headers=headers, tablefmt="simple", disable_numparse=True)
     out = [comparison.title, "", _basis_sentence(comparison), "", table, "", LEGEND, ""]
+    derived_headers, derived = comparison_table(comparison, derived=True)
+    if derived:
+        out += [
+            "Derived",
+            "",
+            DERIVED_SENTENCE,
+            "",
+            tabulate(derived, headers=derived_headers, tablefmt="simple", disable_numparse=True),
+            "",
+        ]
     out += _section("Notes", comparison.notes, numbered=True, markdown=False)
     out += _section("Figures", comparison.figure_lines(), markdown=False)
     out += _section("Sources", [f"[{s.key}] {s.citation()}" for s in comparison.sources], markdown=False)
@@ -171,3 +198,98 @@ def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "")
     if fmt_ is Format.html:
         return tabulate(rows, headers=headers, tablefmt="html", disable_numparse=True) + "\n"
     return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n"
+
+
+def render_rooflines(rooflines: list[Any], intensities: list[float], fmt_: Format) -> str:
+    """`specbench roofline`: peak, bandwidth, ridge point and attainable throughput per chip."""
+    from specbench.normalize import fmt as number
+
+    if not rooflines:
+        return ""
+    unit = rooflines[0].unit
+    op = "OP" if unit == "TOPS" else "FLOP"
+    records = []
+    for r in rooflines:
+        record: dict[str, Any] = {
+            "chip": r.chip.name,
+            f"peak ({unit}, dense)": None if r.peak is None else number(r.peak.value),
+            "memory bandwidth (GB/s)": None if r.bandwidth is None else number(r.bandwidth),
+            f"ridge point ({op}/B)": None if r.ridge is None else number(r.ridge),
+        }
+        for intensity in intensities:
+            value = dict(r.attainable).get(intensity)
+            record[f"at {number(intensity)} {op}/B ({unit})"] = None if value is None else number(value)
+        if any(x.decode is not None for x in rooflines):
+            record["decode limit (tokens/s)"] = None if r.decode is None else number(r.decode.value)
+        records.append(record)
+    notes = [n for r in rooflines for n in r.notes]
+    notes += [
+        f"{r.chip.name} decode limit: {r.decode.how} = {number(r.decode.value)} tokens/s "
+        "(batch 1, every weight read once per token; compute, KV cache and overheads ignored)."
+        for r in rooflines
+        if r.decode is not None
+    ]
+    if fmt_ is Format.json:
+        return (
+            json.dumps(
+                {"precision": rooflines[0].precision, "rows": records, "notes": notes}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
+    if fmt_ is Format.csv:
+        return render_records(records, fmt_)
+    title = f"Roofline, {rooflines[0].precision.upper()} (dense)"
+    intro = (
+        "Attainable throughput is min(peak, memory bandwidth × arithmetic intensity); the ridge point is "
+        "the intensity at which the two meet."
+    )
+    table = render_records(records, Format.markdown if fmt_ is Format.markdown else Format.text).rstrip()
+    if fmt_ is Format.markdown:
+        lines = [f"# {title}", "", intro, "", table, "", "## Inputs", "", *(f"- {md_escape(n)}" for n in notes)]
+    else:
+        lines = [title, "", intro, "", table, "", "Inputs", "", *(f"- {n}" for n in notes)]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def render_cluster(result: Any, fmt_: Format) -> str:
+    """`specbench cluster`: aggregate and effective peaks for N devices."""
+    from specbench.normalize import fmt as number
+
+    records = [
+        {
+            "precision": label,
+            "unit": unit,
+            "per device": number(aggregate / result.count),
+            f"aggregate (x{result.count})": number(aggregate),
+            "effective": "—" if effective is None else number(effective),
+            "how": how,
+        }
+        for label, unit, aggregate, effective, how in result.rows
+    ]
+    if fmt_ is Format.json:
+        return (
+            json.dumps(
+                {
+                    "chip": result.chip.name,
+                    "count": result.count,
+                    "efficiency": result.efficiency,
+                    "rows": records,
+                    "interconnect": result.interconnect,
+                    "notes": result.notes,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+            + "\n"
+        )
+    if fmt_ is Format.csv:
+        return render_records(records, fmt_)
+    efficiency = "no efficiency stated" if result.efficiency is None else f"scaling efficiency {result.efficiency:g}"
+    title = f"{result.count} × {result.chip.name} ({efficiency})"
+    table = render_records(records, Format.markdown if fmt_ is Format.markdown else Format.text).rstrip()
+    notes = [f"Interconnect: {result.interconnect}.", *result.notes]
+    if fmt_ is Format.markdown:
+        lines = [f"# {md_escape(title)}", "", table, "", *(f"- {md_escape(n)}" for n in notes)]
+    else:
+        lines = [title, "", table, "", *(f"- {n}" for n in notes)]
+    return "\n".join(lines).rstrip() + "\n"
