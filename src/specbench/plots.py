@@ -23,7 +23,7 @@ from specbench.model import Chip, precision_label
 
 PLOT_VERSION = "1"
 _FINGERPRINT = re.compile(rb"specbench-input:([0-9a-f]{16,64})")
-_RC = {
+_RC: dict[str, Any] = {
     "svg.hashsalt": "specbench",
     "svg.fonttype": "path",
     "font.family": "DejaVu Sans",
@@ -50,16 +50,15 @@ def display_name(chip: Chip) -> str:
     return chip.name if all(ord(ch) in _charmap() for ch in chip.name) else chip.latin_name
 
 
-_CHARMAP: dict[int, int] | None = None
+_CHARMAP: dict[int, Any] = {}
 
 
-def _charmap() -> dict[int, int]:
-    global _CHARMAP
-    if _CHARMAP is None:
+def _charmap() -> dict[int, Any]:
+    if not _CHARMAP:
         from matplotlib import font_manager
         from matplotlib.ft2font import FT2Font
 
-        _CHARMAP = FT2Font(font_manager.findfont(_RC["font.family"])).get_charmap()
+        _CHARMAP.update(FT2Font(font_manager.findfont(str(_RC["font.family"]))).get_charmap())
     return _CHARMAP
 
 
@@ -76,7 +75,7 @@ def _render(draw: Any, data: Any, fmt: str) -> bytes:
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
 
-    with matplotlib.rc_context(_RC):
+    with matplotlib.rc_context(_RC):  # type: ignore[arg-type]
         figure = Figure(figsize=(7.5, 4.6), dpi=120, layout="constrained")
         draw(figure)
         description = f"specbench-input:{fingerprint(data)}"
@@ -103,7 +102,10 @@ def roofline_bytes(rooflines: list[Roofline], fmt: str = "svg") -> bytes:
         raise UsageError("no chip has both a peak and a memory bandwidth to draw a roofline from")
     unit = drawable[0].unit
     op = "OP" if unit == "TOPS" else "FLOP"
-    data = [(display_name(r.chip), r.precision, r.peak.value, r.bandwidth) for r in drawable]  # type: ignore[union-attr]
+    data: list[tuple[str, str, float, float]] = [
+        (display_name(r.chip), r.precision, r.peak.value, r.bandwidth)  # type: ignore[union-attr, misc]
+        for r in drawable
+    ]
 
     def draw(figure: Any) -> None:
         ax = figure.subplots()
@@ -137,7 +139,7 @@ def roofline_plot(rooflines: list[Roofline], path: Path) -> None:
 
 def efficiency_bytes(chips: list[Chip], fmt: str = "svg") -> bytes:
     """Dense BF16 (or FP16 where BF16 is unpublished) per watt and per compute die, per chip."""
-    rows = []
+    rows: list[tuple[str, str, float | None, float | None]] = []
     for chip in chips:
         for precision in ("bf16", "fp16"):
             peak = best_peak(chip, precision)
@@ -176,7 +178,7 @@ def efficiency_bytes(chips: list[Chip], fmt: str = "svg") -> bytes:
                     fontsize=7,
                 )
             ax.set_title(f"{title} ({unit})")
-            ax.set_xlim(0, max((v or 0) for v in values) * 1.3 or 1)
+            ax.set_xlim(0, max(float(v or 0) for v in values) * 1.3 or 1)
         left.set_yticks(positions, labels)
 
     return _render(draw, ["efficiency", rows], fmt)
