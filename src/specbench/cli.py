@@ -4,8 +4,6 @@ Errors a user can cause become one line on stderr and a non-zero exit here, in
 one place (:func:`_handles_errors`); no traceback reaches the terminal.
 """
 
-from __future__ import annotations
-
 import functools
 import os
 import sys
