@@ -137,3 +137,15 @@ def test_dataframe_api():
     assert specbench.get("壁仞BR100").id == "biren-br100"
     table = specbench.catalogue()
     assert len(table) == 14 and table.loc["metax-c500", "name"] == "曦云C500"
+
+
+def test_no_ratio_between_two_figures_of_unstated_unit(catalogue):
+    # Enflame's FP32 40 and the H20's FP32 44 (secondary source) both leave the unit unstated.
+    c = build_comparison(catalogue, ["邃思2.0", "H20"])
+    row = _row(c, "FP32 · unit not stated")
+    assert (row.cells["enflame-suisi-2"].value, row.cells["nvidia-h20"].value) == (40, 44)
+    assert all(v is None for v in row.ratios.values())
+    derived = _row(c, "FP32 · unit not stated · ridge point")
+    assert all(v is None for v in derived.ratios.values())
+    # secondary-source notes follow the figure into its derived rows, once
+    assert derived.cells["nvidia-h20"].notes == row.cells["nvidia-h20"].notes

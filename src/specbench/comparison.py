@@ -250,8 +250,9 @@ def build_comparison(
         if resolution.explanation():
             notes.add(resolution.explanation() or "")
     throughput = _throughput_rows(chips, basis, notes)
-    rows = throughput + _spec_rows(chips, notes) + _derived_rows(chips, throughput)
+    rows = throughput + _spec_rows(chips, notes)
     _secondary_notes(chips, rows, catalogue.sources, notes)
+    rows += _derived_rows(chips, throughput)  # derived cells carry their inputs' notes
     for row in rows:
         _fill_ratios(row, columns)
     _chip_notes(chips, notes)
@@ -504,6 +505,7 @@ def _derived_rows(chips: list[Chip], throughput: list[Row]) -> list[Row]:
                     fmt(derived.value),
                     base.figure,
                     (f"{derived.how} = {fmt(derived.value)} {derived.unit}",),
+                    notes=list(base.notes),
                     comparable=base.comparable,
                 )
             if any(cell.value is not None for cell in cells.values()):
@@ -518,8 +520,11 @@ def _fill_ratios(row: Row, columns: list[RatioColumn]) -> None:
     for column in columns:
         num, den = row.cells[column.numerator], row.cells[column.denominator]
         ratio = None
+        # A row of figures whose execution unit is not stated ("FP32 · unit not stated") has no
+        # like-for-like ratio, even between two such figures: each may be vector or matrix.
+        unstated = row.kind in ("throughput", "derived") and row.key.split(":")[1:2] == ["unknown"]
         if comparable_kind and isinstance(num.value, float) and isinstance(den.value, float) and den.value:
-            if row.kind == "spec" and not (num.comparable and den.comparable):
+            if (row.kind == "spec" and not (num.comparable and den.comparable)) or unstated:
                 ratio = None
             elif (
                 row.key == "interconnect"
