@@ -149,3 +149,12 @@ def test_no_ratio_between_two_figures_of_unstated_unit(catalogue):
     assert all(v is None for v in derived.ratios.values())
     # secondary-source notes follow the figure into its derived rows, once
     assert derived.cells["nvidia-h20"].notes == row.cells["nvidia-h20"].notes
+
+
+def test_binary_capacity_gets_no_ratio(catalogue):
+    # 65536 MiB (C500, mx-smi) against NVIDIA's "80 GB": both are GiB in practice, so no ratio
+    c = build_comparison(catalogue, ["曦云C500", "A100"])
+    row = _row(c, "Memory capacity")
+    assert row.cells["metax-c500"].value == pytest.approx(68.719476736)
+    assert all(v is None for v in row.ratios.values())
+    assert any("usually means GiB" in n for n in c.notes)

@@ -142,3 +142,10 @@ def test_qualifier_rules():
     assert holds(0.92, 1.0, "about", 0.02)[0] is True  # "close to" holds within 10%
     assert holds(0.77, 1.0, "about", 0.02)[0] is False
     assert holds(1.01, 1.0, "greater", 0.02)[0] is True and holds(1.0, 1.0, "greater", 0.02)[0] is False
+
+
+def test_binary_capacity_labelled_gb_is_the_convention(judged):
+    # mx-smi reports 65536 MiB for the C500 [MX-2]; MetaX markets it as 64 GB
+    judgement = _one(judged, "曦云C500的显存为64GB")
+    assert judgement.verdict == "supported" and judgement.flags == []
+    assert any("64 GiB = 68.72 GB" in step for step in judgement.explanation)

@@ -462,12 +462,23 @@ def _spec_cell(chip: Chip, metric: str, figure: Figure, notes: _Notes) -> Cell:
     display = fmt(value) if isinstance(value, float) else str(value)
     cell = Cell(value, display, figure)
     if metric == "interconnect":
-        cell.display = f"{display} ({figure.direction})"
+        direction = "direction not stated" if figure.direction == "unknown" else figure.direction
+        cell.display = f"{display} ({direction})"
         cell.comparable = figure.direction != "unknown"
     if metric in ("memory_type", "process", "foundry", "host_interface", "launch", "compute_dies"):
         cell.comparable = False
     if figure.status == "target":
         cell.comparable = False
+    if metric == "memory_capacity" and "iB" in figure.text:
+        # Vendors print HBM capacities as "80 GB" for 80 GiB; a measured GiB figure set against them
+        # would overstate a ratio by 7%.
+        cell.comparable = False
+        cell.notes.append(
+            notes.add(
+                f"{chip.name} memory capacity: {figure.text} is binary ({fmt(float(figure.value))} GB); vendors' "
+                "'GB' for HBM capacities usually means GiB, so no ratio is given."
+            )
+        )
     if metric == "memory_bandwidth":
         ceiling = memory_bandwidth_ceiling(chip)
         for other in chip.alternatives(metric):

@@ -385,11 +385,17 @@ class Judge:
                     flags.append("sku-mismatch")
                     steps.append(f"It is the figure of another SKU, {sibling.name}: {theirs.text}.")
                     judgement.verdict = "misleading"
+            if metric == "memory_capacity" and holds(actual, value * 1.073741824, "equals", tol)[0]:
+                # "64 GB" for 64 GiB is how every vendor labels HBM capacity: the convention, not an error.
+                steps.append(
+                    f"It is the same capacity in binary units: {fmt(value)} GiB = {fmt(actual)} GB, "
+                    "and vendors label HBM capacities in GiB as 'GB'."
+                )
+                judgement.verdict = "supported"
             for factor, what in (
                 (2.0, "one direction of a bidirectional figure"),
                 (0.5, "both directions added"),
                 (8.0, "gigabits read as gigabytes"),
-                (1.073741824, "GiB read as GB"),
             ):
                 if holds(actual, value * factor, "equals", tol)[0] and judgement.verdict == "false":
                     flags.append("unit-confusion")
