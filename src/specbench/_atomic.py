@@ -7,32 +7,19 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TextIO
-
-
-def write_text_atomic(path: Path, text: str, *, make_parents: bool = False) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
-    if make_parents:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+from typing import IO, Any
 
 
 @contextmanager
-def atomic_writer(path: Path) -> Iterator[TextIO]:
-    """A text handle whose content replaces ``path`` only if the block finishes without error."""
+def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
+    """A handle on a temporary file beside ``path`` that replaces it only if the block succeeds.
+
+    ``mode`` is "w" (UTF-8 text) or "wb" (bytes).
+    """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    text = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, mode, **text) as handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:
@@ -43,16 +30,13 @@ def atomic_writer(path: Path) -> Iterator[TextIO]:
         raise
 
 
+def write_text_atomic(path: Path, text: str, *, make_parents: bool = False) -> None:
+    if make_parents:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with atomic_writer(path) as handle:
+        handle.write(text)
+
+
 def write_bytes_atomic(path: Path, content: bytes) -> None:
-    """Write bytes to ``path`` through a temporary file in the same folder and a rename."""
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_writer(path, "wb") as handle:
+        handle.write(content)
