@@ -17,9 +17,9 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     ``mode`` is "w" (UTF-8 text) or "wb" (bytes).
     """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    text = {} if "b" in mode else {"encoding": "utf-8", "newline": ""}
+    encoding, newline = (None, None) if "b" in mode else ("utf-8", "")
     try:
-        with os.fdopen(fd, mode, **text) as handle:
+        with open(fd, mode, encoding=encoding, newline=newline) as handle:
             yield handle
         os.replace(tmp, path)
     except BaseException:
