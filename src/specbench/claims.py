@@ -162,24 +162,6 @@ def _term_pattern(terms: Iterable[str]) -> _Terms:
 
 # Every keyword of every kind, matched in one pass. A word may have several kinds
 # ("相比" marks a rival and a comparison; "接近" is a qualifier and a comparison).
-_NON_CHIP_WORDS = (
-    "融资",
-    "估值",
-    "营收",
-    "收入",
-    "员工",
-    "revenue",
-    "valuation",
-    "funding",
-    "employees",
-    "headcount",
-    "亿元",
-    "万元",
-    "美元",
-    "$",
-    "股价",
-    "市值",
-)
 _KINDS: dict[str, dict[str, Any]] = {
     "precision": lexicon.PRECISION_TERMS,
     "execution": lexicon.EXECUTION_TERMS,
@@ -189,7 +171,7 @@ _KINDS: dict[str, dict[str, Any]] = {
     "metric": lexicon.METRIC_TERMS,
     "rival": {w: w for w in lexicon.RIVAL_MARKERS},
     "compare": {w: w for w in lexicon.COMPARISON_WORDS},
-    "nonchip": {w: w for w in _NON_CHIP_WORDS},
+    "nonchip": {w: w for w in lexicon.NON_CHIP_WORDS},
 }
 _WORD_KINDS: dict[str, list[tuple[str, Any]]] = {}
 for _kind, _table in _KINDS.items():
@@ -370,7 +352,7 @@ class Parser:
                     if h.value not in ("throughput", metric, "memory_capacity")
                 )
             )
-            precisions, words = self._precisions(hits["precision"], within=None)
+            precisions, words = self._precisions(hits["precision"])
             claims.append(
                 Claim(
                     text=sentence,
@@ -429,7 +411,7 @@ class Parser:
             if metric is None:
                 continue
             precision_hits = [p for p in hits["precision"] if chip.start <= p.start < quantity.start]
-            precisions, words = self._precisions(precision_hits[-1:] if precision_hits else [], within=None)
+            precisions, words = self._precisions(precision_hits[-1:] if precision_hits else [])
             unit_kind = quantity.kind
             if unit_kind == "rate":
                 unit_kind = "op_rate" if precisions and all(p.startswith("int") for p in precisions) else "flop_rate"
@@ -492,7 +474,7 @@ class Parser:
         return self._original[hit.start : hit.end]
 
     @staticmethod
-    def _precisions(hits: list[_Hit], within: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    def _precisions(hits: list[_Hit]) -> tuple[tuple[str, ...], tuple[str, ...]]:
         precisions: list[str] = []
         words: list[str] = []
         for hit in hits:

@@ -59,5 +59,9 @@ class SpecError(SpecbenchError):
         super().__init__(first + tail)
 
 
+class InputError(SpecbenchError):
+    """An input file cannot be read as UTF-8 text."""
+
+
 class OutputError(SpecbenchError):
     """An output file could not be written."""

@@ -184,28 +184,24 @@ RIVAL_MARKERS = (
 )
 COMPARISON_WORDS = ("相比之下", "而", "对比", "相比", "compared", "while", "whereas", "接近", "close")
 
-# Words that make a sentence not a claim about chips.
+# Words that mark a sentence as being about money, valuation or headcount, not chips.
 NON_CHIP_WORDS = (
     "融资",
     "估值",
-    "亿元",
-    "美元",
-    "元",
+    "营收",
+    "收入",
     "员工",
-    "人",
-    "年",
-    "月",
-    "日",
-    "funding",
+    "revenue",
     "valuation",
+    "funding",
     "employees",
     "headcount",
-    "revenue",
-    "营收",
+    "亿元",
+    "万元",
+    "美元",
     "$",
-    "usd",
-    "rmb",
-    "股",
+    "股价",
+    "市值",
 )
 
 CJK_DIGITS: dict[str, int] = {

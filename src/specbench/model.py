@@ -33,11 +33,6 @@ EXECUTION_UNITS: dict[str, str] = {
     "summed": "vector + matrix",
     "unknown": "unit not stated",
 }
-SPARSITIES = ("dense", "sparse", "unknown")
-LEVELS = ("die", "package", "card")
-STATUSES = ("published", "target", "derived", "measured")
-DIRECTIONS = ("bidirectional", "unidirectional", "unknown")
-SOURCE_QUALITIES = ("vendor", "vendor-reproduced", "trade-press", "secondary")
 
 # Scalar metrics: name -> (kind of value, label, display unit). Kind "text" and
 # "date" are free text; the others are units.KINDS names.

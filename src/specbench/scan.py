@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from specbench.claims import MAX_SENTENCE, Parser, split_sentences
-from specbench.errors import SpecbenchError, UsageError
+from specbench.errors import InputError, UsageError
 from specbench.judge import Judge, Judgement
 from specbench.store import Catalogue
 
@@ -25,10 +25,6 @@ CHUNK = 1 << 16
 BATCH = 400  # sentences per task sent to a worker
 _PACKAGE = Path(__file__).parent
 _ENDS = "。！？!?；;\n"
-
-
-class InputError(SpecbenchError):
-    """An input file cannot be read as UTF-8 text."""
 
 
 @dataclass
