@@ -1,0 +1,35 @@
+"""The README shows real output: these tests fail when a command's output drifts from it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from specbench.cli import app
+
+README = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+runner = CliRunner()
+
+
+def _run(*args: str) -> str:
+    return runner.invoke(app, list(args)).stdout
+
+
+def test_compare_table_and_derived_table_are_current():
+    out = _run("compare", "BR100", "A100")
+    assert "\n".join(out.splitlines()[:31]) in README
+    derived = out[out.index("## Derived") : out.index("## Notes")].strip().replace("## Derived", "#### Derived")
+    assert derived in README
+
+
+def test_check_example_is_current():
+    out = _run("check", "在Int8、BF16、TF32/TF32+、FP32等数据格式下，BR100相比英伟达A100至少有3.3倍的峰值性能优势")
+    shown = "\n".join(line for line in out.splitlines() if not line.startswith("     - Flag "))
+    assert shown.strip() in README
+
+
+def test_roofline_example_is_current():
+    out = _run("roofline", "BR100", "A100", "H20", "--decode-params", "70e9")
+    table = "\n".join(line for line in out.splitlines() if line.startswith("|"))
+    assert table in README
