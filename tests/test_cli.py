@@ -154,3 +154,17 @@ def test_markdown_escapes_quoted_text():
 def test_check_help_has_an_example():
     result = runner.invoke(app, ["check", "--help"])
     assert "Example: specbench check" in result.output
+
+
+def test_out_files_get_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "cmp.md"
+    runner.invoke(app, ["compare", "BR100", "A100", "--out", str(out)])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
+    out.chmod(0o640)
+    runner.invoke(app, ["compare", "BR100", "H20", "--out", str(out)])
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640  # an existing file keeps its mode

@@ -17,6 +17,8 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     ``mode`` is "w" (UTF-8 text) or "wb" (bytes).
     """
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    # mkstemp makes the file private (0600); give it the mode a plain write would have.
+    os.chmod(tmp, _mode_for(path))
     encoding, newline = (None, None) if "b" in mode else ("utf-8", "")
     try:
         with open(fd, mode, encoding=encoding, newline=newline) as handle:
@@ -40,3 +42,12 @@ def write_text_atomic(path: Path, text: str, *, make_parents: bool = False) -> N
 def write_bytes_atomic(path: Path, content: bytes) -> None:
     with atomic_writer(path, "wb") as handle:
         handle.write(content)
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
