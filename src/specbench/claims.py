@@ -156,10 +156,6 @@ def _letter_at(text: str, index: int) -> bool:
     return 0 <= index < len(text) and text[index].isascii() and text[index].isalpha()
 
 
-def _term_pattern(terms: Iterable[str]) -> _Terms:
-    return _Terms(terms)
-
-
 # Every keyword of every kind, matched in one pass. A word may have several kinds
 # ("相比" marks a rival and a comparison; "接近" is a qualifier and a comparison).
 _KINDS: dict[str, dict[str, Any]] = {
@@ -187,7 +183,6 @@ _QUANTITY = re.compile(rf"({_NUMBER})\s*({_UNITS})(?:\s*[x×*]\s*({_NUMBER})\s*(
 _QUAL_AFTER = re.compile("|".join(re.escape(w) for w in lexicon.QUALIFIER_AFTER))
 _TIMES = re.compile(rf"({_NUMBER})\s*(?:倍|x(?![a-z0-9])|×|times)(?:\s*(slower|less|lower|fewer))?")
 _PERCENT = re.compile(rf"({_NUMBER})\s*(%|％|percent)")
-_FRACTION = _term_pattern(lexicon.FRACTIONS)
 _QUALITATIVE = re.compile(
     r"(?<![a-z])(?:beats?|outperforms?|(?:is |are )?(?:faster|higher|better|more powerful) than)(?![a-z])"
     r"|超越|领先于|领先|高于|强于|优于|胜过"
@@ -296,7 +291,6 @@ class Parser:
                 found[kind].append(_Hit(match.start(), match.end(), kind, value, word))
         found["quantity"] = [self._quantity(m, low) for m in _QUANTITY.finditer(low)]
         found["ratio"] = self._ratios(low)
-        # A number of a ratio is not also a quantity ("3.3倍" has no unit, but "30%" could follow one).
         return found
 
     @staticmethod

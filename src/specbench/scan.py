@@ -8,7 +8,6 @@ verdicts.
 from __future__ import annotations
 
 import codecs
-import os
 import tomllib
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -19,7 +18,7 @@ from typing import Any
 from specbench.claims import MAX_SENTENCE, Parser, split_sentences
 from specbench.errors import InputError, UsageError
 from specbench.judge import Judge, Judgement
-from specbench.store import Catalogue
+from specbench.store import Catalogue, bundled_dir
 
 CHUNK = 1 << 16
 BATCH = 400  # sentences per task sent to a worker
@@ -203,13 +202,8 @@ class AuditResult:
 
 
 def default_claims_dir() -> Path:
-    env = os.environ.get("SPECBENCH_CLAIMS")
-    if env:
-        return Path(env)
-    packaged = _PACKAGE / "curated_claims"
-    if packaged.is_dir():
-        return packaged
-    return _PACKAGE.parent.parent / "claims"
+    """The curated claims: $SPECBENCH_CLAIMS, else those shipped in the package, else the source tree's."""
+    return bundled_dir("SPECBENCH_CLAIMS", "curated_claims", "claims") or _PACKAGE.parent.parent / "claims"
 
 
 def load_curated(directory: Path) -> list[CuratedClaim]:

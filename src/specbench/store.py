@@ -24,18 +24,23 @@ _CACHE_FORMAT = "1"
 _PACKAGE = Path(__file__).parent
 
 
-def default_specs_dir() -> Path:
-    """The spec files: $SPECBENCH_SPECS, else those shipped in the package, else the source tree's."""
-    env = os.environ.get("SPECBENCH_SPECS")
+def bundled_dir(env_var: str, packaged: str, source_tree: str) -> Path | None:
+    """A data folder: $env_var, else the copy shipped in the package, else the source tree's."""
+    env = os.environ.get(env_var)
     if env:
         return Path(env)
-    packaged = _PACKAGE / "specs"
-    if packaged.is_dir():
-        return packaged
-    source_tree = _PACKAGE.parent.parent / "specs"  # an editable install or a checkout
-    if source_tree.is_dir():
-        return source_tree
-    raise SpecbenchError("no spec files found; set SPECBENCH_SPECS to a folder of spec files")
+    for candidate in (_PACKAGE / packaged, _PACKAGE.parent.parent / source_tree):  # wheel; editable or checkout
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def default_specs_dir() -> Path:
+    """The spec files: $SPECBENCH_SPECS, else those shipped in the package, else the source tree's."""
+    found = bundled_dir("SPECBENCH_SPECS", "specs", "specs")
+    if found is None:
+        raise SpecbenchError("no spec files found; set SPECBENCH_SPECS to a folder of spec files")
+    return found
 
 
 def cache_dir() -> Path:
