@@ -100,7 +100,7 @@ WORDS = [
     ).map("".join)
 )
 def test_check_never_raises_on_claim_like_text(catalogue, text):
-    from specbench.judge import check
+    from specbench.claims import check
 
     for judgement in check(text, catalogue):
         assert judgement.verdict in {"supported", "misleading", "false", "unverifiable"}
@@ -109,6 +109,6 @@ def test_check_never_raises_on_claim_like_text(catalogue, text):
 @settings(max_examples=300, deadline=None)
 @given(st.text(max_size=200))
 def test_check_never_raises_on_arbitrary_unicode(catalogue, text):
-    from specbench.judge import check
+    from specbench.claims import check
 
     check(text, catalogue)

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from specbench.claims.corpus import default_claims_dir
 from specbench.cli import app
 from specbench.report import build, stale, write
-from specbench.scan import default_claims_dir
 
 runner = CliRunner()
 REPORTS = Path(__file__).resolve().parent.parent / "reports"

@@ -199,8 +199,8 @@ def check(
 
     Example: specbench check "BR100相比英伟达A100至少有3.3倍的峰值性能优势"
     """
-    from specbench.judge import check as judge_text
-    from specbench.verdicts import render_judgements
+    from specbench.claims import check as judge_text
+    from specbench.claims.render import render_judgements
 
     _claim_format(format)
     catalogue = _catalogue(specs)
@@ -227,8 +227,8 @@ def scan(
 
     Example: specbench scan article.txt --format markdown
     """
+    from specbench.claims.render import findings, render_judgements
     from specbench.scan import scan as scan_files
-    from specbench.verdicts import findings, render_judgements
 
     _claim_format(format)
     catalogue = _catalogue(specs)
@@ -251,33 +251,56 @@ def scan(
 def audit(
     claims_dir: Annotated[Path | None, typer.Argument(help="Folder of curated claim files (default: claims/).")] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Where to write the report.")] = Path("reports/claims.md"),
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Record this audit as the baseline (claims/baseline.toml).")
+    ] = False,
     specs: SpecsOption = None,
 ) -> None:
-    """Judge the curated claims and write the audit report; exit 1 if any verdict is not the expected one.
+    """Judge the claim corpus and the article excerpts, write the audit report, and exit 1 on a regression.
+
+    A regression is a claim of the baseline that is no longer judged as expected, or a new
+    confident wrong verdict (false on a true statement, supported on a misleading one).
 
     Example: specbench audit claims/ --out reports/claims.md
     """
-    from specbench.scan import audit as run_audit
-    from specbench.scan import default_claims_dir, load_curated
-    from specbench.verdicts import audit_report
+    from specbench.claims.corpus import (
+        Accuracy,
+        audit_article,
+        baseline_text,
+        default_claims_dir,
+        load_articles,
+        load_baseline,
+        load_curated,
+    )
+    from specbench.claims.corpus import audit as run_audit
+    from specbench.claims.render import audit_report
 
     directory = claims_dir or default_claims_dir()
     catalogue = _catalogue(specs)
     results = run_audit(load_curated(directory), catalogue)
+    articles = [(a, audit_article(a, catalogue)) for a in load_articles(directory)]
     shown = "claims/" if claims_dir is None else str(claims_dir)
     out.parent.mkdir(parents=True, exist_ok=True)  # the report folder is the command's to create
-    _emit(audit_report(results, catalogue, shown), out)
-    failed = [r for r in results if not r.passed]
+    _emit(audit_report(results, catalogue, shown, articles), out)
+    accuracy = Accuracy.of(results)
     typer.echo(
-        f"specbench audit: {len(results) - len(failed)} of {len(results)} claims as expected; wrote {out}", err=True
+        f"specbench audit: {accuracy.hits['all']} of {accuracy.total['all']} sentences as expected "
+        f"({accuracy.rate('all'):.0%}), {len(accuracy.confident_wrong)} confident wrong; wrote {out}",
+        err=True,
     )
-    for result in failed:
-        typer.echo(
-            f"  {result.curated.id}: expected {result.curated.expected} {result.curated.expected_flags}, "
-            f"got {result.verdict} {result.flags}",
-            err=True,
-        )
-    if failed:
+    if update_baseline:
+        from specbench._atomic import write_text_atomic
+
+        write_text_atomic(directory / "baseline.toml", baseline_text(results))
+        return
+    baseline = load_baseline(directory)
+    if baseline is None:
+        problems = [f"{r.curated.id}: confident wrong ({r.verdict})" for r in results if r.confidently_wrong]
+    else:
+        problems = baseline.regressions(results)
+    for problem in problems:
+        typer.echo(f"  regression: {problem}", err=True)
+    if problems:
         raise typer.Exit(1)
 
 
@@ -367,8 +390,8 @@ def report(
 
     Example: specbench report --check
     """
+    from specbench.claims.corpus import default_claims_dir
     from specbench.report import build, stale, write
-    from specbench.scan import default_claims_dir
 
     files = build(_catalogue(specs), claims_dir or default_claims_dir())
     if check:

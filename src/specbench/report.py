@@ -26,13 +26,13 @@ def comparison_path(subject_id: str, rival_id: str) -> str:
 
 def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
     """Every file of the report, by path relative to the report folder."""
+    from specbench.claims.corpus import audit, audit_article, load_articles, load_curated
+    from specbench.claims.render import audit_report
     from specbench.comparison import build_comparison
     from specbench.derived import roofline
     from specbench.listing import catalogue_rows
     from specbench.plots import display_name, efficiency_bytes, roofline_bytes
-    from specbench.scan import audit, load_curated
     from specbench.tables import Format, md_escape, render_comparison, render_records
-    from specbench.verdicts import audit_report
 
     files: dict[str, bytes] = {}
     headline: dict[tuple[str, str], str] = {}
@@ -46,7 +46,8 @@ def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
             headline[(a.id, b.id)] = f"BF16 {ratio:.2f}x" if ratio is not None else "no common BF16 figure"
 
     results = audit(load_curated(claims_dir), catalogue)
-    files["claims.md"] = audit_report(results, catalogue, "claims/").encode()
+    articles = [(a, audit_article(a, catalogue)) for a in load_articles(claims_dir)]
+    files["claims.md"] = audit_report(results, catalogue, "claims/", articles).encode()
 
     chips = [catalogue.get(name) for name in PLOTTED]
     rooflines = [roofline(chip, "bf16", INTENSITIES) for chip in chips]
@@ -82,12 +83,13 @@ def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
         "",
         "## Claims audit",
         "",
-        f"[{len(results)} claims from launch coverage](claims.md), each with its source: "
-        f"{passed} get the verdict a careful reader should reach.",
+        f"[{len(results)} sentences from launch coverage](claims.md), each with its source: "
+        f"{passed} get the verdict a careful reader should reach; "
+        f"{sum(r.confidently_wrong for r in results)} get a confident wrong verdict. The headline claims:",
         "",
         "| claim | verdict |",
         "|---|---|",
-        *(f"| {md_escape(r.curated.text)} | {r.verdict} |" for r in results),
+        *(f"| {md_escape(r.curated.text)} | {r.verdict} |" for r in results if "/" not in r.curated.file),
         "",
         "## Roofline (BF16, dense)",
         "",

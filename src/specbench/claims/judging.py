@@ -25,62 +25,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from specbench.claims import Claim
+from specbench.claims.reading import Claim
+from specbench.claims.verdict import Outcome, decide
+from specbench.claims.vocabulary import FLAGS, FRAMING, METRICS, Flag, Verdict
 from specbench.model import PRECISIONS, VENDOR_FORMATS, Chip, Figure, precision_label
 from specbench.normalize import dense_equivalent, fmt
 from specbench.store import Catalogue
 
-FLAGS = (
-    "sparse-vs-dense",
-    "precision-mismatch",
-    "vendor-format",
-    "vector-vs-matrix",
-    "unknown-basis",
-    "multi-die",
-    "package-not-die",
-    "aggregate-peak",
-    "rounded-up",
-    "power-not-normalized",
-    "sku-mismatch",
-    "target-spec",
-    "outdated-rival",
-    "unit-confusion",
-    "conflicting-sources",
-)
-# Flags that make a claim misleading even when its number exists: the framing is not like for like.
-# unknown-basis alone is not one: it makes a claim misleading only where the answer depends on the
-# unknown unit, and then vector-vs-matrix is flagged too.
-FRAMING = frozenset(
-    {
-        "sparse-vs-dense",
-        "precision-mismatch",
-        "vendor-format",
-        "vector-vs-matrix",
-        "package-not-die",
-        "target-spec",
-        "unit-confusion",
-    }
-)
-FLAG_TEXT = {
-    "sparse-vs-dense": "a 2:4 sparse figure set against a dense one (sparse is exactly 2x dense)",
-    "precision-mismatch": "figures of different precisions compared (e.g. TF32 sold as FP32, INT8 or FP8 against FP16)",
-    "vendor-format": "a vendor's own number format (Biren TF32+) compared with a standard one",
-    "vector-vs-matrix": "a vector-unit figure compared with a matrix-unit one",
-    "unknown-basis": "the vendor does not say which execution unit, or whether the figure is sparse",
-    "multi-die": "the package holds several compute dies; 'one chip' figures add them up",
-    "package-not-die": "a package size or several dies presented as one chip",
-    "aggregate-peak": "N devices times one device's peak, with no scaling loss",
-    "rounded-up": "the like-for-like figure is a little below the claim and was rounded up",
-    "power-not-normalized": "per watt the ratio differs by more than 25%",
-    "sku-mismatch": "the figure belongs to another SKU of the family",
-    "target-spec": "a design target, not a shipped specification",
-    "outdated-rival": "the rival had already been succeeded when the claim was made",
-    "unit-confusion": "units mixed up: FLOPS vs TOPS, bits vs bytes, one direction vs both, GB vs GiB",
-    "conflicting-sources": "sources disagree; the number matches one the catalogue does not prefer",
-}
+FLAG_TEXT = {flag.value: flag.text for flag in Flag}
 CLOSE = 0.10
 _FIRST_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 ROUNDING = 0.02
@@ -95,21 +50,24 @@ QUALIFIER_WORDS = {
     "more_than": "is more than",
     "up_to": "is up to",
     "greater": "is above",
+    "less_than": "is below",
 }
 
 
 @dataclass
 class Judgement:
-    """A claim, its verdict, the flags that apply and the reasoning, step by step."""
+    """A claim, what the evidence showed (the outcome), the flags that apply, the reasoning, and
+    the one verdict decided from them by :func:`specbench.claims.verdict.decide`."""
 
     claim: Claim
-    verdict: str
+    outcome: Outcome
     flags: list[str] = field(default_factory=list)
     actual: float | None = None
     actual_text: str | None = None
     ratio: float | None = None
     claimed: str | None = None
     explanation: list[str] = field(default_factory=list)
+    verdict: str = Verdict.UNVERIFIABLE.value
 
     def to_json(self, catalogue: Catalogue) -> dict[str, Any]:
         claim = self.claim
@@ -120,7 +78,7 @@ class Judgement:
             "subject": claim.subject,
             "subject_name": subject.name if subject else claim.subject_query,
             "rival": claim.rival,
-            "rival_name": rival.name if rival else None,
+            "rival_name": rival.name if rival else claim.rival_query,
             "metric": _metric_label(claim),
             "claimed": self.claimed,
             "actual": self.actual_text,
@@ -128,6 +86,8 @@ class Judgement:
             "claimed_ratio": None if claim.ratio is None else round(claim.ratio, 4),
             "verdict": self.verdict,
             "flags": self.flags,
+            "doubts": list(claim.doubts),
+            "rule": claim.rule,
             "explanation": self.explanation,
         }
 
@@ -155,6 +115,8 @@ def holds(actual: float, claimed: float, qualifier: str, tol: float) -> tuple[bo
         return False, False
     if qualifier == "greater":  # "beats", "faster than": strictly above
         return actual > claimed, False
+    if qualifier == "less_than":  # "不及", "slower than": strictly below
+        return actual < claimed, False
     if qualifier in ("at_least", "more_than"):
         return actual >= claimed * (1 - tol), actual < claimed
     if qualifier == "about":
@@ -182,30 +144,77 @@ class Judge:
         self._values_cache: dict[str, list[tuple[Figure, float, str]]] = {}
 
     def judge(self, claim: Claim) -> Judgement:
+        """Gather the evidence for one claim, run the checks, and decide its verdict."""
         subject = self.catalogue.chips.get(claim.subject or "")
         if subject is None:
-            return Judgement(claim, "unverifiable", explanation=[f"{claim.subject_query!r} is not in the catalogue."])
+            return self._not_in_catalogue(claim, claim.subject_query, "the chip")
+        if claim.kind in ("ratio", "comparison"):
+            if claim.rival_unnamed:
+                judgement = Judgement(claim, Outcome.UNKNOWN, claimed=claim.ratio_text)
+                judgement.explanation.append(
+                    f"The rival is not named ('{claim.rival_query}'): no figure can be checked against it."
+                )
+                return self._finish(judgement, [])
+            if self.catalogue.chips.get(claim.rival or "") is None:
+                return self._not_in_catalogue(claim, claim.rival_query, "the rival")
         if claim.kind == "ratio":
-            return self._ratio(claim, subject)
+            judgement = self._ratio(claim, subject)
+            for alternative in claim.ratio_alternatives:
+                # "提升3倍" is written for 3x and for 4x: the claim holds if either reading does.
+                other = self._ratio(replace(claim, ratio=alternative, ratio_alternatives=()), subject)
+                if other.verdict == Verdict.SUPPORTED and judgement.verdict != Verdict.SUPPORTED:
+                    other.explanation.insert(
+                        0, f"'{claim.ratio_text}' read as {fmt(alternative)}x (提升N倍 = N+1 times)."
+                    )
+                    return replace(other, claim=claim)
+            return judgement
         if claim.kind == "comparison":
             return self._comparison(claim, subject)
         return self._value(claim, subject)
 
+    def _not_in_catalogue(self, claim: Claim, name: str | None, role: str) -> Judgement:
+        judgement = Judgement(claim, Outcome.UNKNOWN, claimed=claim.value_text or claim.ratio_text)
+        if claim.doubts and name and any(name in d or "refers to no chip" in d for d in claim.doubts):
+            judgement.explanation.append(f"Which chip is meant is uncertain: {'; '.join(claim.doubts)}.")
+        else:
+            judgement.explanation.append(
+                f"{name!r} ({role}) is not in the catalogue, so its figures cannot be checked; "
+                "nothing is pinned on another chip."
+            )
+        return self._finish(judgement, [])
+
     # -- stated values -------------------------------------------------------------------
 
     def _value(self, claim: Claim, chip: Chip) -> Judgement:
-        if claim.metric == "throughput":
+        """Dispatch through the metric table."""
+        judged_by = METRICS[claim.metric].judged_by
+        if judged_by == "throughput":
             return self._throughput_value(claim, chip)
-        if claim.metric == "area":
+        if judged_by == "area":
             return self._area_value(claim, chip)
+        if judged_by == "per_watt":
+            return self._per_watt_value(claim, chip)
+        if judged_by == "not_catalogued":
+            judgement = Judgement(claim, Outcome.UNKNOWN, claimed=self._claimed_text(claim))
+            judgement.explanation.append(
+                f"The catalogue does not record {METRICS[claim.metric].label} figures, so this cannot be checked."
+            )
+            return self._finish(judgement, [])
         return self._scalar_value(claim, chip)
+
+    def _per_watt_value(self, claim: Claim, chip: Chip) -> Judgement:
+        judgement = Judgement(claim, Outcome.UNKNOWN, claimed=self._claimed_text(claim))
+        judgement.explanation.append(
+            "A figure per watt is checked as a ratio between chips; a stated TFLOPS/W value is not in the catalogue."
+        )
+        return self._finish(judgement, [])
 
     def _throughput_value(self, claim: Claim, chip: Chip) -> Judgement:
         assert claim.value is not None
         count = max(claim.count, 1)
         tol = tolerance(claim.value_text)
         per_device = claim.value / count
-        judgement = Judgement(claim, "false", claimed=self._claimed_text(claim))
+        judgement = Judgement(claim, Outcome.CONTRADICTED, claimed=self._claimed_text(claim))
         steps = judgement.explanation
         flags: list[str] = []
         claimed_kind = claim.unit_kind if claim.unit_kind in ("flop_rate", "op_rate") else None
@@ -235,10 +244,19 @@ class Judge:
             elif len(precisions) > 1:
                 steps.append(f"{chip.name} has no published {precision_label(precision)} figure.")
 
-        if like_for_like is not None:
+        if like_for_like is not None and claim.sparsity == "sparse" and like_for_like[0].sparsity != "unknown":
+            # The claim says "with sparsity": its basis is the 2:4 sparse figure, exactly 2x dense.
+            figure, dense, precision = like_for_like
+            steps.append(self._figure_step(chip, figure, dense, precision))
+            steps.append(f"The claim states sparsity: the 2:4 sparse figure is 2 × {fmt(dense)} = {fmt(dense * 2)}.")
+            like_for_like = (figure, dense * 2, precision)
+            figure, dense, precision = like_for_like
+            ok, rounded = holds(dense, per_device, claim.qualifier, tol)
+        elif like_for_like is not None:
             figure, dense, precision = like_for_like
             ok, rounded = holds(dense, per_device, claim.qualifier, tol)
             steps.append(self._figure_step(chip, figure, dense, precision))
+        if like_for_like is not None:
             judgement.actual, judgement.actual_text = dense * count, f"{fmt(dense * count)} {_unit(precision)}"
             if claimed_kind and claimed_kind != ("op_rate" if precision.startswith("int") else "flop_rate"):
                 flags.append("unit-confusion")
@@ -253,7 +271,7 @@ class Judge:
                 )
                 if rounded:
                     flags.append("rounded-up")
-                judgement.verdict = "supported"
+                judgement.outcome = Outcome.HOLDS
             else:
                 steps.append(
                     f"Claimed {QUALIFIER_WORDS.get(claim.qualifier, 'is')} {fmt(per_device)}; "
@@ -275,10 +293,10 @@ class Judge:
                 f"{chip.name} does not support {precision_label(unsupported[0])} "
                 f"[{', '.join(support.sources)}]" + (f": {support.note}" if support.note else ".")
             )
-            judgement.verdict = "false"
+            judgement.outcome = Outcome.CONTRADICTED
             self._chip_flags(chip, claim, flags, steps)
             return self._finish(judgement, flags)
-        if judgement.verdict != "supported":
+        if judgement.outcome is not Outcome.HOLDS:
             match = self._search_value(chip, per_device, claim, tol, claimed_kind, exclude=like_for_like)
             if match is not None:
                 figure, value, how, match_flags = match
@@ -288,29 +306,29 @@ class Judge:
                 )
                 judgement.actual = judgement.actual or value * count
                 judgement.actual_text = judgement.actual_text or f"{fmt(value * count)} {_unit(figure.precision)}"
-                judgement.verdict = "supported" if not set(match_flags) & FRAMING else "misleading"
+                judgement.outcome = Outcome.HOLDS if not set(match_flags) & FRAMING else Outcome.ELSEWHERE
             elif like_for_like is None and not precisions:
-                judgement.verdict = "false"
+                judgement.outcome = Outcome.CONTRADICTED
             elif like_for_like is None:
-                judgement.verdict = "unverifiable"
+                judgement.outcome = Outcome.UNKNOWN
                 steps.append(
                     f"Not in the catalogue: {chip.name} {'/'.join(precision_label(p) for p in precisions)} peak."
                 )
-            elif abs(judgement.actual or 0) and judgement.verdict != "supported":
+            elif abs(judgement.actual or 0) and judgement.outcome is not Outcome.HOLDS:
                 off = abs((judgement.actual or 0) / count - per_device) / ((judgement.actual or 1) / count)
-                judgement.verdict = "misleading" if off <= CLOSE else "false"
+                judgement.outcome = Outcome.NEAR if off <= CLOSE else Outcome.CONTRADICTED
 
         self._chip_flags(chip, claim, flags, steps)
         return self._finish(judgement, flags)
 
     def _area_value(self, claim: Claim, chip: Chip) -> Judgement:
         assert claim.value is not None
-        judgement = Judgement(claim, "false", claimed=f"{claim.value_text} = {fmt(claim.value)} mm²")
+        judgement = Judgement(claim, Outcome.CONTRADICTED, claimed=f"{claim.value_text} = {fmt(claim.value)} mm²")
         steps, flags = judgement.explanation, []
         tol = ROUNDING
         die, package = chip.preferred("die_area"), chip.preferred("package_area")
         if die and die.is_numeric and holds(float(die.value), claim.value, "equals", tol)[0]:
-            judgement.verdict, judgement.actual_text = "supported", f"{fmt(float(die.value))} mm² per die"
+            judgement.outcome, judgement.actual_text = Outcome.HOLDS, f"{fmt(float(die.value))} mm² per die"
             steps.append(f"{chip.name}'s compute die is {die.text} [{', '.join(die.sources)}].")
         elif (
             die
@@ -318,7 +336,7 @@ class Judge:
             and (dies := chip.compute_dies or 0) > 1
             and holds(dies * float(die.value), claim.value, "equals", tol)[0]
         ):
-            judgement.verdict = "supported"
+            judgement.outcome = Outcome.HOLDS
             judgement.actual_text = f"{dies} × {fmt(float(die.value))} mm² = {fmt(dies * float(die.value))} mm²"
             steps.append(
                 f"{chip.name} has {dies} compute dies of {die.text} [{', '.join(die.sources)}]: "
@@ -338,11 +356,11 @@ class Judge:
                     "chip overstates the silicon. Die count and die area are "
                     + ("not published." if chip.compute_dies is None and die is None else "as recorded.")
                 )
-                judgement.verdict = "misleading"
+                judgement.outcome = Outcome.ELSEWHERE
             else:
-                judgement.verdict = "supported"
+                judgement.outcome = Outcome.HOLDS
         elif die is None and package is None:
-            judgement.verdict = "unverifiable"
+            judgement.outcome = Outcome.UNKNOWN
             steps.append(f"{chip.name}'s die and package areas are not in the catalogue.")
         else:
             steps.append(f"No recorded area of {chip.name} matches {fmt(claim.value)} mm².")
@@ -351,14 +369,14 @@ class Judge:
     def _scalar_value(self, claim: Claim, chip: Chip) -> Judgement:
         assert claim.value is not None
         metric = claim.metric
-        judgement = Judgement(claim, "false", claimed=self._claimed_text(claim))
+        judgement = Judgement(claim, Outcome.CONTRADICTED, claimed=self._claimed_text(claim))
         steps: list[str] = judgement.explanation
         flags: list[str] = []
         figure = chip.preferred(metric)
         tol = tolerance(claim.value_text)
-        value = claim.value * (1 / 8 if claim.unit_kind == "bandwidth_bits" else 1)
+        value = claim.value  # bits per second are already converted to bytes by the tokenizer
         if figure is None or not figure.is_numeric:
-            judgement.verdict = "unverifiable"
+            judgement.outcome = Outcome.UNKNOWN
             steps.append(f"{chip.name}'s {metric.replace('_', ' ')} is not in the catalogue.")
             return self._finish(judgement, flags)
         actual = float(figure.value)
@@ -366,7 +384,7 @@ class Judge:
         steps.append(f"{chip.name} {metric.replace('_', ' ')}: {figure.text} [{', '.join(figure.sources)}].")
         ok, rounded = holds(actual, value, claim.qualifier, tol)
         if ok:
-            judgement.verdict = "supported"
+            judgement.outcome = Outcome.HOLDS
             if rounded:
                 flags.append("rounded-up")
         else:
@@ -378,31 +396,31 @@ class Judge:
                         f"It matches another source's figure, {other.text} [{', '.join(other.sources)}], "
                         f"which the catalogue does not prefer: {other.why}"
                     )
-                    judgement.verdict = "misleading"
+                    judgement.outcome = Outcome.ELSEWHERE
             for sibling in self._siblings(chip):
                 theirs = sibling.preferred(metric)
                 if theirs and theirs.is_numeric and holds(float(theirs.value), value, claim.qualifier, tol)[0]:
                     flags.append("sku-mismatch")
                     steps.append(f"It is the figure of another SKU, {sibling.name}: {theirs.text}.")
-                    judgement.verdict = "misleading"
+                    judgement.outcome = Outcome.ELSEWHERE
             if metric == "memory_capacity" and holds(actual, value * 1.073741824, "equals", tol)[0]:
                 # "64 GB" for 64 GiB is how every vendor labels HBM capacity: the convention, not an error.
                 steps.append(
                     f"It is the same capacity in binary units: {fmt(value)} GiB = {fmt(actual)} GB, "
                     "and vendors label HBM capacities in GiB as 'GB'."
                 )
-                judgement.verdict = "supported"
+                judgement.outcome = Outcome.HOLDS
             for factor, what in (
                 (2.0, "one direction of a bidirectional figure"),
                 (0.5, "both directions added"),
                 (8.0, "gigabits read as gigabytes"),
             ):
-                if holds(actual, value * factor, "equals", tol)[0] and judgement.verdict == "false":
+                if holds(actual, value * factor, "equals", tol)[0] and judgement.outcome is Outcome.CONTRADICTED:
                     flags.append("unit-confusion")
                     steps.append(f"It matches if the number is {what}.")
-                    judgement.verdict = "misleading"
-            if judgement.verdict == "false" and abs(actual - value) / actual <= CLOSE:
-                judgement.verdict = "misleading"
+                    judgement.outcome = Outcome.ELSEWHERE
+            if judgement.outcome is Outcome.CONTRADICTED and abs(actual - value) / actual <= CLOSE:
+                judgement.outcome = Outcome.ELSEWHERE
         return self._finish(judgement, flags)
 
     # -- ratios ------------------------------------------------------------------------------
@@ -410,22 +428,49 @@ class Judge:
     def _ratio(self, claim: Claim, subject: Chip) -> Judgement:
         rival = self.catalogue.chips.get(claim.rival or "")
         assert claim.ratio is not None
-        shown = "above 1x" if claim.qualifier == "greater" else f"{fmt(claim.ratio)}x"
-        judgement = Judgement(claim, "false", claimed=f"{claim.ratio_text} ({shown})")
+        shown = (
+            "above 1x"
+            if claim.qualifier == "greater"
+            else "below 1x"
+            if claim.relation == "less"
+            else f"{fmt(claim.ratio)}x"
+        )
+        judgement = Judgement(claim, Outcome.CONTRADICTED, claimed=f"{claim.ratio_text} ({shown})")
         if rival is None:
-            judgement.verdict = "unverifiable"
+            judgement.outcome = Outcome.UNKNOWN
             judgement.explanation.append(f"{claim.rival_query!r} is not in the catalogue.")
             return judgement
-        steps, flags = judgement.explanation, []
+        steps: list[str] = judgement.explanation
+        flags: list[str] = []
         tol = tolerance(claim.ratio_text)
         metrics = [claim.metric, *claim.also]
         results: list[tuple[str, float | None, bool, list[str]]] = []  # (what, ratio, holds, flags)
-        if claim.metric == "throughput":
+        if claim.metric in ("throughput", "per_watt"):
             precisions = list(claim.precisions) or self._shared_precisions(subject, rival)
+            per_watt = None
+            if claim.metric == "per_watt":
+                per_watt = self._power_ratio(subject, rival, steps)
+                if per_watt is None:
+                    judgement.outcome = Outcome.UNKNOWN
+                    return self._finish(judgement, flags)
             for precision in precisions:
-                results.append(self._precision_ratio(subject, rival, precision, claim, tol, steps))
+                if per_watt is None:
+                    results.append(self._precision_ratio(subject, rival, precision, claim, tol, steps))
+                    continue
+                raw = self._precision_ratio(
+                    subject, rival, precision, replace(claim, ratio=claim.ratio / per_watt), tol, []
+                )
+                if raw[1] is None:
+                    continue
+                value = raw[1] * per_watt
+                ok = holds(value, claim.ratio, claim.qualifier, tol)[0]
+                steps.append(
+                    f"{raw[0]} per watt: {raw[1]:.2f}x × {per_watt:.4g} = {value:.2f}x — "
+                    f"{'holds' if ok else 'does not hold'} against {claim.ratio_text}."
+                )
+                results.append((f"{raw[0]} per watt", value, ok, raw[3]))
         for metric in metrics:
-            if metric in ("memory_bandwidth", "memory_capacity", "interconnect", "tdp"):
+            if metric in ("memory_bandwidth", "memory_capacity", "interconnect", "tdp", "transistors", "clock"):
                 a, b = subject.preferred(metric), rival.preferred(metric)
                 if a and b and a.is_numeric and b.is_numeric:
                     ratio = float(a.value) / float(b.value)
@@ -436,7 +481,7 @@ class Judge:
                     )
                     results.append((metric.replace("_", " "), ratio, ok, []))
         if not results:
-            judgement.verdict = "unverifiable"
+            judgement.outcome = Outcome.UNKNOWN
             steps.append(f"No figure of {subject.name} and {rival.name} can be compared for this claim.")
             return judgement
 
@@ -449,19 +494,19 @@ class Judge:
             flags += extra
         like_for_like = [r for r in results if r[2] and not set(r[3]) & FRAMING]
         if known and all(r[2] for r in results) and not set(flags) & FRAMING:
-            judgement.verdict = "supported"
+            judgement.outcome = Outcome.HOLDS
         elif any(r[2] for r in results) or like_for_like:
-            judgement.verdict = "misleading"
+            judgement.outcome = Outcome.ELSEWHERE
         else:
             match = self._search_ratio(subject, rival, claim, tol)
             if match:
                 text, match_flags = match
                 flags += match_flags
                 steps.append(f"The claimed ratio appears only as {text}.")
-                judgement.verdict = "misleading"
+                judgement.outcome = Outcome.ELSEWHERE
             else:
                 steps.append("No pair of published figures gives the claimed ratio.")
-                judgement.verdict = "false"
+                judgement.outcome = Outcome.CONTRADICTED
         if claim.qualifier in ("at_least", "more_than"):
             rounded = [r for r in known if claim.ratio * (1 - tol) <= r[1] < claim.ratio]  # type: ignore[operator]
             if rounded:
@@ -472,6 +517,17 @@ class Judge:
                 )
         self._pair_flags(subject, rival, claim, judgement, flags, steps)
         return self._finish(judgement, flags)
+
+    @staticmethod
+    def _power_ratio(subject: Chip, rival: Chip, steps: list[str]) -> float | None:
+        """The factor that turns a throughput ratio into a per-watt one: rival TDP / subject TDP."""
+        a, b = subject.preferred("tdp"), rival.preferred("tdp")
+        if not (a and b and a.is_numeric and b.is_numeric and float(a.value)):
+            missing = subject.name if not (a and a.is_numeric) else rival.name
+            steps.append(f"{missing}'s TDP is not in the catalogue, so no figure per watt can be computed.")
+            return None
+        steps.append(f"Per watt: TDP {a.text} ({subject.name}) and {b.text} ({rival.name}).")
+        return float(b.value) / float(a.value)
 
     def _precision_ratio(
         self, subject: Chip, rival: Chip, precision: str, claim: Claim, tol: float, steps: list[str]
@@ -520,7 +576,8 @@ class Judge:
                     "matrix against matrix it does not."
                 )
             worst = min(ratios)
-            return label, worst, all(okays), flags
+            # Holding against one unit but not the other is a finding (vector-vs-matrix), not a refutation.
+            return label, worst, any(okays), flags
         rf, rv = by_unit.get(figure.execution or "", rival_figures[0])
         if rf.execution != figure.execution:
             flags.append("vector-vs-matrix")
@@ -539,7 +596,7 @@ class Judge:
         assert rival is not None and claim.value is not None and claim.rival_value is not None
         judgement = Judgement(
             claim,
-            "supported",
+            Outcome.HOLDS,
             claimed=f"{claim.value_text} vs {claim.rival_value_text} = {claim.value / claim.rival_value:.2f}x",
         )
         steps, flags = judgement.explanation, []
@@ -557,7 +614,7 @@ class Judge:
                 + ("close (within 10%)." if ok else "not close: 'close' holds within 10%.")
             )
             if not ok:
-                judgement.verdict = "misleading"
+                judgement.outcome = Outcome.ELSEWHERE
         precision = (claim.precisions or claim.rival_precisions or ("fp32",))[0]
         qualifier = "about" if claim.relation == "close" else "equals"
         like = self._precision_ratio(
@@ -572,9 +629,9 @@ class Judge:
                     judgement.ratio = sv / rv if "unknown-basis" in like[3] else judgement.ratio
         judgement.actual_text = None if judgement.ratio is None else f"{judgement.ratio:.2f}x like for like"
         if first.verdict == "false" or second.verdict == "false":
-            judgement.verdict = "false" if not set(flags) & FRAMING else "misleading"
+            judgement.outcome = Outcome.CONTRADICTED if not set(flags) & FRAMING else Outcome.ELSEWHERE
         if set(flags) & FRAMING or first.verdict == "misleading" or second.verdict == "misleading":
-            judgement.verdict = "misleading"
+            judgement.outcome = Outcome.ELSEWHERE
         self._pair_flags(subject, rival, claim, judgement, flags, steps)
         return self._finish(judgement, flags)
 
@@ -623,7 +680,7 @@ class Judge:
                         what.append(figure.execution)
                     if wanted and figure.precision not in wanted:
                         flags.append("precision-mismatch")
-                    if figure.sparsity == "sparse" and how == "as published":
+                    if figure.sparsity == "sparse" and how == "as published" and claim.sparsity != "sparse":
                         flags.append("sparse-vs-dense")
                         what.append("2:4 sparse")
                     if claim.execution and figure.execution not in (claim.execution, "unknown"):
@@ -742,7 +799,7 @@ class Judge:
         if "multi-die" in flags and dies_a and dies_b:
             steps.append(f"{subject.name} is {dies_a} compute die(s), {rival.name} {dies_b}.")
         tdp_a, tdp_b = subject.preferred("tdp"), rival.preferred("tdp")
-        if judgement.ratio and tdp_a and tdp_b and tdp_a.is_numeric and tdp_b.is_numeric:
+        if claim.metric != "per_watt" and judgement.ratio and tdp_a and tdp_b and tdp_a.is_numeric and tdp_b.is_numeric:
             per_watt = judgement.ratio * float(tdp_b.value) / float(tdp_a.value)
             if abs(per_watt - judgement.ratio) / judgement.ratio > POWER_GAP:
                 flags.append("power-not-normalized")
@@ -800,8 +857,9 @@ class Judge:
     @staticmethod
     def _finish(judgement: Judgement, flags: list[str]) -> Judgement:
         judgement.flags = [f for f in FLAGS if f in set(flags)]
-        if judgement.verdict == "supported" and set(judgement.flags) & FRAMING:
-            judgement.verdict = "misleading"
+        judgement.verdict, reason = decide(judgement.outcome, judgement.flags, judgement.claim.doubts)
+        if reason:
+            judgement.explanation.append(reason)
         judgement.explanation += [f"Flag {flag}: {FLAG_TEXT[flag]}." for flag in judgement.flags]
         return judgement
 
@@ -830,8 +888,6 @@ def _off(actual: float, claimed: float) -> str:
 
 def claim_for_value(claim: Claim, *, subject: bool) -> Claim:
     """One side of a comparison claim as a value claim."""
-    from dataclasses import replace
-
     if subject:
         return replace(claim, rival=None, rival_value=None, ratio=None, relation=None)
     return replace(
@@ -852,21 +908,8 @@ def claim_for_value(claim: Claim, *, subject: bool) -> Claim:
 
 
 def claim_with_ratio(claim: Claim, ratio: float, qualifier: str) -> Claim:
-    from dataclasses import replace
-
     return replace(claim, ratio=ratio, ratio_text=f"{ratio:.2f}x as stated", qualifier=qualifier)
 
 
 def judge(claim: Claim, catalogue: Catalogue) -> Judgement:
     return Judge(catalogue).judge(claim)
-
-
-def check(text: str, catalogue: Catalogue) -> list[Judgement]:
-    """Parse and judge every claim in a text."""
-    from specbench.claims import Parser
-
-    judge_ = Judge(catalogue)
-    return [judge_.judge(claim) for claim in Parser(catalogue).parse(text)]
-
-
-__all__ = ["FLAGS", "Judge", "Judgement", "check", "holds", "judge", "tolerance"]

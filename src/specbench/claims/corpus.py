@@ -1,0 +1,349 @@
+"""The corpus of real claims and the accuracy audit.
+
+``claims/`` holds sentences quoted from public coverage (``*.toml`` at the top and
+in ``corpus/``), each with its source and the verdict a careful reader reaches, and
+``articles/``: excerpts of real articles with the claims a reader wants checked.
+:func:`audit` judges them all; :class:`Accuracy` counts hits per verdict and per
+language, and the confident wrong verdicts (``false`` on a statement that is not
+false, ``supported`` on one that is misleading or false) separately.
+
+The audit fails on a regression against ``claims/baseline.toml``: a claim that was
+judged as expected is no longer, or a new confident wrong verdict appears.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from specbench.claims.judging import Judge, Judgement
+from specbench.claims.reading import Reader
+from specbench.claims.vocabulary import FLAGS, Verdict
+from specbench.errors import UsageError
+from specbench.store import Catalogue, bundled_dir
+
+_PACKAGE = Path(__file__).parent.parent
+VERDICTS = tuple(v.value for v in Verdict)
+
+
+@dataclass
+class CuratedClaim:
+    """A claim quoted from public coverage, with its source and the verdict it should get."""
+
+    id: str
+    text: str
+    source: str
+    expected: str
+    expected_flags: list[str] = field(default_factory=list)
+    note: str = ""
+    file: str = ""
+    lang: str = ""
+    paraphrased: bool = False
+    url: str = ""
+
+
+@dataclass
+class AuditResult:
+    curated: CuratedClaim
+    judgements: list[Judgement]
+
+    @property
+    def verdict(self) -> str:
+        """The sentence's verdict: the worst of its claims' (no claim read: unverifiable)."""
+        verdicts = [Verdict(j.verdict) for j in self.judgements] or [Verdict.UNVERIFIABLE]
+        return min(verdicts, key=lambda v: v.severity).value
+
+    @property
+    def flags(self) -> list[str]:
+        seen: list[str] = []
+        for judgement in self.judgements:
+            seen += [f for f in judgement.flags if f not in seen]
+        return seen
+
+    @property
+    def passed(self) -> bool:
+        return self.verdict == self.curated.expected and set(self.curated.expected_flags) <= set(self.flags)
+
+    @property
+    def confidently_wrong(self) -> bool:
+        return confidently_wrong(self.curated.expected, self.verdict)
+
+
+def confidently_wrong(expected: str, got: str) -> bool:
+    """FALSE on a statement that is not false, or SUPPORTED on one that is misleading or false."""
+    return (got == "false" and expected != "false") or (got == "supported" and expected in ("misleading", "false"))
+
+
+def default_claims_dir() -> Path:
+    """The curated claims: $SPECBENCH_CLAIMS, else those shipped in the package, else the source tree's."""
+    return bundled_dir("SPECBENCH_CLAIMS", "curated_claims", "claims") or _PACKAGE.parent.parent / "claims"
+
+
+def _source_text(source: Any) -> tuple[str, str]:
+    if isinstance(source, dict):
+        parts = [str(source.get(k, "")) for k in ("publisher", "title", "date")]
+        text = ", ".join(p for p in parts if p and p != "unknown")
+        url = str(source.get("url", ""))
+        return (f"{text}, {url}" if url else text), url
+    return str(source), ""
+
+
+def _claim_files(directory: Path) -> list[Path]:
+    return sorted(p for p in directory.rglob("*.toml") if "articles" not in p.relative_to(directory).parts[:-1])
+
+
+def load_curated(directory: Path) -> list[CuratedClaim]:
+    """Every claim in the TOML files of a folder and its corpus/; one error naming each problem."""
+    if not directory.is_dir():
+        raise UsageError(f"claims folder {str(directory)!r} does not exist")
+    claims: list[CuratedClaim] = []
+    problems: list[str] = []
+    seen: dict[str, str] = {}
+    for path in _claim_files(directory):
+        if path.name == "baseline.toml":
+            continue
+        name = str(path.relative_to(directory))
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            problems.append(f"{name}: invalid TOML: {exc}")
+            continue
+        entries = data.get("claim", [])
+        if not isinstance(entries, list):
+            problems.append(f"{name}: 'claim' must be an array of tables")
+            continue
+        for index, entry in enumerate(entries):
+            where = f"{name}: claim[{index}]"
+            if not isinstance(entry, dict):
+                problems.append(f"{where}: must be a table")
+                continue
+            missing = [k for k in ("id", "text", "source", "expected") if not entry.get(k)]
+            if missing:
+                problems.append(f"{where}: missing {', '.join(missing)}")
+                continue
+            wrong = [k for k in ("id", "text", "expected", "note") if k in entry and not isinstance(entry[k], str)]
+            flags = entry.get("flags", [])
+            if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
+                wrong.append("flags")
+            if wrong:
+                problems.append(f"{where}: {', '.join(wrong)} must be text (flags a list of text)")
+                continue
+            if entry["expected"] not in VERDICTS:
+                problems.append(f"{where}.expected: {entry['expected']!r} is not one of {', '.join(VERDICTS)}")
+                continue
+            unknown = [f for f in flags if f not in FLAGS]
+            if unknown:
+                problems.append(f"{where}.flags: unknown flag(s) {', '.join(unknown)}")
+                continue
+            if entry["id"] in seen:
+                problems.append(f"{where}.id: {entry['id']!r} is also used in {seen[entry['id']]}")
+                continue
+            seen[entry["id"]] = name
+            source, url = _source_text(entry["source"])
+            claims.append(
+                CuratedClaim(
+                    entry["id"],
+                    entry["text"],
+                    source,
+                    entry["expected"],
+                    list(flags),
+                    entry.get("note", ""),
+                    name,
+                    str(entry.get("lang", "")),
+                    bool(entry.get("paraphrased", False)),
+                    url,
+                )
+            )
+    if problems:
+        raise UsageError("; ".join(problems))
+    if not claims:
+        raise UsageError(f"no claims in {str(directory)!r}")
+    return claims
+
+
+def audit(claims: list[CuratedClaim], catalogue: Catalogue) -> list[AuditResult]:
+    reader, judge = Reader(catalogue), Judge(catalogue)
+    return [AuditResult(c, [judge.judge(x) for x in reader.read(c.text)]) for c in claims]
+
+
+@dataclass
+class Accuracy:
+    """Hits per expected verdict and per language, and the confident wrong verdicts."""
+
+    total: Counter[str] = field(default_factory=Counter)
+    hits: Counter[str] = field(default_factory=Counter)
+    confident_wrong: list[str] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, results: list[AuditResult]) -> Accuracy:
+        accuracy = cls()
+        for result in results:
+            keys = ["all", f"verdict:{result.curated.expected}"]
+            if result.curated.lang:
+                keys.append(f"lang:{result.curated.lang}")
+            for key in keys:
+                accuracy.total[key] += 1
+                accuracy.hits[key] += result.verdict == result.curated.expected
+            if result.confidently_wrong:
+                accuracy.confident_wrong.append(result.curated.id)
+        return accuracy
+
+    def rate(self, key: str) -> float:
+        return self.hits[key] / self.total[key] if self.total[key] else 0.0
+
+
+@dataclass
+class Baseline:
+    """What the last accepted audit got right, and the confident wrong verdicts it still had."""
+
+    passing: frozenset[str]
+    known_wrong: frozenset[str]
+
+    def regressions(self, results: list[AuditResult]) -> list[str]:
+        problems = []
+        for result in results:
+            cid = result.curated.id
+            if cid in self.passing and not result.passed:
+                problems.append(f"{cid}: was {result.curated.expected}, now {result.verdict}")
+            if result.confidently_wrong and cid not in self.known_wrong:
+                problems.append(
+                    f"{cid}: new confident wrong verdict {result.verdict} (expected {result.curated.expected})"
+                )
+        return problems
+
+
+def load_baseline(directory: Path) -> Baseline | None:
+    path = directory / "baseline.toml"
+    if not path.is_file():
+        return None
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise UsageError(f"{path}: invalid TOML: {exc}") from None
+    return Baseline(frozenset(data.get("passing", [])), frozenset(data.get("known_confident_wrong", [])))
+
+
+def baseline_text(results: list[AuditResult]) -> str:
+    passing = sorted(r.curated.id for r in results if r.passed)
+    wrong = sorted(r.curated.id for r in results if r.confidently_wrong)
+
+    def array(items: list[str]) -> str:
+        return "[\n" + "".join(f'  "{i}",\n' for i in items) + "]"
+
+    return (
+        "# Written by `specbench audit --update-baseline`: the claims judged as expected, and the\n"
+        "# confident wrong verdicts still to fix. `specbench audit` fails if a passing claim stops\n"
+        "# passing or a confident wrong verdict appears that is not listed here.\n"
+        f"passing = {array(passing)}\n"
+        f"known_confident_wrong = {array(wrong)}\n"
+    )
+
+
+# ---- articles -------------------------------------------------------------------------------
+
+
+@dataclass
+class Expectation:
+    quote: str
+    expected: str | None = None
+    never: str | None = None
+    flags: list[str] = field(default_factory=list)
+    note: str = ""
+
+
+@dataclass
+class Article:
+    slug: str
+    lang: str
+    source: str
+    text: str
+    expectations: list[Expectation]
+
+
+@dataclass
+class ExpectationResult:
+    expectation: Expectation
+    judgements: list[Judgement]
+
+    @property
+    def found(self) -> bool:
+        return bool(self.judgements)
+
+    @property
+    def verdict(self) -> str | None:
+        if not self.judgements:
+            return None
+        return min((Verdict(j.verdict) for j in self.judgements), key=lambda v: v.severity).value
+
+    @property
+    def passed(self) -> bool:
+        e = self.expectation
+        if e.expected is not None and (self.verdict or "unverifiable") != e.expected:
+            return False
+        return not (e.never is not None and self.verdict == e.never)
+
+    @property
+    def confidently_wrong(self) -> bool:
+        e = self.expectation
+        if self.verdict is None:
+            return False
+        if e.never is not None and self.verdict == e.never:
+            return True
+        return e.expected is not None and confidently_wrong(e.expected, self.verdict)
+
+
+def load_articles(directory: Path) -> list[Article]:
+    folder = directory / "articles"
+    if not folder.is_dir():
+        return []
+    articles, problems = [], []
+    for path in sorted(folder.glob("*.toml")):
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            problems.append(f"articles/{path.name}: invalid TOML: {exc}")
+            continue
+        text = data.get("text")
+        if not isinstance(text, str) or not text.strip():
+            problems.append(f"articles/{path.name}: missing text")
+            continue
+        expectations = []
+        for index, entry in enumerate(data.get("expect", [])):
+            quote = entry.get("quote") if isinstance(entry, dict) else None
+            if not isinstance(quote, str) or quote not in text:
+                problems.append(f"articles/{path.name}: expect[{index}].quote is not a passage of the text")
+                continue
+            expectations.append(
+                Expectation(
+                    quote,
+                    entry.get("expected"),
+                    entry.get("never"),
+                    list(entry.get("flags", [])),
+                    entry.get("note", ""),
+                )
+            )
+        source, _url = _source_text(data.get("source", ""))
+        articles.append(Article(path.stem, str(data.get("lang", "")), source, text, expectations))
+    if problems:
+        raise UsageError("; ".join(problems))
+    return articles
+
+
+def audit_article(article: Article, catalogue: Catalogue) -> list[ExpectationResult]:
+    """Scan the article as `specbench scan` would, then match each expected claim to what was found."""
+    reader, judge = Reader(catalogue), Judge(catalogue)
+    judged = [judge.judge(claim) for claim in reader.read(article.text)]
+    results = []
+    for expectation in article.expectations:
+        quote = expectation.quote.strip()
+        matched = [
+            j
+            for j in judged
+            if quote in j.claim.sentence or j.claim.sentence in quote or (j.claim.text and j.claim.text in quote)
+        ]
+        narrowed = [j for j in matched if (j.claim.value_text or j.claim.ratio_text or "") in quote]
+        results.append(ExpectationResult(expectation, narrowed or matched))
+    return results

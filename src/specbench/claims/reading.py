@@ -1,0 +1,349 @@
+"""Reading claims: sentences to tokens, tokens to claims through named rules, with context.
+
+A text is read sentence by sentence. Each sentence is tokenized
+(:mod:`specbench.claims.tokens`), the chips it names are found (with pronouns
+resolved through the :class:`Context` of the paragraph), and each rule in
+:mod:`specbench.claims.rules` reads the claims it exists for. The context then
+takes the sentence's subject, precision and table columns forward.
+
+Reading is cautious: where a sentence leaves the chip, metric or basis uncertain,
+the claim records the doubt, and the judge will not call it false.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+from specbench.claims.tokens import Kind, Token, Tokenizer, fold
+from specbench.claims.vocabulary import Dimension
+from specbench.store import Catalogue, normalize_name
+
+MAX_SENTENCE = 2000  # characters; longer runs without punctuation are cut, so memory stays flat
+
+_SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass
+class Claim:
+    """One checkable assertion, as read. Values are in catalogue units (TFLOPS/TOPS, GB/s, GB, mm², W)."""
+
+    text: str  # the words the claim was read from
+    metric: str  # a key of vocabulary.METRICS
+    rule: str = ""  # the rule that read it
+    subject: str | None = None  # catalogue id; None if the chip is not in the catalogue
+    subject_query: str | None = None  # the chip as the text names it
+    count: int = 1
+    precisions: tuple[str, ...] = ()
+    precision_words: tuple[str, ...] = ()
+    execution: str | None = None
+    sparsity: str | None = None
+    value: float | None = None
+    value_text: str | None = None
+    dimension: Dimension | None = None
+    qualifier: str = "equals"
+    rival: str | None = None
+    rival_query: str | None = None
+    rival_unnamed: bool = False
+    rival_value: float | None = None
+    rival_value_text: str | None = None
+    rival_precisions: tuple[str, ...] = ()
+    ratio: float | None = None
+    ratio_text: str | None = None
+    ratio_alternatives: tuple[float, ...] = ()  # other readings of the ratio (提升3倍: 3x or 4x)
+    relation: str | None = None  # a comparison of two stated values: "greater", "less" or "close"
+    also: tuple[str, ...] = ()  # other metrics of the sentence that an unplaced ratio may refer to
+    link: str | None = None  # the interconnect or host link named (NVLink, PCIe 5.0 x16)
+    sentence: str = ""
+    scope: frozenset[str] = field(default_factory=frozenset)
+    doubts: tuple[str, ...] = ()  # what the reading could not settle
+
+    @property
+    def kind(self) -> str:
+        if self.rival_value is not None:
+            return "comparison"
+        if self.ratio is not None or self.relation is not None:
+            return "ratio"
+        return "value"
+
+    @property
+    def unit_kind(self) -> str | None:
+        """The dimension of the stated number, as a string (flop_rate, op_rate, information, ...)."""
+        return self.dimension.value if self.dimension else None
+
+
+@dataclass
+class Mention:
+    """A chip named (or referred to) in a sentence."""
+
+    index: int  # token index
+    chip: str | None  # catalogue id, or None for a chip the catalogue lacks
+    name: str  # as the text names it
+    rival_role: bool = False  # right after 相比 / than / vs
+    unnamed: bool = False  # "国际某大厂": a rival nobody can check
+    via: str | None = None  # the pronoun it was resolved from
+    unresolved: bool = False  # a pronoun with nothing to refer to
+    count: int | None = None  # "8个BR100", "8x A100"
+
+    @property
+    def known(self) -> bool:
+        return self.chip is not None
+
+    def same_chip(self, other: Mention) -> bool:
+        return (self.chip, self.name if self.chip is None else "") == (
+            other.chip,
+            other.name if other.chip is None else "",
+        )
+
+
+@dataclass
+class Context:
+    """What a paragraph has established so far: its subject chip, precision and table columns.
+
+    Passed along from sentence to sentence; reset where a new chip takes over.
+    """
+
+    subject: Mention | None = None
+    precision: tuple[Token, ...] = ()  # precision words of a heading, governing later figures
+    precision_list: tuple[Token, ...] = ()  # the list of a "分别" sentence, for "在相同精度下"
+    columns: tuple[Mention | None, ...] = ()  # chips heading the columns of a table
+    mentions: tuple[Mention, ...] = ()  # chips of the previous sentence, for "the former"
+
+    def new_paragraph(self) -> None:
+        self.precision = ()
+        self.columns = ()
+
+
+@dataclass
+class Sentence:
+    """A tokenized sentence, with the chips it names; what the rules read."""
+
+    text: str
+    tokens: list[Token]
+    mentions: list[Mention]
+    context: Context
+    clause_of: list[int]  # clause number of each token
+    used: set[int] = field(default_factory=set)  # quantity tokens already read by a rule
+
+    def span(self, start: int, end: int) -> str:
+        """The original text from token ``start`` to token ``end`` (inclusive)."""
+        return self.text[self.tokens[start].start : self.tokens[end].end]
+
+    def words(self, role: str, start: int = 0, end: int | None = None) -> list[tuple[int, Token]]:
+        stop = len(self.tokens) if end is None else end
+        return [(i, t) for i, t in enumerate(self.tokens[start:stop], start) if t.kind is Kind.WORD and t.has(role)]
+
+    def clause_range(self, index: int) -> tuple[int, int]:
+        clause = self.clause_of[index]
+        start = index
+        while start > 0 and self.clause_of[start - 1] == clause:
+            start -= 1
+        end = index
+        while end + 1 < len(self.tokens) and self.clause_of[end + 1] == clause:
+            end += 1
+        return start, end
+
+
+def split_sentences(text: str) -> Iterator[str]:
+    """Sentences of a text; pieces longer than MAX_SENTENCE are cut."""
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        yield from _cut(text[start : match.end()])
+        start = match.end()
+    yield from _cut(text[start:])
+
+
+def _cut(piece: str) -> Iterator[str]:
+    for i in range(0, len(piece), MAX_SENTENCE):
+        part = piece[i : i + MAX_SENTENCE].strip()
+        if part:
+            yield part
+
+
+class Reader:
+    """Reads claims from text against one catalogue."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+
+    @cached_property
+    def tokenizer(self) -> Tokenizer:
+        names: dict[str, str] = {}
+        for chip in self.catalogue.chips.values():
+            for name in (chip.name, chip.name_en, chip.family, *chip.aliases):
+                if not name:
+                    continue
+                key = normalize_name(name)
+                try:
+                    names[key] = self.catalogue.resolve(name).chip.id
+                except Exception:  # an alias that does not resolve is a lint error, not ours
+                    continue
+        return Tokenizer(names)
+
+    @cached_property
+    def _families(self) -> dict[str, list[Any]]:
+        families: dict[str, list[Any]] = {}
+        for chip in self.catalogue.chips.values():
+            families.setdefault(chip.family, []).append(chip)
+        return families
+
+    @cached_property
+    def _prefilter(self) -> re.Pattern[str]:
+        from specbench.claims.lexicon import load
+
+        lexicon = load()
+        words = [*lexicon.table("ratio_words"), *lexicon.table("comparatives")]
+        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+
+    def may_hold_claim(self, sentence: str) -> bool:
+        """A cheap test: a sentence with no digit, ratio word or comparative holds no claim."""
+        return bool(_DIGIT.search(sentence) or self._prefilter.search(sentence))
+
+    def read(self, text: str, context: Context | None = None) -> list[Claim]:
+        """All claims in a text, reading its sentences in order with one context."""
+        context = context or Context()
+        claims: list[Claim] = []
+        for block in re.split(r"\n[ \t]*\n", text):
+            context.new_paragraph()
+            for sentence in split_sentences(block):
+                claims += self.read_sentence(sentence, context)
+        return claims
+
+    def read_sentence(self, sentence: str, context: Context | None = None) -> list[Claim]:
+        from specbench.claims import rules
+
+        context = context if context is not None else Context()
+        if not self.may_hold_claim(sentence):
+            self._note_subject(sentence, context)
+            return []
+        folded = fold(sentence, self.tokenizer.lexicon)
+        tokens = rules.merge_tokens(self.tokenizer.tokenize(sentence, folded))
+        clause_of, clause = [], 0
+        for token in tokens:
+            if token.kind is Kind.CLAUSE:
+                clause += 1
+            clause_of.append(clause)
+        mentions = self._mentions(tokens, context, clause_of)
+        parsed = Sentence(sentence, tokens, mentions, context, clause_of)
+        claims = rules.apply(parsed)
+        self._update_context(parsed, claims)
+        return claims
+
+    # -- chips named in a sentence -------------------------------------------------------
+
+    def _mentions(self, tokens: list[Token], context: Context, clause_of: list[int]) -> list[Mention]:
+        mentions: list[Mention] = []
+        for index, token in enumerate(tokens):
+            mention: Mention | None = None
+            if token.kind is Kind.CHIP:
+                chip_id = self._refine_sku(token.value, tokens, index)
+                mention = Mention(index, chip_id, token.text.strip())
+            elif token.kind is Kind.OTHER_CHIP:
+                mention = Mention(index, None, str(token.value))
+            elif token.kind is Kind.WORD and token.has("unnamed_rivals"):
+                mention = Mention(index, None, token.text, unnamed=True)
+            elif token.kind is Kind.WORD and token.has("pronouns"):
+                mention = self._resolve_pronoun(token, index, mentions, context, clause_of)
+            if mention is None:
+                continue
+            back = index - 1
+            while back >= 0 and tokens[back].kind is Kind.WORD and tokens[back].has("vendors"):
+                back -= 1  # "相比英伟达A100": the vendor's name sits between marker and chip
+            before = tokens[back] if back >= 0 else None
+            if before is not None and before.kind is Kind.WORD and before.role("rival_markers") == "rival":
+                mention.rival_role = True
+            if before is not None and before.kind is Kind.COUNT:
+                mention.count = int(before.value)
+            elif before is not None and before.kind is Kind.RATIO and before.value.kind == "times":
+                mention.count = int(before.value.value)  # "8x A100" is eight A100s
+            mentions.append(mention)
+        return mentions
+
+    def _refine_sku(self, chip_id: str, tokens: list[Token], index: int) -> str:
+        """'A100 80GB' followed by 'PCIe' is the A100 PCIe 80GB, not the SXM default."""
+        words: list[tuple[str, int]] = []
+        for token in tokens[index + 1 : index + 3]:
+            if token.start - (tokens[index].end if not words else words[-1][1]) > 2:
+                break
+            if token.kind is Kind.NAME and str(token.value).startswith("pci"):
+                words.append(("pcie", token.end))
+            elif token.kind is Kind.QUANTITY and token.value.dimension is Dimension.INFORMATION:
+                words.append((f"{token.value.number_text}gb", token.end))
+            else:
+                break
+        if not words:
+            return chip_id
+        chip = self.catalogue.chips[chip_id]
+        wanted = [normalize_name(tokens[index].text), *(w for w, _ in words)]
+        members = [
+            c for c in self._families.get(chip.family, []) if all(part in normalize_name(c.name) for part in wanted[1:])
+        ]
+        if len(members) == 1:
+            return str(members[0].id)
+        return chip_id
+
+    @staticmethod
+    def _resolve_pronoun(
+        token: Token, index: int, mentions: list[Mention], context: Context, clause_of: list[int]
+    ) -> Mention:
+        meaning = token.role("pronouns")
+        if meaning in ("former", "latter"):
+            pool = [m for m in mentions if not m.unnamed] or list(context.mentions)
+            if len(pool) >= 2:
+                chosen = pool[0] if meaning == "former" else pool[1]
+                return Mention(index, chosen.chip, chosen.name, via=token.text)
+            return Mention(index, None, token.text, via=token.text, unresolved=True)
+        # "A100是它的2.5倍": 它 is not the subject of its own clause, but a chip named before it.
+        earlier = [m for m in mentions if clause_of[m.index] != clause_of[index] and not m.unnamed]
+        own_clause = [m for m in mentions if clause_of[m.index] == clause_of[index] and not m.unnamed]
+        if own_clause and earlier:
+            target: Mention | None = earlier[-1]
+        elif own_clause:
+            target = None
+        else:
+            target = (earlier[-1] if earlier else None) or context.subject
+        if target is None or target.unresolved:
+            return Mention(index, None, token.text, via=token.text, unresolved=True)
+        return Mention(index, target.chip, target.name, via=token.text)
+
+    # -- context -------------------------------------------------------------------------
+
+    def _note_subject(self, sentence: str, context: Context) -> None:
+        """A sentence with no figure may still name the chip that the next sentence calls 'it'."""
+        folded = fold(sentence, self.tokenizer.lexicon)
+        for match in self.tokenizer.pattern.finditer(folded):
+            if match.lastgroup in ("chip", "other_chip"):
+                tokens = self.tokenizer.tokenize(sentence, folded)
+                mentions = [
+                    m for m in self._mentions(tokens, context, [0] * len(tokens)) if not m.rival_role and not m.unnamed
+                ]
+                if mentions:
+                    context.subject = mentions[0]
+                    context.mentions = tuple(mentions)
+                return
+
+    @staticmethod
+    def _update_context(sentence: Sentence, claims: list[Claim]) -> None:
+        context = sentence.context
+        named = [m for m in sentence.mentions if not m.unnamed and not m.unresolved]
+        subjects = [m for m in named if not m.rival_role]
+        if claims and claims[0].subject_query:
+            chosen = next((m for m in subjects if m.name == claims[0].subject_query), None)
+            if chosen is not None:
+                context.subject = chosen
+            elif subjects:
+                context.subject = subjects[0]
+        elif subjects:
+            context.subject = subjects[0]
+        if named:
+            context.mentions = tuple(named)
+        quantities = [t for t in sentence.tokens if t.kind is Kind.QUANTITY]
+        precisions = tuple(t for t in sentence.tokens if t.kind is Kind.WORD and t.has("precisions"))
+        if precisions and not quantities and not named:
+            context.precision = precisions  # a heading such as "FP16 Tensor Core"
+        if precisions and any(t.kind is Kind.WORD and t.has("respectively") for t in sentence.tokens):
+            context.precision_list = precisions

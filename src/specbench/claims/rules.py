@@ -1,0 +1,825 @@
+"""Named rules that read claims from a tokenized sentence, each with the sentences it exists for.
+
+Like Duckling's rules, every rule carries example sentences (published forms, or
+forms seen in print); ``tests/test_rules.py`` reads each example with its rule.
+A new sentence form is a new rule with its examples, not a branch in a long
+function. Rules run in the order of :data:`RULES`; a quantity read by one rule is
+not read again by a later one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from specbench.claims.reading import Claim, Mention, Sentence
+from specbench.claims.tokens import Kind, Quantity, Ratio, Token
+from specbench.claims.vocabulary import Dimension
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    read: Callable[[Sentence, list[Claim]], list[Claim]]
+    examples: tuple[str, ...]
+
+
+RULES: list[Rule] = []
+
+
+def rule(*examples: str) -> Callable[[Callable[[Sentence, list[Claim]], list[Claim]]], Callable[..., list[Claim]]]:
+    def register(function: Callable[[Sentence, list[Claim]], list[Claim]]) -> Callable[..., list[Claim]]:
+        RULES.append(Rule(function.__name__, function, examples))
+        return function
+
+    return register
+
+
+def apply(sentence: Sentence) -> list[Claim]:
+    claims: list[Claim] = []
+    for each in RULES:
+        claims = each.read(sentence, claims)
+    return claims
+
+
+# ---- token clean-up before the rules ------------------------------------------------------
+
+
+def merge_tokens(tokens: list[Token]) -> list[Token]:
+    """Join what the tokenizer leaves apart: '128 FP32 TFLOPS' is one quantity of FP32.
+
+    A star right after a figure ('624 TFLOPS*') is NVIDIA's mark for a 2:4 sparse figure.
+    """
+    merged: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if (
+            token.kind is Kind.NUMBER
+            and i + 2 < len(tokens)
+            and tokens[i + 1].kind is Kind.WORD
+            and tokens[i + 1].has("precisions")
+            and tokens[i + 2].kind is Kind.UNIT
+        ):
+            precision_word, unit = tokens[i + 1], tokens[i + 2]
+            dimension, scale = unit.value
+            quantity = Quantity(float(token.value) * scale, Dimension(dimension), token.text)
+            merged.append(
+                Token(
+                    Kind.QUANTITY,
+                    token.start,
+                    unit.end,
+                    token.text,
+                    quantity,
+                    {"precision": precision_word},
+                )
+            )
+            i += 3
+            continue
+        if token.kind is Kind.QUANTITY and i + 1 < len(tokens) and tokens[i + 1].kind is Kind.STAR:
+            if tokens[i + 1].start - token.end <= 1:
+                merged.append(Token(token.kind, token.start, token.end, token.text, token.value, {"star": True}))
+                i += 2
+                continue
+        merged.append(token)
+        i += 1
+    return merged
+
+
+# ---- helpers shared by the rules ----------------------------------------------------------------
+
+
+def _is(token: Token | None, role: str) -> bool:
+    return token is not None and token.kind is Kind.WORD and token.has(role)
+
+
+def _mention_at(s: Sentence, index: int) -> Mention | None:
+    for mention in s.mentions:
+        if mention.index == index:
+            return mention
+    return None
+
+
+def _subject_before(s: Sentence, index: int, exclude: Mention | None = None) -> Mention | None:
+    """The chip a figure at ``index`` belongs to: the nearest one named before it that is not a rival."""
+    for mention in reversed(s.mentions):
+        if mention.index >= index or mention.rival_role or mention.unnamed:
+            continue
+        if exclude is not None and mention.same_chip(exclude):
+            continue
+        return mention
+    subject = s.context.subject
+    if subject is not None and (exclude is None or not subject.same_chip(exclude)):
+        return replace(subject, index=-1, via=subject.via or "context")
+    return None
+
+
+def _precisions_near(s: Sentence, index: int, lower: int) -> list[Token]:
+    """Precision words that govern the figure at ``index``.
+
+    The nearest before it in its clause (after ``lower``, with no other figure between), else
+    one right after it ('1513 TFLOPS of FP16', '512TFLOPS(BF16)').
+    """
+    token = s.tokens[index]
+    if "precision" in token.roles:
+        return [token.roles["precision"]]
+    start, end = s.clause_range(index)
+    start = max(start, lower)
+    before: list[Token] = []
+    for i in range(index - 1, start - 1, -1):
+        t = s.tokens[i]
+        if t.kind in (Kind.QUANTITY, Kind.RATIO):
+            break
+        if _is(t, "precisions"):
+            before.insert(0, t)
+            # "TF32/TF32+" and "FP16、BF16" are lists; one word otherwise.
+            if i > 0 and s.tokens[i - 1].kind is Kind.WORD and s.tokens[i - 1].has("precisions"):
+                continue
+            break
+    if before:
+        return before
+    for i in range(index + 1, min(end + 1, index + 4)):
+        t = s.tokens[i]
+        if t.kind in (Kind.OPEN, Kind.CLOSE) or _is(t, "of"):
+            continue
+        if _is(t, "precisions"):
+            return [t]
+        break
+    return []
+
+
+def _governing_precisions(s: Sentence, index: int) -> tuple[list[Token], str | None]:
+    """Precisions of an earlier clause with no figure of its own ('在FP16精度下，'), else of a heading."""
+    clause = s.clause_of[index]
+    found: list[Token] = []
+    for i in range(index):
+        if s.clause_of[i] == clause:
+            break
+        if _is(s.tokens[i], "precisions"):
+            found.append(s.tokens[i])
+        if s.tokens[i].kind in (Kind.QUANTITY, Kind.RATIO):
+            found = []
+    if found:
+        return found, None
+    if s.context.precision:
+        return list(s.context.precision), "the precision is taken from the heading before it"
+    return [], None
+
+
+def _words_in(s: Sentence, start: int, end: int, role: str) -> list[Token]:
+    return [t for t in s.tokens[max(start, 0) : end + 1] if t.kind is Kind.WORD and t.has(role)]
+
+
+def _names_in(s: Sentence, start: int, end: int) -> list[str]:
+    return [str(t.value) for t in s.tokens[max(start, 0) : end + 1] if t.kind is Kind.NAME]
+
+
+_LINK_PREFIXES = ("nvlink", "mtlink", "blink", "metaxlink")
+
+
+def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[str]]:
+    """Memory, chip-to-chip or host bandwidth, from the words of the figure's clause (nearest first)."""
+    start, end = s.clause_range(index)
+    candidates: list[tuple[int, str, str | None]] = []
+    for i in range(start, end + 1):
+        t = s.tokens[i]
+        distance = abs(i - index) + (0 if i < index else 0.5)
+        if t.kind is Kind.NAME:
+            name = str(t.value)
+            if name.startswith(_LINK_PREFIXES):
+                candidates.append((int(distance * 2), "interconnect", t.text))
+            elif name.startswith("pci"):
+                candidates.append((int(distance * 2), "host_link", t.text))
+            elif name.startswith(("hbm", "gddr", "ddr", "lpddr")):
+                candidates.append((int(distance * 2), "memory_bandwidth", None))
+        elif t.kind is Kind.WORD and t.has("metrics"):
+            metric = t.role("metrics")
+            if metric in ("memory_bandwidth", "interconnect", "io_bandwidth"):
+                link = t.text if metric == "interconnect" and t.text.casefold() not in ("互联", "互连") else None
+                candidates.append((int(distance * 2) - 1, metric, link))
+            elif metric == "bandwidth":
+                candidates.append((int(distance * 2) + 100, "bandwidth", None))
+    candidates.sort(key=lambda c: c[0])
+    specific = [c for c in candidates if c[1] != "bandwidth"]
+    if specific:
+        return specific[0][1], specific[0][2], []
+    # A bare "bandwidth": memory if the sentence speaks of memory and of no link.
+    names = _names_in(s, 0, len(s.tokens) - 1)
+    memory = any(n.startswith(("hbm", "gddr")) for n in names) or bool(
+        [t for t in s.tokens if _is(t, "metrics") and t.role("metrics") in ("memory_capacity", "memory_bandwidth")]
+    )
+    links = any(n.startswith((*_LINK_PREFIXES, "pci")) for n in names)
+    if memory and not links:
+        return "memory_bandwidth", None, []
+    word = "bandwidth" if candidates else "a bandwidth with no word for it"
+    return "memory_bandwidth", None, [f"{word} is not said to be memory, chip-to-chip or host bandwidth"]
+
+
+def _metric_for(s: Sentence, index: int) -> tuple[str | None, str | None, list[str]]:
+    """The metric of the figure at ``index``, the link it names, and any doubt about it."""
+    quantity: Quantity = s.tokens[index].value
+    dimension = quantity.dimension
+    start, end = s.clause_range(index)
+    metrics = [t.role("metrics") for t in _words_in(s, start, end, "metrics")]
+    if dimension in (Dimension.FLOP_RATE, Dimension.OP_RATE, Dimension.RATE):
+        return ("per_watt" if "per_watt" in metrics else "throughput"), None, []
+    if dimension in (Dimension.BANDWIDTH, Dimension.BANDWIDTH_BITS):
+        return _bandwidth_metric(s, index)
+    if dimension is Dimension.INFORMATION:
+        return ("cache" if "cache" in metrics else "memory_capacity"), None, []
+    if dimension is Dimension.CACHE:
+        return ("cache" if "cache" in metrics or "memory_capacity" not in metrics else "memory_capacity"), None, []
+    if dimension is Dimension.AREA:
+        return "area", None, []
+    if dimension is Dimension.COUNT:
+        return "transistors", None, []
+    if dimension is Dimension.POWER:
+        return "tdp", None, []
+    if dimension is Dimension.FREQUENCY:
+        return "clock", None, []
+    return None, None, []
+
+
+def _qualifier_for(s: Sentence, index: int) -> str:
+    after = s.tokens[index + 1] if index + 1 < len(s.tokens) else None
+    if _is(after, "qualifiers_after") and after is not None and after.start - s.tokens[index].end <= 2:
+        return str(after.role("qualifiers_after"))
+    for i in range(index - 1, max(index - 3, -1), -1):
+        t = s.tokens[i]
+        if _is(t, "qualifiers"):
+            return str(t.role("qualifiers"))
+        if _is(t, "changes") or _is(t, "of"):
+            continue
+        break
+    return "equals"
+
+
+def _scope(s: Sentence, start: int, end: int) -> frozenset[str]:
+    scope = {str(t.role("scope")) for t in _words_in(s, start, end, "scope")}
+    return frozenset(scope)
+
+
+def _sentence_scope(s: Sentence) -> frozenset[str]:
+    return frozenset(str(t.role("scope")) for t in s.tokens if _is(t, "scope"))
+
+
+def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_end: int) -> int:
+    """Devices a figure is the total of: '8个BR100', '8x A100', or a count with 服务器/集群/cluster."""
+    if any(t.role("scope") == "single_card" for t in _words_in(s, clause_start, clause_end, "scope")):
+        return 1
+    if subject is not None and subject.count:
+        return subject.count
+    if _sentence_scope(s) & {"server", "node", "cluster"}:
+        for t in s.tokens:
+            if t.kind is Kind.COUNT and int(t.value) > 1:
+                return int(t.value)
+            if _is(t, "count_words") and int(t.role("count_words")) > 1:
+                return int(t.role("count_words"))
+    return 1
+
+
+def _doubts_of(subject: Mention) -> list[str]:
+    if subject.unresolved:
+        return [f"'{subject.name}' refers to no chip named before it"]
+    if subject.via and subject.via != "context":
+        return [f"the chip is read from '{subject.via}' as {subject.name}"]
+    if subject.via == "context":
+        return [f"the sentence names no chip; {subject.name} is the subject of the text before it"]
+    return []
+
+
+def _value_claim(
+    s: Sentence,
+    index: int,
+    subject: Mention,
+    rule_name: str,
+    precisions: list[Token] | None = None,
+    doubts: list[str] | None = None,
+) -> Claim | None:
+    token = s.tokens[index]
+    quantity: Quantity = token.value
+    metric, link, metric_doubts = _metric_for(s, index)
+    if metric is None:
+        return None
+    start, end = s.clause_range(index)
+    lower = subject.index + 1 if subject.index >= 0 and s.clause_of[subject.index] == s.clause_of[index] else start
+    more_doubts = list(doubts or []) + metric_doubts + _doubts_of(subject)
+    words: list[Token] = []
+    if metric in ("throughput", "per_watt"):
+        words = precisions if precisions is not None else _precisions_near(s, index, lower)
+        if not words:
+            words, doubt = _governing_precisions(s, index)
+            if doubt:
+                more_doubts.append(doubt)
+    keys: list[str] = []
+    for word in words:
+        for key in str(word.role("precisions")).split("|"):
+            if key not in keys:
+                keys.append(key)
+    dimension = quantity.dimension
+    if dimension is Dimension.RATE and keys:
+        dimension = Dimension.OP_RATE if all(k.startswith("int") for k in keys) else Dimension.FLOP_RATE
+    sparsity_words = _words_in(s, lower, min(end, index + 3), "sparsity")
+    sparsity = str(sparsity_words[-1].role("sparsity")) if sparsity_words else None
+    if token.roles.get("star"):
+        sparsity = "sparse"
+    execution_words = _words_in(s, lower, index, "execution")
+    execution = str(execution_words[-1].role("execution")) if execution_words else None
+    text_start = subject.index if 0 <= subject.index and s.clause_of[subject.index] == s.clause_of[index] else start
+    text_end = index
+    if index + 1 < len(s.tokens) and _is(s.tokens[index + 1], "qualifiers_after"):
+        text_end = index + 1
+    if s.tokens[text_start].kind in (Kind.CLAUSE, Kind.PIPE):
+        text_start += 1
+    scope_start = subject.index if subject.index >= 0 else start
+    scope = _scope(s, scope_start, end) | (_sentence_scope(s) & {"server", "node", "cluster"})
+    return Claim(
+        text=s.span(min(text_start, index), text_end).strip(" ，,。|"),
+        metric=metric,
+        rule=rule_name,
+        subject=subject.chip,
+        subject_query=subject.name,
+        count=_count_for(s, subject, start, end),
+        precisions=tuple(keys),
+        precision_words=tuple(w.text for w in words),
+        execution=execution,
+        sparsity=sparsity,
+        value=quantity.value,
+        value_text=s.span(index, index),
+        dimension=dimension,
+        qualifier=_qualifier_for(s, index),
+        link=link,
+        sentence=s.text,
+        scope=scope,
+        doubts=tuple(dict.fromkeys(more_doubts)),
+    )
+
+
+# ---- the rules -------------------------------------------------------------------------------
+
+
+@rule(
+    "| | A100 80GB PCIe | A100 80GB SXM |",
+    "A100 SXM4 80GB\n| FP16 Tensor Core | 312 TFLOPS | 624 TFLOPS* |",
+)
+def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A row of a Markdown or spec-sheet table: a header row names the chips of the columns;
+    a data row's label cell gives the precision or metric of the figures in the other cells."""
+    pipes = [i for i, t in enumerate(s.tokens) if t.kind is Kind.PIPE]
+    if not pipes:
+        return claims
+    cells: list[list[int]] = [[]]
+    for i, t in enumerate(s.tokens):
+        if t.kind is Kind.PIPE:
+            cells.append([])
+        else:
+            cells[-1].append(i)
+    if s.text.lstrip().startswith("|"):
+        cells = cells[1:]
+    quantities = [i for i, t in enumerate(s.tokens) if t.kind is Kind.QUANTITY]
+    if not quantities:
+        heads = []
+        for cell in cells:
+            mention = next((m for m in s.mentions if m.index in cell), None)
+            heads.append(mention)
+        if any(heads):
+            s.context.columns = tuple(heads)
+        return claims
+    label = cells[0] if cells else []
+    label_precisions = [s.tokens[i] for i in label if _is(s.tokens[i], "precisions")]
+    row_subject = next((m for m in s.mentions if m.index in label), None)
+    for number, cell in enumerate(cells):
+        for i in cell:
+            if s.tokens[i].kind is not Kind.QUANTITY or i in s.used:
+                continue
+            subject = row_subject
+            if subject is None and number < len(s.context.columns) and s.context.columns[number] is not None:
+                column = s.context.columns[number]
+                assert column is not None
+                subject = replace(column, index=-1, via=None, count=None)  # named by the table's header row
+            subject = subject or _subject_before(s, i)
+            if subject is None:
+                continue
+            claim = _value_claim(s, i, subject, "table_row", precisions=label_precisions or None)
+            if claim is not None:
+                claims.append(claim)
+                s.used.add(i)
+    return claims
+
+
+@rule(
+    "其在FP32、TF32、FP16、INT8精度下的算力分别为25 TFLOPS、49 TFLOPS、98 TFLOPS、196 TOPS",
+    "FP32、TF32和INT8精度下，S4000的算力分别为25 TFLOPS、50 TFLOPS和200 TOPS",
+    "The A100 and H100 SXM have 2039 GB/s and 3.35 TB/s of memory bandwidth, respectively",
+)
+def respectively(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """'分别' / 'respectively': a list of figures paired in order with a list of precisions or chips."""
+    marks = [i for i, t in enumerate(s.tokens) if _is(t, "respectively")]
+    if not marks:
+        return claims
+    mark = marks[0]
+    after = [i for i in range(mark + 1, len(s.tokens)) if s.tokens[i].kind is Kind.QUANTITY and i not in s.used]
+    region_start = 0
+    values = after
+    if not values:
+        values = [i for i in range(0, mark) if s.tokens[i].kind is Kind.QUANTITY and i not in s.used]
+    values = _with_bare_numbers(s, values)
+    if len(values) < 2:
+        return claims
+    first_value = values[0]
+    precisions = [t for t in s.tokens[region_start:first_value] if _is(t, "precisions")]
+    if len(precisions) != len(values) and len(s.context.precision_list) == len(values):
+        precisions = list(s.context.precision_list)
+    chips = [m for m in s.mentions if m.index < first_value and not m.rival_role and not m.unnamed]
+    distinct: list[Mention] = []
+    for m in chips:
+        if not any(m.same_chip(d) for d in distinct):
+            distinct.append(m)
+    paired_chips = len(distinct) == len(values)
+    paired_precisions = len(precisions) == len(values)
+    if not paired_chips and not paired_precisions:
+        return claims
+    for n, i in enumerate(values):
+        subject = distinct[n] if paired_chips else _subject_before(s, first_value)
+        if subject is None:
+            continue
+        words = [precisions[n]] if paired_precisions else None
+        claim = _value_claim(s, i, subject, "respectively", precisions=words)
+        if claim is not None:
+            claims.append(claim)
+            s.used.add(i)
+    return claims
+
+
+def _with_bare_numbers(s: Sentence, values: list[int]) -> list[int]:
+    """'25, 50 and 200 TFLOPS': bare numbers in the list take the unit of the figure after them."""
+    if not values:
+        return values
+    last = values[-1]
+    found = list(values)
+    i = values[0] - 1
+    unit: Quantity = s.tokens[values[0]].value
+    while (i >= 0 and s.tokens[i].kind in (Kind.NUMBER, Kind.CLAUSE)) or (i >= 0 and _is(s.tokens[i], "rival_markers")):
+        t = s.tokens[i]
+        if t.kind is Kind.NUMBER:
+            scale = (
+                unit.value / float(unit.number_text.replace(",", "")) if float(unit.number_text.replace(",", "")) else 1
+            )
+            s.tokens[i] = Token(
+                Kind.QUANTITY, t.start, t.end, t.text, Quantity(float(t.value) * scale, unit.dimension, t.text)
+            )
+            found.insert(0, i)
+        i -= 1
+    del last
+    return found
+
+
+@rule(
+    "BR104：512TFLOPS(BF16)，32GB HBM2E显存",
+    "The BR104 promises up to 128 FP32 TFLOPS",
+    "MTT S4000 cards talk over MTLink at 240 GB/sec",
+    "H100 PCIe reaches 1513 TFLOPS of FP16 with sparsity",
+    "BR100的16位浮点算力达到1000T以上，8位定点算力达到2000T以上",
+    "A100 PCIe 40GB\nINT8: 624 TOPS",
+)
+def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A figure with a unit, bound to the chip named before it (or the paragraph's subject), its
+    precision on either side within its clause, and its metric from its unit and the words near it."""
+    for i, token in enumerate(s.tokens):
+        if token.kind is not Kind.QUANTITY or i in s.used:
+            continue
+        if token.value.dimension is Dimension.LENGTH:
+            continue
+        subject = _subject_before(s, i)
+        if subject is None:
+            after = [m for m in s.mentions if m.index > i and s.clause_of[m.index] == s.clause_of[i]]
+            subject = after[0] if after and not after[0].rival_role else None
+        if subject is None or subject.unnamed:
+            continue
+        following = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
+        if _is(following, "comparatives") or _is(following, "changes"):
+            continue  # "3 billion transistors behind", "多出20GB": a difference, not a value
+        doubts = []
+        distinct = {(m.chip, m.name if m.chip is None else "") for m in s.mentions if not m.unresolved}
+        if 0 <= subject.index and s.clause_of[subject.index] != s.clause_of[i] and len(distinct) > 1:
+            doubts.append(f"the figure is in another clause than {subject.name}, and the sentence names several chips")
+        claim = _value_claim(s, i, subject, "stated_value", doubts=doubts)
+        if claim is not None:
+            claims.append(claim)
+            s.used.add(i)
+    return claims
+
+
+def _ratio_value(s: Sentence, index: int) -> tuple[float, str, tuple[float, ...], str] | None:
+    """The ratio a token states, with its direction words: (ratio, qualifier, alternatives, text)."""
+    token = s.tokens[index]
+    if token.kind is Kind.RATIO:
+        ratio: Ratio = token.value
+        value, kind = ratio.value, ratio.kind
+    elif _is(token, "ratio_words"):
+        value, kind = float(token.role("ratio_words")), "word"
+    else:
+        return None
+    after = s.tokens[index + 1] if index + 1 < len(s.tokens) else None
+    before = [s.tokens[i] for i in range(max(0, index - 3), index)]
+    change = None
+    for t in reversed(before):
+        if _is(t, "changes"):
+            change = t.role("changes")
+            break
+        if not _is(t, "qualifiers"):
+            break
+    if change is None and after is not None:
+        if _is(after, "changes"):
+            change = after.role("changes")
+        elif _is(after, "comparatives"):
+            change = "up" if after.role("comparatives") == "greater" else "down"
+    alternatives: tuple[float, ...] = ()
+    text = token.text
+    if kind == "percent":
+        if change == "up":
+            value = 1 + value
+        elif change == "down":
+            value = 1 - value
+    elif kind in ("times", "word"):
+        if change == "down" and value > 1:
+            value = 1 / value
+        elif change == "up" and token.kind is Kind.RATIO and "倍" in token.text:
+            alternatives = (value + 1,)  # 提升3倍 is read as 3x and as 4x
+    qualifier = _qualifier_for(s, index)
+    return value, qualifier, alternatives, text if change is None else f"{text} ({change})"
+
+
+def _rival_for(s: Sentence, index: int) -> Mention | None:
+    """The chip a ratio is measured against."""
+    # "是A100的1.6倍", "仅为H100的30%": a chip joined to the ratio by 的.
+    j = index - 1
+    while j >= 0 and (_is(s.tokens[j], "qualifiers") or _is(s.tokens[j], "changes")):
+        j -= 1
+    if j >= 1 and _is(s.tokens[j], "of"):
+        mention = _mention_at(s, j - 1)
+        if mention is not None:
+            return mention
+    _start, end = s.clause_range(index)
+    # "3x the BF16 throughput of the A100", "2.5 times faster than the A100": a chip after it.
+    for mention in s.mentions:
+        before = s.tokens[mention.index - 1]
+        if index < mention.index <= end + 1 and (
+            mention.rival_role or _is(before, "of") or _is(before, "comparatives")
+        ):
+            return mention
+        if index < mention.index and mention.unnamed and s.clause_of[mention.index] == s.clause_of[index]:
+            return mention
+    # "相比英伟达A100，…提升96%", "较A100 80GB提升约96%": a chip after a rival marker.
+    markers = [m for m in s.mentions if m.index < index and (m.rival_role or m.unnamed)]
+    if markers:
+        return markers[-1]
+    return None
+
+
+def _basis(
+    s: Sentence, index: int, subject: Mention, claims: list[Claim]
+) -> tuple[str, tuple[str, ...], tuple[str, ...], list[str]]:
+    """The metric and precisions a ratio or comparison is about: (metric, precisions, others, doubts)."""
+    start, end = s.clause_range(index)
+    lower = min(start, subject.index) if subject.index >= 0 else start
+    window = range(max(lower, 0), end + 1)
+    precisions = [s.tokens[i] for i in window if _is(s.tokens[i], "precisions")]
+    metrics = [str(s.tokens[i].role("metrics")) for i in window if _is(s.tokens[i], "metrics")]
+    names = [str(s.tokens[i].value) for i in window if s.tokens[i].kind is Kind.NAME]
+    doubts: list[str] = []
+    if not precisions and not [m for m in metrics if m != "throughput"]:
+        earlier = [c for c in claims if c.kind == "value" and c.subject == subject.chip and c.subject_query]
+        if earlier:
+            claim = earlier[-1]
+            others = tuple(dict.fromkeys(c.metric for c in claims if c.kind == "value" and c.metric != claim.metric))
+            if others:
+                doubts.append("the sentence states figures of several metrics; the ratio may refer to any")
+            return claim.metric, claim.precisions, others, doubts
+        precisions = [t for t in s.tokens[:index] if _is(t, "precisions")]
+        metrics = [str(t.role("metrics")) for t in s.tokens[:index] if _is(t, "metrics")] + metrics
+    keys: list[str] = []
+    for word in precisions:
+        for key in str(word.role("precisions")).split("|"):
+            if key not in keys:
+                keys.append(key)
+    if any(n.startswith(_LINK_PREFIXES) for n in names):
+        metrics.append("interconnect")
+    specific = [m for m in metrics if m not in ("throughput", "bandwidth")]
+    if "per_watt" in specific:
+        return "per_watt", tuple(keys), (), doubts
+    if keys:
+        return "throughput", tuple(keys), tuple(dict.fromkeys(m for m in specific if m != "memory_capacity")), doubts
+    if specific:
+        return specific[-1], (), (), doubts
+    if "bandwidth" in metrics:
+        return "memory_bandwidth", (), (), ["a bare 'bandwidth' is taken as memory bandwidth"]
+    if not metrics:
+        doubts.append("the sentence does not say what is compared")
+    return "throughput", (), (), doubts
+
+
+def _ratio_subject(s: Sentence, index: int, rival: Mention) -> Mention | None:
+    anchor = rival.index if 0 <= rival.index < index else index
+    subject = _subject_before(s, anchor, exclude=rival)
+    if subject is None or subject.index < 0:
+        later = _subject_before(s, index, exclude=rival)
+        subject = later if later is not None else subject
+    return subject
+
+
+@rule(
+    "壁仞发布了BR104。它的INT8算力为1024TOPS，是A100的1.6倍。",
+    "H20的显存带宽较A100 80GB提升约96%",
+    "曦云C500的BF16算力是H20的近两倍",
+    "BR100 的 INT8 能效是 A100 的 2.4 倍",
+    "The H20 is 6.7x slower than the H100 in FP16",
+    "在Int8、BF16、TF32/TF32+、FP32等数据格式下，BR100相比英伟达A100至少有3.3倍的峰值性能优势",
+)
+def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A ratio between two chips: 'A是B的N倍', 'A较B提升N%', 'N x the X of B', 'N% faster than B'."""
+    found: list[Claim] = []
+    for i, token in enumerate(s.tokens):
+        if token.kind is not Kind.RATIO and not _is(token, "ratio_words"):
+            continue
+        following = _mention_at(s, i + 1)
+        if token.kind is Kind.RATIO and following is not None and following.count:
+            continue  # "8x A100" counts devices
+        if _words_in(s, *s.clause_range(i), "non_claim") or _money_clause(s, i):
+            continue
+        read = _ratio_value(s, i)
+        if read is None:
+            continue
+        value, qualifier, alternatives, text = read
+        rival = _rival_for(s, i)
+        if rival is None:
+            continue
+        if token.kind is Kind.RATIO and token.value.kind == "percent" and "(" not in text:
+            # A bare percentage is a ratio only when joined to the rival: "H100的30%", "30% of the H100".
+            if not (rival.index == i - 2 or rival.index == i + 2 or _joined(s, rival.index, i)):
+                continue
+        subject = _ratio_subject(s, i, rival)
+        if subject is None or subject.unnamed or subject.same_chip(rival):
+            continue
+        if _is(s.tokens[i - 1] if i else None, "comparatives") or any(
+            _is(s.tokens[k], "comparatives") and s.tokens[k].role("comparatives") == "less"
+            for k in range(max(0, rival.index - 1), rival.index)
+        ):
+            qualifier = "less_than" if _less_before(s, rival.index, i) else qualifier
+        elif _more_before(s, rival.index):
+            qualifier = "more_than"
+        if qualifier == "equals" and 0 < rival.index < i and _joined(s, rival.index, i):
+            qualifier = _qualifier_for(s, rival.index)  # "仅为H100的30%", "是A100的近4倍"
+        metric, precisions, others, doubts = _basis(s, i, subject, claims)
+        doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
+        start = min(m for m in (subject.index, rival.index, i) if m >= 0)
+        found.append(
+            Claim(
+                text=s.span(start, i).strip(" ，,。"),
+                metric=metric,
+                rule="ratio",
+                subject=subject.chip,
+                subject_query=subject.name,
+                count=subject.count or 1,
+                precisions=precisions,
+                precision_words=tuple(t.text for t in s.tokens if _is(t, "precisions")),
+                execution=_first_role(s, "execution"),
+                sparsity=_first_role(s, "sparsity"),
+                qualifier=qualifier,
+                rival=rival.chip,
+                rival_query=rival.name,
+                rival_unnamed=rival.unnamed,
+                ratio=value,
+                ratio_text=text,
+                ratio_alternatives=alternatives,
+                also=others,
+                sentence=s.text,
+                scope=_sentence_scope(s),
+                doubts=tuple(dict.fromkeys(doubts)),
+            )
+        )
+    return claims + found
+
+
+def _joined(s: Sentence, a: int, b: int) -> bool:
+    low, high = sorted((a, b))
+    return all(_is(t, "of") or _is(t, "qualifiers") for t in s.tokens[low + 1 : high])
+
+
+def _money_clause(s: Sentence, index: int) -> bool:
+    start, end = s.clause_range(index)
+    return any(t.kind is Kind.SKIP and t.value == "money" for t in s.tokens[start : end + 1])
+
+
+def _less_before(s: Sentence, rival_index: int, ratio_index: int) -> bool:
+    for k in range(max(0, min(rival_index, ratio_index) - 2), ratio_index):
+        if _is(s.tokens[k], "comparatives") and s.tokens[k].role("comparatives") == "less":
+            return True
+    return False
+
+
+def _more_before(s: Sentence, rival_index: int) -> bool:
+    k = rival_index - 1
+    return k >= 0 and (
+        (_is(s.tokens[k], "comparatives") and s.tokens[k].role("comparatives") == "greater")
+        or s.tokens[k].role("qualifiers") == "more_than"
+    )
+
+
+def _first_role(s: Sentence, role: str) -> str | None:
+    for t in s.tokens:
+        if _is(t, role):
+            return str(t.role(role))
+    return None
+
+
+@rule(
+    "相比英伟达A100，MTT S4000的FP32算力更高",
+    "BR100 beats A100 in BF16",
+    "H20领先H100",
+)
+def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A comparison with no number: 'A beats B', 'A的X高于B', '相比B，A的X更高'."""
+    found: list[Claim] = []
+    for i, token in enumerate(s.tokens):
+        if not _is(token, "comparatives"):
+            continue
+        nxt = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
+        prev = s.tokens[i - 1] if i else None
+        if nxt is not None and (nxt.kind in (Kind.NUMBER, Kind.QUANTITY, Kind.RATIO) or _is(nxt, "ratio_words")):
+            continue  # "超过1000T": a qualifier, read with the figure
+        if prev is not None and (prev.kind is Kind.RATIO or _is(prev, "ratio_words")):
+            continue  # "3x faster than": read by the ratio rule
+        if any(c.rule == "ratio" for c in claims) and any(
+            t.kind is Kind.RATIO or _is(t, "ratio_words") for t in s.tokens[i : i + 4]
+        ):
+            continue
+        rival = _mention_at(s, i + 1)
+        if rival is None:
+            markers = [m for m in s.mentions if (m.rival_role or m.unnamed)]
+            rival = markers[-1] if markers else None
+        if rival is None:
+            continue
+        subject = _subject_before(s, i, exclude=rival)
+        if subject is None or subject.unnamed or subject.same_chip(rival):
+            continue
+        relation = str(token.role("comparatives"))
+        metric, precisions, others, doubts = _basis(s, i, subject, claims)
+        doubts += _doubts_of(subject)
+        start = min(m for m in (subject.index, rival.index, i) if m >= 0)
+        found.append(
+            Claim(
+                text=s.span(start, max(i, rival.index)).strip(" ，,。"),
+                metric=metric,
+                rule="comparative",
+                subject=subject.chip,
+                subject_query=subject.name,
+                precisions=precisions,
+                precision_words=tuple(t.text for t in s.tokens if _is(t, "precisions")),
+                execution=_first_role(s, "execution"),
+                sparsity=_first_role(s, "sparsity"),
+                qualifier="greater" if relation == "greater" else "less_than",
+                rival=rival.chip,
+                rival_query=rival.name,
+                rival_unnamed=rival.unnamed,
+                relation=relation,
+                ratio=1.0,
+                ratio_text="above 1x" if relation == "greater" else "below 1x",
+                also=others,
+                sentence=s.text,
+                scope=_sentence_scope(s),
+                doubts=tuple(dict.fromkeys(doubts)),
+            )
+        )
+    return claims + found
+
+
+@rule(
+    "邃思2.0单精度FP32算力为40TFLOPS，相比之下英伟达A100的单精度浮点计算能力仅为19.5TFLOPS",
+    "曦云C500目标FP32算力15TFLOPS，而英伟达A100的FP32算力为19.5TFLOPS，已非常接近",
+)
+def comparison_of_values(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """Two stated figures of two chips joined by 相比之下 / 而 / whereas: one comparison claim."""
+    if not any(_is(t, "contrast") for t in s.tokens):
+        return claims
+    values = [c for c in claims if c.kind == "value" and c.metric == "throughput"]
+    if len(values) < 2:
+        return claims
+    first, second = values[0], values[1]
+    if first.subject_query == second.subject_query or not first.value or not second.value:
+        return claims
+    close = any(_is(t, "close") for t in s.tokens)
+    merged = replace(
+        first,
+        text=s.text.strip(),
+        rule="comparison_of_values",
+        rival=second.subject,
+        rival_query=second.subject_query,
+        rival_value=second.value,
+        rival_value_text=second.value_text,
+        rival_precisions=second.precisions,
+        relation="close" if close else "greater",
+        ratio=first.value / second.value,
+        doubts=tuple(dict.fromkeys(first.doubts + second.doubts)),
+    )
+    return [merged if c is first else c for c in claims if c is not second]

@@ -1,0 +1,302 @@
+"""The tokenizer: text to typed tokens with spans, in one left-to-right pass.
+
+Built like pypa/packaging's ``_tokenizer.py``: a table of named token rules, each a
+small regular expression with no nested quantifiers, tried in order at each
+position; the first that matches wins. Names that look like numbers (HBM2E,
+GDDR6, PCIe 5.0, FP32, A100 80GB) are tokens of their own, so they are never read
+as quantities. Everything after the tokenizer works on tokens, never on raw
+characters.
+
+Matching runs on folded text (NFKC, lower case, machine-paraphrase substitutions
+undone, each keeping the length of the text so that spans point into the original).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from specbench.claims.lexicon import Lexicon
+from specbench.claims.lexicon import load as load_lexicon
+from specbench.claims.vocabulary import Dimension
+
+
+class Kind(StrEnum):
+    CHIP = "chip"  # a catalogue chip: value is its id
+    OTHER_CHIP = "other_chip"  # a chip or card the catalogue lacks: value is its name
+    QUANTITY = "quantity"  # number with unit: value is Quantity
+    NUMBER = "number"  # a bare number: value is float
+    UNIT = "unit"  # a rate unit standing alone ("128 FP32 TFLOPS"): value is (Dimension, scale)
+    RATIO = "ratio"  # value is Ratio
+    COUNT = "count"  # a device count: value is int
+    WORD = "word"  # a lexicon word: roles say which tables it belongs to
+    NAME = "name"  # a name with digits that is not a quantity (HBM2E, PCIe 5.0, 7nm)
+    SKIP = "skip"  # URL, date, money, model size: never a claim
+    CLAUSE = "clause"  # ， , ； ;
+    PIPE = "pipe"  # a table cell boundary
+    OPEN = "open"  # ( （
+    CLOSE = "close"  # ) ）
+    STAR = "star"  # an asterisk after a figure: NVIDIA's mark for 2:4 sparse
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float  # in the catalogue unit of its dimension
+    dimension: Dimension
+    number_text: str  # the number as written, for rounding tolerance
+
+
+@dataclass(frozen=True)
+class Ratio:
+    value: float
+    kind: str  # times | percent | tenths | word
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: Kind
+    start: int
+    end: int
+    text: str
+    value: Any = None
+    roles: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+
+    def role(self, name: str) -> Any:
+        """The meaning of this token in one lexicon table ("precisions", "metrics", ...), or None."""
+        return self.roles.get(name)
+
+    def has(self, *names: str) -> bool:
+        return any(name in self.roles for name in names)
+
+
+NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_CJK_NUMBER = r"[一二两三四五六七八九十百千万]{1,4}"
+
+
+def fold(text: str, lexicon: Lexicon) -> str:
+    """NFKC, lower case, paraphrases undone; the same length as ``text`` where NFKC allows."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    for wrong, right in lexicon.table("paraphrases").items():
+        if wrong in folded:
+            folded = folded.replace(wrong, right)
+    if "pcle" in folded:  # a typo seen in print for PCIe (lower-case L for I)
+        folded = folded.replace("pcle", "pcie")
+    return folded
+
+
+def trie_pattern(words: Iterable[str], between: str = "") -> str:
+    """A regex alternation of literal words that shares prefixes (a trie), so matching stays fast.
+
+    ``between`` is a pattern allowed between characters (separators in chip names).
+    The longest word is preferred because longer branches are tried first.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict[str, Any], first: bool) -> str:
+        lead = "" if first else between
+        branches = []
+        optional = False
+        for char in sorted(node, key=lambda c: (c == "", c)):
+            if char == "":
+                optional = True
+                continue
+            branches.append(lead + re.escape(char) + render(node[char], False))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if optional else body
+
+    return render(trie, True)
+
+
+def bounded(words: Iterable[str], between: str = "") -> str:
+    """A trie of words that never starts or ends inside a Latin word or number ("over" not in "overall")."""
+    groups: dict[tuple[bool, bool], list[str]] = {}
+    for word in words:
+        if word:
+            key = (word[0].isascii() and word[0].isalnum(), word[-1].isascii() and word[-1].isalnum())
+            groups.setdefault(key, []).append(word)
+    parts = []
+    for (start_alnum, end_alnum), group in sorted(groups.items()):
+        body = trie_pattern(sorted(group, key=len, reverse=True), between)
+        if start_alnum:
+            body = r"(?<![a-z0-9])" + body
+        if end_alnum:
+            body = body + r"(?![a-z0-9])"
+        parts.append(body)
+    return "|".join(f"(?:{p})" for p in parts) or "(?!)"
+
+
+class Tokenizer:
+    """Tokenizes sentences against one catalogue's chip names and the lexicon."""
+
+    def __init__(self, chip_names: dict[str, str], lexicon: Lexicon | None = None) -> None:
+        """``chip_names`` maps each folded name (no spaces or hyphens) to a chip id."""
+        self.lexicon = lexicon or load_lexicon()
+        self.chip_names = chip_names
+        self.words = self.lexicon.words()
+        self.other_chips = {_fold_name(k): v for k, v in self.lexicon.table("other_chips").items()}
+        units = self.lexicon.table("units")
+        self.units = units
+        ratio_units = self.lexicon.table("ratio_units")
+        counters = self.lexicon.table("counters")
+        non_claim_after = [w for w, kind in self.lexicon.table("non_claim").items() if kind != "money" or w != "$"]
+        rate_units = [u for u, (dim, _s) in units.items() if dim in ("flop_rate", "op_rate") and len(u) > 1]
+        sep = r"[ \-_.·]?"
+        rules: list[tuple[str, str]] = [
+            ("url", r"https?://[^\s)\]>\"'，。]+|www\.[^\s)\]>\"'，。]+|!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)"),
+            ("html", r"<[^<>\n]{1,300}>|&[a-z]{2,8};|[a-z_-]{1,20}=\"[^\"\n]{0,200}\""),
+            ("hex", r"0x[0-9a-f]+|#[0-9a-f]{6}(?![0-9a-z])"),
+            ("date", r"\d{4}\s?(?:年|[-/]\d{1,2}(?:[-/]\d{1,2})?(?!\d))|\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?"),
+            (
+                "chip",
+                r"(?<![a-z0-9])(?:" + trie_pattern(sorted(chip_names, key=len, reverse=True), sep) + r")(?![a-z0-9])",
+            ),
+            ("other_chip", bounded(self.other_chips, sep)),
+            (
+                "name",
+                r"(?<![a-z0-9])(?:hbm\s?\d?e?|hbm\d[a-z]?|g?ddr\d[a-z]?x?|lpddr\d[a-z]?x?"
+                r"|pci-?e(?:\s?(?:gen\s?\d|\d\.\d|\d))?(?:\s?x\s?\d{1,2})?|nvlink\s?(?:c2c|\d(?:\.\d)?)?"
+                r"|mtlink\s?\d(?:\.\d)?|blink|metaxlink|gen\s?\d|x\d{1,2}|cuda\s?\d+(?:\.\d+)?"
+                r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?nm|n\d|\d+(?:\.\d+)?\s?[bm](?:\s?(?:参数|parameters|params))?"
+                r"|gpt-?\d(?:\.\d)?|llama\s?\d?)(?![a-z0-9])",
+            ),
+            ("word", bounded(self.words)),
+            (
+                "money",
+                rf"(?:us)?[$¥￥]\s?{NUMBER}(?:\s?(?:million|billion|亿|万|k|m|b))?"
+                rf"|{NUMBER}\s?(?:亿美元|万美元|亿元|万元|美元|元|亿人民币)",
+            ),
+            ("area", rf"({NUMBER})\s?(?:mm|毫米)?\s?[x×*]\s?({NUMBER})\s?(?:mm|毫米)(?![a-z0-9²])"),
+            ("quantity", rf"({NUMBER})\s?(亿|万)?\s?({_alternation(units)})"),
+            (
+                "skip_after",
+                rf"{NUMBER}\s?(?:{'|'.join(re.escape(w) for w in sorted(non_claim_after, key=len, reverse=True))})"
+                r"(?![a-z])",
+            ),
+            ("ratio", rf"({NUMBER})\s?({_alternation(ratio_units)})"),
+            ("cjk_ratio", rf"({_CJK_NUMBER})\s?倍"),
+            ("count", rf"({NUMBER}|{_CJK_NUMBER})\s?({_alternation(counters)})"),
+            ("number", NUMBER),
+            ("unit", bounded(rate_units)),
+            ("clause", r"[，,；;]"),
+            ("pipe", r"\|"),
+            ("open", r"[(（\[]"),
+            ("close", r"[)）\]]"),
+            ("star", r"\*"),
+        ]
+        self.rule_names = [name for name, _ in rules]
+        self.pattern = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in rules))
+        self._numerals = self.lexicon.table("numerals")
+        self._ratio_units = ratio_units
+        self._counters = counters
+
+    def tokenize(self, original: str, folded: str) -> list[Token]:
+        tokens: list[Token] = []
+        same = len(original) == len(folded)
+        for match in self.pattern.finditer(folded):
+            name = match.lastgroup
+            assert name is not None
+            start, end = match.span()
+            text = original[start:end] if same else folded[start:end]
+            token = self._token(name, match, start, end, text)
+            if token is not None:
+                tokens.append(token)
+        return tokens
+
+    def _token(self, name: str, match: re.Match[str], start: int, end: int, text: str) -> Token | None:
+        word = match.group(0)
+        if name == "chip":
+            chip_id = self.chip_names.get(_fold_name(word))
+            return Token(Kind.CHIP, start, end, text, chip_id) if chip_id else None
+        if name == "other_chip":
+            other = self.other_chips.get(_fold_name(word)) or word.upper()
+            return Token(Kind.OTHER_CHIP, start, end, text, other)
+        if name == "name":
+            return Token(Kind.NAME, start, end, text, word)
+        if name in ("url", "html", "hex", "date", "money", "skip_after"):
+            return Token(Kind.SKIP, start, end, text, name)
+        if name == "word":
+            roles = dict(self.words.get(word, ()))
+            return Token(Kind.WORD, start, end, text, word, roles)
+        if name == "area":
+            base = match.re.groupindex["area"]
+            first, second = _number(match.group(base + 1)), _number(match.group(base + 2))
+            return Token(Kind.QUANTITY, start, end, text, Quantity(first * second, Dimension.AREA, word))
+        if name == "quantity":
+            base = match.re.groupindex["quantity"]
+            number_text = match.group(base + 1)
+            number = _number(number_text)
+            magnitude = {"亿": 1e8, "万": 1e4, None: 1.0}[match.group(base + 2)]
+            dimension, scale = self.units[match.group(base + 3)]
+            if magnitude != 1.0 and dimension != "count":
+                return None  # "3亿GB" is not a spec figure anyone writes
+            if dimension == "bandwidth" and re.search(r"[tgTG]b(?:/|ps)", text):
+                dimension, scale = "bandwidth_bits", scale / 8  # "4.0Tb/s" is terabits, an eighth of TB/s
+            return Token(
+                Kind.QUANTITY, start, end, text, Quantity(number * magnitude * scale, Dimension(dimension), number_text)
+            )
+        if name == "ratio":
+            base = match.re.groupindex["ratio"]
+            number_text = match.group(base + 1)
+            unit = self._ratio_units[match.group(base + 2)]
+            number = _number(number_text)
+            value = number / 100 if unit == "percent" else number / 10 if unit == "tenths" else number
+            return Token(Kind.RATIO, start, end, text, Ratio(value, unit), {"number_text": number_text})
+        if name == "cjk_ratio":
+            value = self._cjk(match.group(match.re.groupindex["cjk_ratio"] + 1))
+            return Token(Kind.RATIO, start, end, text, Ratio(float(value), "times")) if value else None
+        if name == "count":
+            base = match.re.groupindex["count"]
+            raw = match.group(base + 1)
+            count = int(_number(raw)) if raw[0].isdigit() else self._cjk(raw)
+            return Token(Kind.COUNT, start, end, text, count, {"counter": self._counters[match.group(base + 2)]})
+        if name == "number":
+            return Token(Kind.NUMBER, start, end, text, _number(word))
+        if name == "unit":
+            return Token(Kind.UNIT, start, end, text, self.units[word])
+        return Token(Kind(name), start, end, text, word)
+
+    def _cjk(self, text: str) -> int:
+        """A Chinese numeral of up to four characters: 八, 十六, 两千, 一万."""
+        total, current = 0, 0
+        for char in text:
+            value = self._numerals.get(char)
+            if value is None:
+                return 0
+            if value >= 10:
+                total += max(current, 1) * value
+                current = 0
+            else:
+                current = value
+        return total + current
+
+
+def _alternation(words: Iterable[str]) -> str:
+    parts = []
+    for word in sorted(words, key=len, reverse=True):
+        escaped = re.escape(word)
+        if word[-1].isascii() and word[-1].isalpha():
+            escaped += r"(?![a-z])"
+        parts.append(escaped)
+    return "|".join(parts)
+
+
+def _number(text: str) -> float:
+    return float(text.replace(",", ""))
+
+
+_NAME_DROP = str.maketrans("", "", " \t-_·.")
+
+
+def _fold_name(text: str) -> str:
+    return text.translate(_NAME_DROP)

@@ -1,0 +1,117 @@
+"""Each reading rule on the sentences it exists for, and sentences from real coverage that
+an earlier reader got wrong, each with the reading a careful reader makes.
+
+Expected figures come from the sources the catalogue cites (A100 and H100: NVIDIA datasheets;
+BR104: Tom's Hardware; MTT S4000: launch coverage; H20: reported specifications).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from specbench.claims import Context, Reader, check
+from specbench.claims.rules import RULES
+
+
+@pytest.fixture(scope="module")
+def reader(catalogue):
+    return Reader(catalogue)
+
+
+@pytest.mark.parametrize(("rule", "example"), [(r.name, e) for r in RULES for e in r.examples], ids=lambda x: x[:40])
+def test_every_rule_reads_its_examples(reader, rule, example):
+    context = Context()
+    claims = []
+    for line in example.splitlines():
+        claims += reader.read(line, context)
+    if example.startswith("| |"):  # a header row names the columns and states nothing
+        assert claims == [] and any(context.columns)
+        return
+    assert any(c.rule == rule for c in claims), [(c.rule, c.text) for c in claims]
+
+
+def verdicts(catalogue, text):
+    return [(j.claim.metric, j.verdict) for j in check(text, catalogue)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # stated sparsity is honoured: 1513 is H100 PCIe's 2:4 sparse FP16 figure
+        ("H100 PCIe reaches 1513 TFLOPS of FP16 with sparsity", [("throughput", "supported")]),
+        # INT4 1248 TOPS is A100's dense INT4 figure, read with its precision after the number
+        ("The A100 delivers 1248 TOPS of INT4 performance", [("throughput", "supported")]),
+        # HBM2E is a name, not 2 EFLOPS
+        (
+            "BR104：512TFLOPS(BF16)，32GB HBM2E显存",
+            [("throughput", "supported"), ("memory_capacity", "supported")],
+        ),
+        ("The BR104 promises up to 128 FP32 TFLOPS", [("throughput", "supported")]),
+        ("MTT S4000 cards talk over MTLink at 240 GB/sec", [("interconnect", "supported")]),
+        # 它 is BR104 from the sentence before; 1024 / 624 = 1.64x
+        (
+            "壁仞发布了BR104。它的INT8算力为1024TOPS，是A100的1.6倍。",
+            [("throughput", "supported"), ("throughput", "supported")],
+        ),
+        # the 125 is V100's, and V100 is not in the catalogue
+        (
+            "V100的FP16 Tensor算力为125 TFLOPS，A100是它的2.5倍",
+            [("throughput", "unverifiable"), ("throughput", "unverifiable")],
+        ),
+        (
+            "H200 has 141GB of HBM3e and 4.8TB/s of bandwidth",
+            [("memory_capacity", "unverifiable"), ("memory_bandwidth", "unverifiable")],
+        ),
+        # +96% is 1.96x: 4.0 TB/s / 2.039 TB/s
+        ("H20的显存带宽较A100 80GB提升约96%", [("memory_bandwidth", "supported")]),
+        # 280 / 148 = 1.89x, near two
+        ("曦云C500的BF16算力是H20的近两倍", [("throughput", "supported")]),
+        (
+            "FP32、TF32和INT8精度下，S4000的算力分别为25 TFLOPS、50 TFLOPS和200 TOPS",
+            [("throughput", "supported")] * 3,
+        ),
+        # per watt: (2048 / 550) / (624 / 400) = 2.39x
+        ("BR100 的 INT8 能效是 A100 的 2.4 倍", [("per_watt", "supported")]),
+        # a rival nobody can check
+        ("BR100的FP32性能最高达到了国际某大厂的13.1倍", [("throughput", "unverifiable")]),
+    ],
+)
+def test_sentences_from_coverage(catalogue, text, expected):
+    assert verdicts(catalogue, text) == expected
+
+
+def test_rival_first_and_no_number(catalogue):
+    (judgement,) = check("相比英伟达A100，MTT S4000的FP32算力更高", catalogue)
+    # 25 > 19.5 (A100 vector FP32), but not against A100's TF32 matrix 156: the caveat is a flag
+    assert judgement.claim.rival == "nvidia-a100-sxm4-80gb" and judgement.claim.subject == "moorethreads-mtt-s4000"
+    assert "vector-vs-matrix" in judgement.flags and judgement.verdict == "misleading"
+
+
+def test_h200_is_never_h20(reader):
+    (claim, _bandwidth) = reader.read("H200 has 141GB of HBM3e and 4.8TB/s of bandwidth")
+    assert claim.subject is None and claim.subject_query == "H200"
+
+
+def test_counts_in_words_and_digits(reader):
+    (claim,) = reader.read("由1000张曦云C500组成的千卡集群，BF16算力达到280 PFLOPS")
+    assert claim.count == 1000
+    (claim,) = reader.read("8卡MTT S4000服务器的INT8算力为1.6 POPS")
+    assert claim.count == 8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '详见 https://example.com/a100-312-tflops.png 和 <a href="x" target="_blank">链接</a>',
+        "A100 80GB 的售价约为10000美元",
+        "BR100于2022年8月9日发布",
+        "The model has 175B parameters and trained for 30 days on A100 GPUs",
+    ],
+)
+def test_numbers_that_are_not_spec_claims(reader, text):
+    assert reader.read(text) == []
+
+
+def test_terabits_are_not_terabytes(catalogue):
+    (judgement,) = check("H20的显存带宽为4.0Tb/s", catalogue)
+    assert judgement.verdict == "misleading" and "unit-confusion" in judgement.flags
