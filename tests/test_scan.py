@@ -71,7 +71,7 @@ def test_read_chunks_decodes_across_chunk_boundaries(tmp_path):
     assert "".join(read_chunks(path)) == text
 
 
-HEADLINE = [c for c in load_curated(CLAIMS) if "/" not in c.file]
+HEADLINE = [c for c in load_curated(CLAIMS) if not c.in_corpus]
 
 
 @pytest.mark.parametrize("curated", HEADLINE, ids=lambda c: c.id)
@@ -95,7 +95,7 @@ def test_corpus_has_no_regression_against_its_baseline(catalogue):
 
 
 def test_corpus_entries_cite_a_url(catalogue):
-    corpus = [c for c in load_curated(CLAIMS) if "/" in c.file]
+    corpus = [c for c in load_curated(CLAIMS) if c.in_corpus]
     assert corpus and all(c.url.startswith(("http://", "https://")) for c in corpus), [
         c.id for c in corpus if not c.url.startswith("http")
     ]
@@ -110,14 +110,20 @@ def test_audit_writes_the_report(tmp_path):
     assert "| br100-3.3x-a100 | 在Int8、BF16、TF32/TF32+、FP32等数据格式下" in text
 
 
-def test_audit_fails_on_a_new_confident_wrong_verdict(tmp_path):
+def _one_claim(tmp_path, claim_id, expected):
+    """A claims folder holding one sentence whose truth is known: A100 BF16 is 312 TFLOPS dense."""
     claims = tmp_path / "claims"
     claims.mkdir()
     (claims / "one.toml").write_text(
-        '[[claim]]\nid = "wrong"\ntext = "A100的BF16算力为312TFLOPS"\nsource = "NVIDIA datasheet"\n'
-        'expected = "false"\n',
+        f'[[claim]]\nid = "{claim_id}"\ntext = "A100的BF16算力为312TFLOPS"\nsource = "NVIDIA datasheet"\n'
+        f'expected = "{expected}"\n',
         encoding="utf-8",
     )
+    return claims
+
+
+def test_audit_fails_on_a_new_confident_wrong_verdict(tmp_path):
+    claims = _one_claim(tmp_path, "wrong", "false")
     out = tmp_path / "claims.md"
     result = runner.invoke(app, ["audit", str(claims), "--out", str(out)])
     assert result.exit_code == 1
@@ -126,13 +132,7 @@ def test_audit_fails_on_a_new_confident_wrong_verdict(tmp_path):
 
 
 def test_audit_fails_when_a_passing_claim_regresses(tmp_path):
-    claims = tmp_path / "claims"
-    claims.mkdir()
-    (claims / "one.toml").write_text(
-        '[[claim]]\nid = "ok"\ntext = "A100的BF16算力为312TFLOPS"\nsource = "NVIDIA datasheet"\n'
-        'expected = "unverifiable"\n',
-        encoding="utf-8",
-    )
+    claims = _one_claim(tmp_path, "ok", "unverifiable")
     (claims / "baseline.toml").write_text('passing = ["ok"]\nknown_confident_wrong = []\n', encoding="utf-8")
     result = runner.invoke(app, ["audit", str(claims), "--out", str(tmp_path / "claims.md")])
     assert result.exit_code == 1

@@ -89,7 +89,7 @@ def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
         "",
         "| claim | verdict |",
         "|---|---|",
-        *(f"| {md_escape(r.curated.text)} | {r.verdict} |" for r in results if "/" not in r.curated.file),
+        *(f"| {md_escape(r.curated.text)} | {r.verdict} |" for r in results if not r.curated.in_corpus),
         "",
         "## Roofline (BF16, dense)",
         "",

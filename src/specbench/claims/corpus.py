@@ -44,6 +44,11 @@ class CuratedClaim:
     paraphrased: bool = False
     url: str = ""
 
+    @property
+    def in_corpus(self) -> bool:
+        """From the corpus (a file under claims/corpus/), not one of the headline claims at the top."""
+        return len(Path(self.file).parts) > 1
+
 
 @dataclass
 class AuditResult:

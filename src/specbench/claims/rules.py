@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from specbench.claims.reading import Claim, Mention, Sentence
 from specbench.claims.tokens import Kind, Quantity, Ratio, Token
@@ -419,7 +420,6 @@ def respectively(s: Sentence, claims: list[Claim]) -> list[Claim]:
         return claims
     mark = marks[0]
     after = [i for i in range(mark + 1, len(s.tokens)) if s.tokens[i].kind is Kind.QUANTITY and i not in s.used]
-    region_start = 0
     values = after
     if not values:
         values = [i for i in range(0, mark) if s.tokens[i].kind is Kind.QUANTITY and i not in s.used]
@@ -427,7 +427,7 @@ def respectively(s: Sentence, claims: list[Claim]) -> list[Claim]:
     if len(values) < 2:
         return claims
     first_value = values[0]
-    precisions = [t for t in s.tokens[region_start:first_value] if _is(t, "precisions")]
+    precisions = [t for t in s.tokens[:first_value] if _is(t, "precisions")]
     if len(precisions) != len(values) and len(s.context.precision_list) == len(values):
         precisions = list(s.context.precision_list)
     chips = [m for m in s.mentions if m.index < first_value and not m.rival_role and not m.unnamed]
@@ -455,22 +455,19 @@ def _with_bare_numbers(s: Sentence, values: list[int]) -> list[int]:
     """'25, 50 and 200 TFLOPS': bare numbers in the list take the unit of the figure after them."""
     if not values:
         return values
-    last = values[-1]
     found = list(values)
-    i = values[0] - 1
     unit: Quantity = s.tokens[values[0]].value
-    while (i >= 0 and s.tokens[i].kind in (Kind.NUMBER, Kind.CLAUSE)) or (i >= 0 and _is(s.tokens[i], "rival_markers")):
+    written = float(unit.number_text.replace(",", ""))
+    scale = unit.value / written if written else 1
+    i = values[0] - 1
+    while i >= 0 and (s.tokens[i].kind in (Kind.NUMBER, Kind.CLAUSE) or _is(s.tokens[i], "rival_markers")):
         t = s.tokens[i]
         if t.kind is Kind.NUMBER:
-            scale = (
-                unit.value / float(unit.number_text.replace(",", "")) if float(unit.number_text.replace(",", "")) else 1
-            )
             s.tokens[i] = Token(
                 Kind.QUANTITY, t.start, t.end, t.text, Quantity(float(t.value) * scale, unit.dimension, t.text)
             )
             found.insert(0, i)
         i -= 1
-    del last
     return found
 
 
@@ -510,8 +507,8 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
     return claims
 
 
-def _ratio_value(s: Sentence, index: int) -> tuple[float, str, tuple[float, ...], str] | None:
-    """The ratio a token states, with its direction words: (ratio, qualifier, alternatives, text)."""
+def _ratio_value(s: Sentence, index: int) -> tuple[float, str, tuple[float, ...], str, str | None] | None:
+    """The ratio a token states, with its direction words: (ratio, qualifier, alternatives, text, change)."""
     token = s.tokens[index]
     if token.kind is Kind.RATIO:
         ratio: Ratio = token.value
@@ -547,7 +544,7 @@ def _ratio_value(s: Sentence, index: int) -> tuple[float, str, tuple[float, ...]
         elif change == "up" and token.kind is Kind.RATIO and "倍" in token.text:
             alternatives = (value + 1,)  # 提升3倍 is read as 3x and as 4x
     qualifier = _qualifier_for(s, index)
-    return value, qualifier, alternatives, text if change is None else f"{text} ({change})"
+    return value, qualifier, alternatives, text if change is None else f"{text} ({change})", change
 
 
 def _rival_for(s: Sentence, index: int) -> Mention | None:
@@ -650,11 +647,11 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
         read = _ratio_value(s, i)
         if read is None:
             continue
-        value, qualifier, alternatives, text = read
+        value, qualifier, alternatives, text, change = read
         rival = _rival_for(s, i)
         if rival is None:
             continue
-        if token.kind is Kind.RATIO and token.value.kind == "percent" and "(" not in text:
+        if token.kind is Kind.RATIO and token.value.kind == "percent" and change is None:
             # A bare percentage is a ratio only when joined to the rival: "H100的30%", "30% of the H100".
             if not (rival.index == i - 2 or rival.index == i + 2 or _joined(s, rival.index, i)):
                 continue
@@ -672,33 +669,59 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             qualifier = _qualifier_for(s, rival.index)  # "仅为H100的30%", "是A100的近4倍"
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
         doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
-        start = min(m for m in (subject.index, rival.index, i) if m >= 0)
         found.append(
-            Claim(
-                text=s.span(start, i).strip(" ，,。"),
+            _pair_claim(
+                s,
+                "ratio",
+                subject,
+                rival,
+                i,
+                i,
                 metric=metric,
-                rule="ratio",
-                subject=subject.chip,
-                subject_query=subject.name,
-                count=subject.count or 1,
                 precisions=precisions,
-                precision_words=tuple(t.text for t in s.tokens if _is(t, "precisions")),
-                execution=_first_role(s, "execution"),
-                sparsity=_first_role(s, "sparsity"),
+                also=others,
+                doubts=doubts,
+                count=subject.count or 1,
                 qualifier=qualifier,
-                rival=rival.chip,
-                rival_query=rival.name,
-                rival_unnamed=rival.unnamed,
                 ratio=value,
                 ratio_text=text,
                 ratio_alternatives=alternatives,
-                also=others,
-                sentence=s.text,
-                scope=_sentence_scope(s),
-                doubts=tuple(dict.fromkeys(doubts)),
             )
         )
     return claims + found
+
+
+def _pair_claim(
+    s: Sentence,
+    rule_name: str,
+    subject: Mention,
+    rival: Mention,
+    index: int,
+    end: int,
+    *,
+    precisions: tuple[str, ...],
+    doubts: list[str],
+    **fields: Any,
+) -> Claim:
+    """A claim about two chips (a ratio or a comparison), read at token ``index``."""
+    start = min(m for m in (subject.index, rival.index, index) if m >= 0)
+    return Claim(
+        text=s.span(start, end).strip(" ，,。"),
+        rule=rule_name,
+        subject=subject.chip,
+        subject_query=subject.name,
+        precisions=precisions,
+        precision_words=tuple(t.text for t in s.tokens if _is(t, "precisions")),
+        execution=_first_role(s, "execution"),
+        sparsity=_first_role(s, "sparsity"),
+        rival=rival.chip,
+        rival_query=rival.name,
+        rival_unnamed=rival.unnamed,
+        sentence=s.text,
+        scope=_sentence_scope(s),
+        doubts=tuple(dict.fromkeys(doubts)),
+        **fields,
+    )
 
 
 def _joined(s: Sentence, a: int, b: int) -> bool:
@@ -766,29 +789,22 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
         relation = str(token.role("comparatives"))
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
         doubts += _doubts_of(subject)
-        start = min(m for m in (subject.index, rival.index, i) if m >= 0)
         found.append(
-            Claim(
-                text=s.span(start, max(i, rival.index)).strip(" ，,。"),
+            _pair_claim(
+                s,
+                "comparative",
+                subject,
+                rival,
+                i,
+                max(i, rival.index),
                 metric=metric,
-                rule="comparative",
-                subject=subject.chip,
-                subject_query=subject.name,
                 precisions=precisions,
-                precision_words=tuple(t.text for t in s.tokens if _is(t, "precisions")),
-                execution=_first_role(s, "execution"),
-                sparsity=_first_role(s, "sparsity"),
+                also=others,
+                doubts=doubts,
                 qualifier="greater" if relation == "greater" else "less_than",
-                rival=rival.chip,
-                rival_query=rival.name,
-                rival_unnamed=rival.unnamed,
                 relation=relation,
                 ratio=1.0,
                 ratio_text="above 1x" if relation == "greater" else "below 1x",
-                also=others,
-                sentence=s.text,
-                scope=_sentence_scope(s),
-                doubts=tuple(dict.fromkeys(doubts)),
             )
         )
     return claims + found

@@ -149,7 +149,7 @@ class Tokenizer:
         self.units = units
         ratio_units = self.lexicon.table("ratio_units")
         counters = self.lexicon.table("counters")
-        non_claim_after = [w for w, kind in self.lexicon.table("non_claim").items() if kind != "money" or w != "$"]
+        non_claim_after = [w for w in self.lexicon.table("non_claim") if w != "$"]  # "$" comes before a number
         rate_units = [u for u, (dim, _s) in units.items() if dim in ("flop_rate", "op_rate") and len(u) > 1]
         sep = r"[ \-_.·]?"
         rules: list[tuple[str, str]] = [
@@ -251,7 +251,7 @@ class Tokenizer:
             unit = self._ratio_units[match.group(base + 2)]
             number = _number(number_text)
             value = number / 100 if unit == "percent" else number / 10 if unit == "tenths" else number
-            return Token(Kind.RATIO, start, end, text, Ratio(value, unit), {"number_text": number_text})
+            return Token(Kind.RATIO, start, end, text, Ratio(value, unit))
         if name == "cjk_ratio":
             value = self._cjk(match.group(match.re.groupindex["cjk_ratio"] + 1))
             return Token(Kind.RATIO, start, end, text, Ratio(float(value), "times")) if value else None
