@@ -115,3 +115,59 @@ def test_numbers_that_are_not_spec_claims(reader, text):
 def test_terabits_are_not_terabytes(catalogue):
     (judgement,) = check("H20的显存带宽为4.0Tb/s", catalogue)
     assert judgement.verdict == "misleading" and "unit-confusion" in judgement.flags
+
+
+# Constructed sentences, one per way a figure can be pinned on the wrong chip or read as a spec
+# when it is not one. None of them may be called false; the figures are from the catalogue's sources.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # traditional characters read as simplified: 昇騰 is the Ascend, not the H20 before it
+        (
+            "H20配備96GB記憶體，昇騰每單位只配備64GB",
+            [("memory_capacity", "supported"), ("memory_capacity", "unverifiable")],
+        ),
+        # the 512 belongs to an unnamed domestic chip, not to the A100 named before it
+        ("A100的性能為624Tflops，國產最強的AI芯片性能也不過為512Tflops", [("throughput", "misleading")]),
+        # "X of the ... V100": the figure is the V100's, named after it
+        (
+            "The A100 has 54.2 billion transistors, or the 21 billion transistors of the Volta-based NVIDIA V100",
+            [("transistors", "supported"), ("transistors", "unverifiable")],
+        ),
+        # 与H100相比: the H100 is the rival; the 96GB is the H20's
+        ("H20与H100相比其显存(96GB)保持不变", [("memory_capacity", "supported")]),
+        # 对标A100/H100: both are rivals; the transistor count is the BR100's
+        ("BR100对标A100/H100，集成了超过700亿晶体管", [("transistors", "supported")]),
+        # a figure of a server or cluster of unstated size is no chip's
+        ("BR100的单一计算集群的显存规模至少会提升到512GB", [("memory_capacity", "unverifiable")]),
+        # a composite figure and a benchmark have no spec basis
+        ("H20综合算力仅相当于H100的20%", [("throughput", "unverifiable")]),
+        ("The H100 delivers up to 9X faster AI training performance than the A100", [("throughput", "unverifiable")]),
+        # host memory of a server is not the accelerator's memory
+        ("Each server pairs eight MTT S4000 cards with 1TB RAM", [("memory_capacity", "unverifiable")]),
+        # a variant the name does not identify
+        (
+            "H20的内存带宽为4.0TB/s，低于顶级H100的8.0TB/s",
+            [
+                ("memory_bandwidth", "supported"),
+                ("memory_bandwidth", "unverifiable"),
+                ("memory_bandwidth", "unverifiable"),
+            ],
+        ),
+        # "up to 3x" of 3.17x is understated by 6%, not false
+        ("The H100 offers up to three times the FP16 computing power of the A100", [("throughput", "supported")]),
+        # A100 has no FP8: no like-for-like pair exists
+        ("H100的FP8精度算力较A100提升6倍", [("throughput", "unverifiable")]),
+        # a ratio with no precision that no basis gives: uncertain, not false
+        ("H20的计算能力只有H100的20%", [("throughput", "unverifiable")]),
+        # the pre-launch figures NVIDIA announced, since superseded
+        (
+            "The H100 offers 60 TFLOPS of FP64 and 3 TB/s of memory bandwidth",
+            [("throughput", "misleading"), ("memory_bandwidth", "misleading")],
+        ),
+        # "达15" holds against 18, but 15 is exactly MetaX's pre-launch target
+        ("曦云C500的FP32算力达15TFLOPS", [("throughput", "misleading")]),
+    ],
+)
+def test_figures_never_pinned_on_the_wrong_chip(catalogue, text, expected):
+    assert verdicts(catalogue, text) == expected

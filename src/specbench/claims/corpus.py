@@ -107,6 +107,7 @@ def load_curated(directory: Path) -> list[CuratedClaim]:
     claims: list[CuratedClaim] = []
     problems: list[str] = []
     seen: dict[str, str] = {}
+    seen_text: dict[str, str] = {}  # one expectation per sentence: two could disagree
     for path in _claim_files(directory):
         if path.name == "baseline.toml":
             continue
@@ -146,7 +147,12 @@ def load_curated(directory: Path) -> list[CuratedClaim]:
             if entry["id"] in seen:
                 problems.append(f"{where}.id: {entry['id']!r} is also used in {seen[entry['id']]}")
                 continue
+            quoted = " ".join(entry["text"].split())
+            if quoted in seen_text:
+                problems.append(f"{where}.text: the same sentence is already claim {seen_text[quoted]!r}")
+                continue
             seen[entry["id"]] = name
+            seen_text[quoted] = entry["id"]
             source, url = _source_text(entry["source"])
             claims.append(
                 CuratedClaim(

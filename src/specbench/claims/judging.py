@@ -121,6 +121,8 @@ def holds(actual: float, claimed: float, qualifier: str, tol: float) -> tuple[bo
         return actual >= claimed * (1 - tol), actual < claimed
     if qualifier == "about":
         return abs(actual - claimed) / actual <= CLOSE, False
+    if qualifier == "up_to":  # a maximum: rounding either way, or understated by up to 10% ("up to 3x" of 3.17x)
+        return claimed * (1 - tol) <= actual <= claimed * (1 + CLOSE), False
     return abs(actual - claimed) / actual <= tol, False
 
 
@@ -148,6 +150,10 @@ class Judge:
         subject = self.catalogue.chips.get(claim.subject or "")
         if subject is None:
             return self._not_in_catalogue(claim, claim.subject_query, "the chip")
+        if claim.undefined:
+            judgement = Judgement(claim, Outcome.UNKNOWN, claimed=self._claimed_text(claim))
+            judgement.explanation.append(f"{claim.undefined}; no spec sheet records it, so it cannot be checked.")
+            return self._finish(judgement, [])
         if claim.kind in ("ratio", "comparison"):
             if claim.rival_unnamed:
                 judgement = Judgement(claim, Outcome.UNKNOWN, claimed=claim.ratio_text)
@@ -272,6 +278,8 @@ class Judge:
                 if rounded:
                     flags.append("rounded-up")
                 judgement.outcome = Outcome.HOLDS
+                if claim.qualifier != "equals" and not holds(dense, per_device, "equals", tol)[0]:
+                    self._target_match(chip, precision, per_device, tol, flags, steps)
             else:
                 steps.append(
                     f"Claimed {QUALIFIER_WORDS.get(claim.qualifier, 'is')} {fmt(per_device)}; "
@@ -320,6 +328,18 @@ class Judge:
 
         self._chip_flags(chip, claim, flags, steps)
         return self._finish(judgement, flags)
+
+    @staticmethod
+    def _target_match(chip: Chip, precision: str, value: float, tol: float, flags: list[str], steps: list[str]) -> None:
+        """'达15 TFLOPS' holds against 18, but 15 is exactly the pre-launch target: say so."""
+        for figure in chip.throughput():
+            if figure.status == "target" and figure.precision == precision and figure.is_numeric:
+                if holds(float(figure.value), value, "equals", tol)[0]:
+                    flags.append("target-spec")
+                    steps.append(
+                        f"The number is exactly {chip.name}'s {figure.text} [{', '.join(figure.sources)}]: {figure.why}"
+                    )
+                    return
 
     def _area_value(self, claim: Claim, chip: Chip) -> Judgement:
         assert claim.value is not None
@@ -391,7 +411,7 @@ class Judge:
             steps.append(f"Claimed {fmt(value)}; recorded {fmt(actual)} ({_off(actual, value)}).")
             for other in chip.alternatives(metric):
                 if other.is_numeric and holds(float(other.value), value, claim.qualifier, tol)[0]:
-                    flags.append("conflicting-sources")
+                    flags.append("target-spec" if other.status == "target" else "conflicting-sources")
                     steps.append(
                         f"It matches another source's figure, {other.text} [{', '.join(other.sources)}], "
                         f"which the catalogue does not prefer: {other.why}"
@@ -504,9 +524,16 @@ class Judge:
                 flags += match_flags
                 steps.append(f"The claimed ratio appears only as {text}.")
                 judgement.outcome = Outcome.ELSEWHERE
+            elif not known:
+                steps.append("No like-for-like pair of figures exists, so the ratio cannot be checked.")
+                judgement.outcome = Outcome.UNKNOWN
             else:
                 steps.append("No pair of published figures gives the claimed ratio.")
                 judgement.outcome = Outcome.CONTRADICTED
+                if claim.metric == "throughput" and not claim.precisions:
+                    judgement.claim = replace(
+                        claim, doubts=(*claim.doubts, "the claim names no precision, so its basis is unknown")
+                    )
         if claim.qualifier in ("at_least", "more_than"):
             rounded = [r for r in known if claim.ratio * (1 - tol) <= r[1] < claim.ratio]  # type: ignore[operator]
             if rounded:
@@ -690,8 +717,8 @@ class Judge:
                         flags += ["unit-confusion", "precision-mismatch"]
                     if figure.status == "target":
                         flags.append("target-spec")
-                        what.append("a design target")
-                    if figure.preferred is False:
+                        what.append(f"pre-launch figure ({figure.why})" if figure.why else "pre-launch figure")
+                    elif figure.preferred is False:
                         flags.append("conflicting-sources")
                         what.append(f"from a source the catalogue does not prefer ({figure.why})")
                     if sku is not chip:
@@ -845,6 +872,8 @@ class Judge:
 
     @staticmethod
     def _claimed_text(claim: Claim) -> str:
+        if claim.kind != "value":
+            return claim.ratio_text or claim.text
         words = QUALIFIER_WORDS.get(claim.qualifier, "is")
         unit = (
             _unit_of_kind(claim.unit_kind)

@@ -2,7 +2,9 @@
 
 The code holds no lists of words: a new synonym is a line in a data file. Both
 files have the same tables (see the header of zh.toml); a word may belong to
-several tables ("最大" is a qualifier and a scope word).
+several tables ("最大" is a qualifier and a scope word). Traditional characters are
+folded to simplified ones (data/traditional.txt) before matching, so one lexicon
+reads both scripts.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ class Lexicon:
     """Every table of both languages, folded to lower case, merged."""
 
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    traditional: dict[int, str] = field(default_factory=dict)  # str.translate table: 騰 -> 腾
 
     def table(self, name: str) -> dict[str, Any]:
         return self.tables.get(name, {})
@@ -47,4 +50,6 @@ def load() -> Lexicon:
             merged = lexicon.tables.setdefault(name, {})
             for word, meaning in table.items():
                 merged[word.casefold()] = meaning
+    pairs = (folder / "traditional.txt").read_text(encoding="utf-8").splitlines()
+    lexicon.traditional = {ord(line[0]): line[1] for line in pairs if len(line) == 2}
     return lexicon

@@ -61,6 +61,7 @@ class Claim:
     sentence: str = ""
     scope: frozenset[str] = field(default_factory=frozenset)
     doubts: tuple[str, ...] = ()  # what the reading could not settle
+    undefined: str | None = None  # what the figure measures when no spec sheet records it ("批处理规模")
 
     @property
     def kind(self) -> str:
@@ -88,6 +89,7 @@ class Mention:
     via: str | None = None  # the pronoun it was resolved from
     unresolved: bool = False  # a pronoun with nothing to refer to
     count: int | None = None  # "8个BR100", "8x A100"
+    variant: str | None = None  # a word picking a variant the name does not identify ("顶级H100")
 
     @property
     def known(self) -> bool:
@@ -164,6 +166,17 @@ def _cut(piece: str) -> Iterator[str]:
             yield part
 
 
+def _listed(tokens: list[Token], first: int, second: int, text: str) -> bool:
+    """Whether two chip names are items of one list ("A100/H100", "A100、H100和H800", "A100 or H100")."""
+    between = tokens[first + 1 : second]
+    if not text or any(t.kind is not Kind.WORD or t.role("rival_markers") != "and" for t in between):
+        return False
+    gap = text[tokens[first].end : tokens[second].start].casefold()
+    for word in (*(t.text.casefold() for t in between), "or"):
+        gap = gap.replace(word, "")
+    return len(gap) <= 3 and not gap.strip(" /、,，&")
+
+
 class Reader:
     """Reads claims from text against one catalogue."""
 
@@ -227,7 +240,7 @@ class Reader:
             if token.kind is Kind.CLAUSE:
                 clause += 1
             clause_of.append(clause)
-        mentions = self._mentions(tokens, context, clause_of)
+        mentions = self._mentions(tokens, context, clause_of, sentence)
         parsed = Sentence(sentence, tokens, mentions, context, clause_of)
         claims = rules.apply(parsed)
         self._update_context(parsed, claims)
@@ -235,7 +248,9 @@ class Reader:
 
     # -- chips named in a sentence -------------------------------------------------------
 
-    def _mentions(self, tokens: list[Token], context: Context, clause_of: list[int]) -> list[Mention]:
+    def _mentions(
+        self, tokens: list[Token], context: Context, clause_of: list[int], sentence_text: str = ""
+    ) -> list[Mention]:
         mentions: list[Mention] = []
         for index, token in enumerate(tokens):
             mention: Mention | None = None
@@ -254,8 +269,28 @@ class Reader:
             while back >= 0 and tokens[back].kind is Kind.WORD and tokens[back].has("vendors"):
                 back -= 1  # "相比英伟达A100": the vendor's name sits between marker and chip
             before = tokens[back] if back >= 0 else None
-            if before is not None and before.kind is Kind.WORD and before.role("rival_markers") == "rival":
-                mention.rival_role = True
+            after = tokens[index + 1] if index + 1 < len(tokens) else None
+            if before is not None and before.kind is Kind.WORD and before.has("variants"):
+                mention.variant = before.text
+                back -= 1
+                before = tokens[back] if back >= 0 else None
+            if (
+                before is not None
+                and before.kind is Kind.WORD
+                and (before.role("rival_markers") == "rival" or before.has("comparatives"))
+            ):
+                mention.rival_role = True  # "相比A100", "than the A100", "高于H800", "不如A100"
+            elif (
+                before is not None
+                and before.kind is Kind.WORD
+                and before.role("rival_markers") == "and"
+                and after is not None
+                and after.kind is Kind.WORD
+                and after.role("rival_markers") == "rival"
+            ):
+                mention.rival_role = True  # "与H100相比"
+            elif mentions and mentions[-1].rival_role and _listed(tokens, mentions[-1].index, index, sentence_text):
+                mention.rival_role = True  # "对标A100/H100": every chip of the list is a rival
             if before is not None and before.kind is Kind.COUNT:
                 mention.count = int(before.value)
             elif before is not None and before.kind is Kind.RATIO and before.value.kind == "times":
@@ -319,7 +354,9 @@ class Reader:
             if match.lastgroup in ("chip", "other_chip"):
                 tokens = self.tokenizer.tokenize(sentence, folded)
                 mentions = [
-                    m for m in self._mentions(tokens, context, [0] * len(tokens)) if not m.rival_role and not m.unnamed
+                    m
+                    for m in self._mentions(tokens, context, [0] * len(tokens), sentence)
+                    if not m.rival_role and not m.unnamed
                 ]
                 if mentions:
                     context.subject = mentions[0]

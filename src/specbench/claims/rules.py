@@ -104,14 +104,43 @@ def _mention_at(s: Sentence, index: int) -> Mention | None:
 def _subject_before(s: Sentence, index: int, exclude: Mention | None = None) -> Mention | None:
     """The chip a figure at ``index`` belongs to: the nearest one named before it that is not a rival."""
     for mention in reversed(s.mentions):
-        if mention.index >= index or mention.rival_role or mention.unnamed:
+        if mention.index >= index or mention.rival_role:
             continue
+        if mention.unnamed:
+            return None  # "国产显卡……最高带宽仅672GB/s": the figure is the unnamed chip's
         if exclude is not None and mention.same_chip(exclude):
             continue
         return mention
     subject = s.context.subject
     if subject is not None and (exclude is None or not subject.same_chip(exclude)):
         return replace(subject, index=-1, via=subject.via or "context")
+    return None
+
+
+def _attached(s: Sentence, index: int) -> Mention | None:
+    """A chip the figure is joined to: "H100的8.0TB/s", "H100's 3,350 GB/s", "A100(826平方毫米)"."""
+    j = index - 1
+    while j >= 0 and (s.tokens[j].kind is Kind.OPEN or _is(s.tokens[j], "of") or _is(s.tokens[j], "qualifiers")):
+        j -= 1
+    if j == index - 1 or j < 0:
+        return None
+    mention = _mention_at(s, j)
+    return mention if mention is not None and not mention.unnamed else None
+
+
+def _owner_after(s: Sentence, index: int) -> Mention | None:
+    """A chip named after the figure as its owner: "21 billion transistors of the Volta-based Tesla V100"."""
+    _start, end = s.clause_range(index)
+    joined = False
+    for j in range(index + 1, min(end, index + 6) + 1):
+        t = s.tokens[j]
+        mention = _mention_at(s, j)
+        if mention is not None:
+            gap = s.tokens[j].start - s.tokens[index].end
+            return mention if joined and gap <= 60 and not mention.rival_role else None
+        if t.kind is not Kind.WORD or t.has("rival_markers") or t.has("comparatives"):
+            return None
+        joined = joined or (t.role("of") == "of" and t.text.casefold() == "of")
     return None
 
 
@@ -264,6 +293,12 @@ def _sentence_scope(s: Sentence) -> frozenset[str]:
     return frozenset(str(t.role("scope")) for t in s.tokens if _is(t, "scope"))
 
 
+def _undefined(s: Sentence, start: int, end: int) -> str | None:
+    """What a figure measures if its clause says it is no spec figure ("综合算力", "batch size")."""
+    words = _words_in(s, start, end, "undefined")
+    return f"'{words[0].text}' is {words[0].role('undefined')}" if words else None
+
+
 def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_end: int) -> int:
     """Devices a figure is the total of: '8个BR100', '8x A100', or a count with 服务器/集群/cluster."""
     if any(t.role("scope") == "single_card" for t in _words_in(s, clause_start, clause_end, "scope")):
@@ -282,6 +317,8 @@ def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_e
 def _doubts_of(subject: Mention) -> list[str]:
     if subject.unresolved:
         return [f"'{subject.name}' refers to no chip named before it"]
+    if subject.variant:
+        return [f"'{subject.variant}{subject.name}' does not say which {subject.name} variant is meant"]
     if subject.via and subject.via != "context":
         return [f"the chip is read from '{subject.via}' as {subject.name}"]
     if subject.via == "context":
@@ -334,13 +371,18 @@ def _value_claim(
         text_start += 1
     scope_start = subject.index if subject.index >= 0 else start
     scope = _scope(s, scope_start, end) | (_sentence_scope(s) & {"server", "node", "cluster"})
+    count = _count_for(s, subject, start, end)
+    undefined = _undefined(s, scope_start, end)
+    own_scope = _scope(s, start, end)
+    if count == 1 and own_scope & {"server", "node", "cluster"} and not own_scope & {"single_card", "single_chip"}:
+        undefined = undefined or "a figure for a whole server or cluster of unstated size"
     return Claim(
         text=s.span(min(text_start, index), text_end).strip(" ，,。|"),
         metric=metric,
         rule=rule_name,
         subject=subject.chip,
         subject_query=subject.name,
-        count=_count_for(s, subject, start, end),
+        count=count,
         precisions=tuple(keys),
         precision_words=tuple(w.text for w in words),
         execution=execution,
@@ -353,6 +395,7 @@ def _value_claim(
         sentence=s.text,
         scope=scope,
         doubts=tuple(dict.fromkeys(more_doubts)),
+        undefined=undefined,
     )
 
 
@@ -487,16 +530,23 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         if token.value.dimension is Dimension.LENGTH:
             continue
-        subject = _subject_before(s, i)
+        doubts = []
+        subject = _attached(s, i) or _owner_after(s, i)
         if subject is None:
+            subject = _subject_before(s, i)
+            nearest = next((m for m in reversed(s.mentions) if m.index < i), None)
+            if subject is not None and nearest is not None and nearest.rival_role:
+                doubts.append(f"the figure follows {nearest.name}, named as the rival; it may be its figure")
+        if subject is None and not any(m.unnamed and m.index < i for m in s.mentions):
             after = [m for m in s.mentions if m.index > i and s.clause_of[m.index] == s.clause_of[i]]
             subject = after[0] if after and not after[0].rival_role else None
+            if subject is not None:
+                doubts.append(f"the figure comes before {subject.name} and is not said to be its")
         if subject is None or subject.unnamed:
             continue
         following = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
         if _is(following, "comparatives") or _is(following, "changes"):
             continue  # "3 billion transistors behind", "多出20GB": a difference, not a value
-        doubts = []
         distinct = {(m.chip, m.name if m.chip is None else "") for m in s.mentions if not m.unresolved}
         if 0 <= subject.index and s.clause_of[subject.index] != s.clause_of[i] and len(distinct) > 1:
             doubts.append(f"the figure is in another clause than {subject.name}, and the sentence names several chips")
@@ -720,6 +770,7 @@ def _pair_claim(
         sentence=s.text,
         scope=_sentence_scope(s),
         doubts=tuple(dict.fromkeys(doubts)),
+        undefined=_undefined(s, *s.clause_range(index)),
         **fields,
     )
 
@@ -788,7 +839,7 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         relation = str(token.role("comparatives"))
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
-        doubts += _doubts_of(subject)
+        doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
         found.append(
             _pair_claim(
                 s,

@@ -111,7 +111,7 @@ _FLAG_TEXT = {
     Flag.ROUNDED_UP: "the like-for-like figure is a little below the claim and was rounded up",
     Flag.POWER_NOT_NORMALIZED: "per watt the ratio differs by more than 25%",
     Flag.SKU_MISMATCH: "the figure belongs to another SKU of the family",
-    Flag.TARGET_SPEC: "a design target, not a shipped specification",
+    Flag.TARGET_SPEC: "a pre-launch target or preliminary figure, not the shipped specification",
     Flag.OUTDATED_RIVAL: "the rival had already been succeeded when the claim was made",
     Flag.UNIT_CONFUSION: "units mixed up: FLOPS vs TOPS, bits vs bytes, one direction vs both, GB vs GiB",
     Flag.CONFLICTING_SOURCES: "sources disagree; the number matches one the catalogue does not prefer",
