@@ -52,6 +52,8 @@ CASES = [
     ("A100的BF16算力为312TFLOPS", "supported", set()),
     ("H20显存带宽4.0TB/s", "supported", set()),
     ("A100 PCIe 40GB的TDP为250W", "supported", set()),
+    # 3.35 TB/s is the H100 SXM5's memory bandwidth, given as its NVLink bandwidth (900 GB/s)
+    ("H100 SXM5 GPUs talk over NVLink at 3.35 TB/s", "misleading", {"metric-mismatch"}),
     ("BR100 has 2 compute dies and 1074 mm2", "supported", {"multi-die"}),
     ("C500 has 64 GiB of memory", "supported", set()),
     # false: no basis gives 100 TFLOPS FP32 for A100

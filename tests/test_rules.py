@@ -44,7 +44,7 @@ def verdicts(catalogue, text):
         # HBM2E is a name, not 2 EFLOPS
         (
             "BR104：512TFLOPS(BF16)，32GB HBM2E显存",
-            [("throughput", "supported"), ("memory_capacity", "supported")],
+            [("throughput", "supported"), ("memory_capacity", "supported"), ("memory_type", "supported")],
         ),
         ("The BR104 promises up to 128 FP32 TFLOPS", [("throughput", "supported")]),
         ("MTT S4000 cards talk over MTLink at 240 GB/sec", [("interconnect", "supported")]),
@@ -60,7 +60,11 @@ def verdicts(catalogue, text):
         ),
         (
             "H200 has 141GB of HBM3e and 4.8TB/s of bandwidth",
-            [("memory_capacity", "unverifiable"), ("memory_bandwidth", "unverifiable")],
+            [
+                ("memory_capacity", "unverifiable"),
+                ("memory_bandwidth", "unverifiable"),
+                ("memory_type", "unverifiable"),
+            ],
         ),
         # +96% is 1.96x: 4.0 TB/s / 2.039 TB/s
         ("H20的显存带宽较A100 80GB提升约96%", [("memory_bandwidth", "supported")]),
@@ -88,8 +92,8 @@ def test_rival_first_and_no_number(catalogue):
 
 
 def test_h200_is_never_h20(reader):
-    (claim, _bandwidth) = reader.read("H200 has 141GB of HBM3e and 4.8TB/s of bandwidth")
-    assert claim.subject is None and claim.subject_query == "H200"
+    claims = reader.read("H200 has 141GB of HBM3e and 4.8TB/s of bandwidth")
+    assert [(c.subject, c.subject_query) for c in claims] == [(None, "H200")] * 3
 
 
 def test_counts_in_words_and_digits(reader):
@@ -156,8 +160,29 @@ def test_terabits_are_not_terabytes(catalogue):
         ),
         # "up to 3x" of 3.17x is understated by 6%, not false
         ("The H100 offers up to three times the FP16 computing power of the A100", [("throughput", "supported")]),
-        # A100 has no FP8: no like-for-like pair exists
-        ("H100的FP8精度算力较A100提升6倍", [("throughput", "unverifiable")]),
+        # A100 has no FP8: no like-for-like pair exists; H100 FP8 against A100 FP16 is 1979 / 312 = 6.3x
+        ("H100的FP8精度算力较A100提升6倍", [("throughput", "misleading")]),
+        # a memory type is checked as text: BR100 has HBM2E, not HBM3; "HBM2" names the HBM2e family
+        ("BR100采用HBM3高带宽内存", [("memory_type", "false")]),
+        ("The A100 uses HBM2 memory", [("memory_type", "supported")]),
+        # "624/1248 INT8 TOPS vs 200 INT8 TOPS": the dense/sparse pair is the A100's, 200 the S4000's
+        (
+            "The A100 80 GB offers more than the MTT S4000 (624/1248 INT8 TOPS vs 200 INT8 TOPS)",
+            [
+                ("throughput", "supported"),
+                ("throughput", "supported"),
+                ("throughput", "supported"),
+                ("throughput", "misleading"),
+            ],
+        ),
+        # "2.048 TOPS" translated from Italian is 2048: ambiguous, not false
+        ("The BR100 has performance equal to 2.048 TOPS (INT 8)", [("throughput", "unverifiable")]),
+        # a row naming a chip and its card: the figure holds for one and not the other
+        ("| DTU 2.0 | T20 (train) | 64 GB |", [("memory_capacity", "unverifiable")]),
+        # package area given as a chip's size; two dies' total given as one chip's
+        ("邃思2.0尺寸为57.5毫米 x 57.5毫米", [("area", "misleading")]),
+        ("The BR100 chip size comes out to be around 1074mm²", [("area", "misleading")]),
+        ("The BR100 houses 77 billion transistors within its die", [("transistors", "misleading")]),
         # a ratio with no precision that no basis gives: uncertain, not false
         ("H20的计算能力只有H100的20%", [("throughput", "unverifiable")]),
         # the pre-launch figures NVIDIA announced, since superseded

@@ -92,6 +92,9 @@ class Judgement:
         }
 
 
+_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}(?!\d)[^\d]*")
+
+
 def tolerance(text: str | None) -> float:
     """Rounding tolerance of a number as written: 2%, or half its last significant digit (at most 5%)."""
     match = _FIRST_NUMBER.search(unicodedata.normalize("NFKC", text or "").replace(",", ""))
@@ -176,7 +179,31 @@ class Judge:
             return judgement
         if claim.kind == "comparison":
             return self._comparison(claim, subject)
-        return self._value(claim, subject)
+        judgement = self._value(claim, subject)
+        readings = [
+            (o, self._value(replace(claim, subject=o, other_subjects=()), c))
+            for o in claim.other_subjects
+            if (c := self.catalogue.chips.get(o)) is not None
+        ]
+        if any(other.verdict != judgement.verdict for _o, other in readings):
+            judgement.outcome, judgement.verdict = Outcome.UNKNOWN, Verdict.UNVERIFIABLE.value
+            for other_id, other in readings:
+                judgement.explanation.append(
+                    f"The text also names {self.catalogue.chips[other_id].name}: for it the figure is "
+                    f"{other.verdict} ({'; '.join(other.explanation[:1])}). Which chip is meant decides, "
+                    "and the text does not say."
+                )
+            return judgement
+        if judgement.verdict == Verdict.FALSE and claim.value and _THOUSANDS.fullmatch(claim.value_text or ""):
+            # "2.048 TOPS" in a text translated from Italian or German is 2048: read both ways.
+            other = self._value(replace(claim, value=claim.value * 1000), subject)
+            if other.verdict != Verdict.FALSE:
+                judgement.outcome, judgement.verdict = Outcome.UNKNOWN, Verdict.UNVERIFIABLE.value
+                judgement.explanation.append(
+                    f"'{claim.value_text}' may use '.' as a thousands separator: read as "
+                    f"{fmt(claim.value * 1000)} it is {other.verdict}, so the figure is ambiguous."
+                )
+        return judgement
 
     def _not_in_catalogue(self, claim: Claim, name: str | None, role: str) -> Judgement:
         judgement = Judgement(claim, Outcome.UNKNOWN, claimed=claim.value_text or claim.ratio_text)
@@ -200,6 +227,8 @@ class Judge:
             return self._area_value(claim, chip)
         if judged_by == "per_watt":
             return self._per_watt_value(claim, chip)
+        if judged_by == "memory_type":
+            return self._memory_type(claim, chip)
         if judged_by == "not_catalogued":
             judgement = Judgement(claim, Outcome.UNKNOWN, claimed=self._claimed_text(claim))
             judgement.explanation.append(
@@ -207,6 +236,24 @@ class Judge:
             )
             return self._finish(judgement, [])
         return self._scalar_value(claim, chip)
+
+    def _memory_type(self, claim: Claim, chip: Chip) -> Judgement:
+        """'采用HBM3': the type named against the recorded one; a generic 'HBM' holds for any HBM."""
+        said = _memory_key(claim.value_text or "")
+        judgement = Judgement(claim, Outcome.CONTRADICTED, claimed=claim.value_text)
+        figure = chip.preferred("memory_type")
+        if figure is None:
+            judgement.outcome = Outcome.UNKNOWN
+            judgement.explanation.append(f"{chip.name}'s memory type is not in the catalogue.")
+            return self._finish(judgement, [])
+        recorded = _memory_key(str(figure.value))
+        judgement.actual_text = str(figure.value)
+        judgement.explanation.append(f"{chip.name} memory type: {figure.text} [{', '.join(figure.sources)}].")
+        if recorded.startswith(said):  # "HBM2" names the family of "HBM2e", "HBM" any HBM
+            judgement.outcome = Outcome.HOLDS
+        else:
+            judgement.explanation.append(f"{claim.value_text} is not {chip.name}'s memory ({figure.text}).")
+        return self._finish(judgement, [])
 
     def _per_watt_value(self, claim: Claim, chip: Chip) -> Judgement:
         judgement = Judgement(claim, Outcome.UNKNOWN, claimed=self._claimed_text(claim))
@@ -312,6 +359,19 @@ class Judge:
                 steps.append(
                     f"The number matches {how}: {fmt(value)} {_unit(figure.precision)} [{', '.join(figure.sources)}]."
                 )
+                twin = (
+                    None
+                    if precisions or set(match_flags) & FRAMING
+                    else self._sparse_twin(chip, figure, value, claim, tol)
+                )
+                if twin is not None:
+                    steps.append(
+                        f"It is also {chip.name}'s {precision_label(twin.precision or '')} figure with 2:4 sparsity "
+                        f"({twin.text}); with no precision named, the text may mean that one, sold as plain."
+                    )
+                    judgement.outcome = Outcome.UNKNOWN
+                    self._chip_flags(chip, claim, flags, steps)
+                    return self._finish(judgement, flags)
                 judgement.actual = judgement.actual or value * count
                 judgement.actual_text = judgement.actual_text or f"{fmt(value * count)} {_unit(figure.precision)}"
                 judgement.outcome = Outcome.HOLDS if not set(match_flags) & FRAMING else Outcome.ELSEWHERE
@@ -363,13 +423,16 @@ class Judge:
                 f"{fmt(claim.value)} mm² is their total, not one die."
             )
             flags.append("multi-die")
+            if not claim.scope & {"package", "total"}:
+                flags.append("package-not-die")
+                steps.append("The text gives the total of several dies as the size of one chip.")
         elif package and package.is_numeric and holds(float(package.value), claim.value, "equals", tol)[0]:
             judgement.actual_text = f"{fmt(float(package.value))} mm² package"
             steps.append(
                 f"{claim.value_text} = {fmt(claim.value)} mm² is {chip.name}'s package "
                 f"({package.text}) [{', '.join(package.sources)}], not a die."
             )
-            if claim.scope & {"chip", "largest", "single_chip"}:
+            if not claim.scope & {"package"}:
                 flags.append("package-not-die")
                 steps.append(
                     "A package can hold several dies and memory stacks: calling it the size of a "
@@ -407,6 +470,11 @@ class Judge:
             judgement.outcome = Outcome.HOLDS
             if rounded:
                 flags.append("rounded-up")
+            if metric == "transistors" and (chip.compute_dies or 1) > 1 and "single_chip" in claim.scope:
+                flags.append("package-not-die")
+                steps.append(
+                    f"{chip.name} has {chip.compute_dies} compute dies: the count is theirs together, not one die's."
+                )
         else:
             steps.append(f"Claimed {fmt(value)}; recorded {fmt(actual)} ({_off(actual, value)}).")
             for other in chip.alternatives(metric):
@@ -438,6 +506,18 @@ class Judge:
                 if holds(actual, value * factor, "equals", tol)[0] and judgement.outcome is Outcome.CONTRADICTED:
                     flags.append("unit-confusion")
                     steps.append(f"It matches if the number is {what}.")
+                    judgement.outcome = Outcome.ELSEWHERE
+            for other_metric in ("memory_bandwidth", "interconnect"):
+                theirs = chip.preferred(other_metric) if other_metric != metric else None
+                if (
+                    metric in ("memory_bandwidth", "interconnect")
+                    and theirs is not None
+                    and theirs.is_numeric
+                    and holds(float(theirs.value), value, "equals", tol)[0]
+                    and judgement.outcome is Outcome.CONTRADICTED
+                ):
+                    flags.append("metric-mismatch")
+                    steps.append(f"It is {chip.name}'s {other_metric.replace('_', ' ')}, {theirs.text}.")
                     judgement.outcome = Outcome.ELSEWHERE
             if judgement.outcome is Outcome.CONTRADICTED and abs(actual - value) / actual <= CLOSE:
                 judgement.outcome = Outcome.ELSEWHERE
@@ -518,7 +598,9 @@ class Judge:
         elif any(r[2] for r in results) or like_for_like:
             judgement.outcome = Outcome.ELSEWHERE
         else:
-            match = self._search_ratio(subject, rival, claim, tol)
+            # With no like-for-like pair (the rival lacks the precision), a pair within 10% on
+            # another basis is how the claim was made: misleading, not unverifiable.
+            match = self._search_ratio(subject, rival, claim, tol if known else CLOSE)
             if match:
                 text, match_flags = match
                 flags += match_flags
@@ -734,6 +816,21 @@ class Judge:
         candidates.sort(key=lambda c: (len(set(c[3]) & FRAMING), len(c[3]), abs(c[1] - value)))
         return candidates[0]
 
+    @staticmethod
+    def _sparse_twin(chip: Chip, figure: Figure, value: float, claim: Claim, tol: float) -> Figure | None:
+        """A 2:4 sparse figure of another precision equal to the matched one (H100: FP8 dense 1979 =
+        FP16 sparse 1979): with no precision named, which one the text means cannot be told."""
+        for other in chip.throughput():
+            if (
+                other is not figure
+                and other.is_numeric
+                and other.sparsity == "sparse"
+                and other.precision != figure.precision
+                and holds(float(other.value), value, claim.qualifier, tol)[0]
+            ):
+                return other
+        return None
+
     def _search_ratio(self, subject: Chip, rival: Chip, claim: Claim, tol: float) -> tuple[str, list[str]] | None:
         """Pairs of published or dense figures whose ratio is the claimed one, fewest caveats first."""
         assert claim.ratio is not None
@@ -891,6 +988,11 @@ class Judge:
             judgement.explanation.append(reason)
         judgement.explanation += [f"Flag {flag}: {FLAG_TEXT[flag]}." for flag in judgement.flags]
         return judgement
+
+
+def _memory_key(name: str) -> str:
+    """'HBM2e', 'HBM 2E' and 'hbm2e' are one memory type; 'HBM3' and 'HBM3e' are two."""
+    return "".join(name.casefold().split()).replace("-", "")
 
 
 def _unit_of_kind(kind: str | None) -> str:

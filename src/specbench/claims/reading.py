@@ -62,6 +62,7 @@ class Claim:
     scope: frozenset[str] = field(default_factory=frozenset)
     doubts: tuple[str, ...] = ()  # what the reading could not settle
     undefined: str | None = None  # what the figure measures when no spec sheet records it ("批处理规模")
+    other_subjects: tuple[str, ...] = ()  # other chips the figure may belong to (a row naming a chip and its card)
 
     @property
     def kind(self) -> str:
@@ -268,6 +269,14 @@ class Reader:
             back = index - 1
             while back >= 0 and tokens[back].kind is Kind.WORD and tokens[back].has("vendors"):
                 back -= 1  # "相比英伟达A100": the vendor's name sits between marker and chip
+            if (
+                back >= 1
+                and tokens[back].kind is Kind.WORD
+                and tokens[back].has("of")
+                and tokens[back - 1].kind is Kind.WORD
+                and (tokens[back - 1].role("rival_markers") == "rival" or tokens[back - 1].has("comparatives"))
+            ):
+                back -= 1  # "greater than that of the MTT S4000"
             before = tokens[back] if back >= 0 else None
             after = tokens[index + 1] if index + 1 < len(tokens) else None
             if before is not None and before.kind is Kind.WORD and before.has("variants"):
@@ -286,9 +295,9 @@ class Reader:
                 and before.role("rival_markers") == "and"
                 and after is not None
                 and after.kind is Kind.WORD
-                and after.role("rival_markers") == "rival"
+                and (after.role("rival_markers") == "rival" or after.has("close"))
             ):
-                mention.rival_role = True  # "与H100相比"
+                mention.rival_role = True  # "与H100相比", "与H100相近"
             elif mentions and mentions[-1].rival_role and _listed(tokens, mentions[-1].index, index, sentence_text):
                 mention.rival_role = True  # "对标A100/H100": every chip of the list is a rival
             if before is not None and before.kind is Kind.COUNT:

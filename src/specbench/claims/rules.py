@@ -46,6 +46,12 @@ def apply(sentence: Sentence) -> list[Claim]:
 # ---- token clean-up before the rules ------------------------------------------------------
 
 
+def _scale(quantity: Token) -> float:
+    """Catalogue units per written unit of a quantity token ('1248 TOPS' -> 1.0, '2 PFLOPS' -> 1000)."""
+    written = float(quantity.value.number_text.replace(",", "") or 0)
+    return quantity.value.value / written if written else 1.0
+
+
 def merge_tokens(tokens: list[Token]) -> list[Token]:
     """Join what the tokenizer leaves apart: '128 FP32 TFLOPS' is one quantity of FP32.
 
@@ -82,6 +88,33 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
                 merged.append(Token(token.kind, token.start, token.end, token.text, token.value, {"star": True}))
                 i += 2
                 continue
+        merged.append(token)
+        i += 1
+    return _dense_sparse_pairs(merged)
+
+
+def _dense_sparse_pairs(tokens: list[Token]) -> list[Token]:
+    """'624/1248 INT8 TOPS' is NVIDIA's dense/sparse pair: the second exactly twice the first."""
+    merged: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        later = tokens[i + 1] if i + 1 < len(tokens) else None
+        if (
+            token.kind is Kind.NUMBER
+            and later is not None
+            and later.kind is Kind.QUANTITY
+            and later.start - token.end == 1
+            and float(token.value) > 0
+            and abs(later.value.value / (float(token.value) * _scale(later)) - 2) < 0.01
+        ):
+            dense = Quantity(float(token.value) * _scale(later), later.value.dimension, token.text)
+            merged.append(Token(Kind.QUANTITY, token.start, token.end, token.text, dense, dict(later.roles)))
+            merged.append(
+                Token(later.kind, later.start, later.end, later.text, later.value, {**later.roles, "star": True})
+            )
+            i += 2
+            continue
         merged.append(token)
         i += 1
     return merged
@@ -242,7 +275,13 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
     if memory and not links:
         return "memory_bandwidth", None, []
     word = "bandwidth" if candidates else "a bandwidth with no word for it"
-    return "memory_bandwidth", None, [f"{word} is not said to be memory, chip-to-chip or host bandwidth"]
+    doubt = [f"{word} is not said to be memory, chip-to-chip or host bandwidth"]
+    chip_links = [n for n in names if n.startswith(_LINK_PREFIXES)] + [
+        t.text for t in s.tokens if _is(t, "metrics") and t.role("metrics") == "interconnect"
+    ]
+    if chip_links and not memory:
+        return "interconnect", chip_links[0], doubt  # the sentence is about NVLink / MTLink
+    return "memory_bandwidth", None, doubt
 
 
 def _metric_for(s: Sentence, index: int) -> tuple[str | None, str | None, list[str]]:
@@ -372,7 +411,7 @@ def _value_claim(
     scope_start = subject.index if subject.index >= 0 else start
     scope = _scope(s, scope_start, end) | (_sentence_scope(s) & {"server", "node", "cluster"})
     count = _count_for(s, subject, start, end)
-    undefined = _undefined(s, scope_start, end)
+    undefined = _undefined(s, min(scope_start, start), end)
     own_scope = _scope(s, start, end)
     if count == 1 and own_scope & {"server", "node", "cluster"} and not own_scope & {"single_card", "single_chip"}:
         undefined = undefined or "a figure for a whole server or cluster of unstated size"
@@ -432,6 +471,19 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
     label = cells[0] if cells else []
     label_precisions = [s.tokens[i] for i in label if _is(s.tokens[i], "precisions")]
     row_subject = next((m for m in s.mentions if m.index in label), None)
+    # A row naming a chip and its card ("| DTU 2.0 | T20 |") may give either one's figures.
+    naming: list[int] = []  # the cells before the first figure: where a row names its chip
+    for cell in cells:
+        if any(s.tokens[i].kind is Kind.QUANTITY for i in cell):
+            break
+        naming += cell
+    row_others = tuple(
+        dict.fromkeys(
+            m.chip
+            for m in s.mentions
+            if m.chip and m.index in naming and row_subject is not None and m.chip != row_subject.chip
+        )
+    )
     for number, cell in enumerate(cells):
         for i in cell:
             if s.tokens[i].kind is not Kind.QUANTITY or i in s.used:
@@ -445,6 +497,8 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
             if subject is None:
                 continue
             claim = _value_claim(s, i, subject, "table_row", precisions=label_precisions or None)
+            if claim is not None and subject is row_subject and row_others:
+                claim = replace(claim, other_subjects=row_others)
             if claim is not None:
                 claims.append(claim)
                 s.used.add(i)
@@ -525,13 +579,14 @@ def _with_bare_numbers(s: Sentence, values: list[int]) -> list[int]:
 def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A figure with a unit, bound to the chip named before it (or the paragraph's subject), its
     precision on either side within its clause, and its metric from its unit and the words near it."""
+    versus = _versus_pairs(s)
     for i, token in enumerate(s.tokens):
         if token.kind is not Kind.QUANTITY or i in s.used:
             continue
         if token.value.dimension is Dimension.LENGTH:
             continue
         doubts = []
-        subject = _attached(s, i) or _owner_after(s, i)
+        subject = versus.get(i) or _attached(s, i) or _owner_after(s, i)
         if subject is None:
             subject = _subject_before(s, i)
             nearest = next((m for m in reversed(s.mentions) if m.index < i), None)
@@ -555,6 +610,36 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
             claims.append(claim)
             s.used.add(i)
     return claims
+
+
+def _versus_pairs(s: Sentence) -> dict[int, Mention]:
+    """ "A100 … than the MTT S4000 (624 TOPS vs 200 TOPS)": figures on each side of 'vs' belong, in
+    order, to the chip and its rival named before them."""
+    owners: dict[int, Mention] = {}
+    for k, token in enumerate(s.tokens):
+        if not (_is(token, "rival_markers") and token.role("rival_markers") == "rival"):
+            continue
+        left = [j for j in range(k - 1, -1, -1) if s.tokens[j].kind in (Kind.QUANTITY, Kind.NUMBER)]
+        if not left or left[0] != k - 1 or k + 1 >= len(s.tokens) or s.tokens[k + 1].kind is not Kind.QUANTITY:
+            continue
+        group = [j for j in range(left[0], -1, -1) if s.tokens[j].kind in (Kind.QUANTITY, Kind.NUMBER)]
+        first = group[0]
+        while first - 1 >= 0 and s.tokens[first - 1].kind in (Kind.QUANTITY, Kind.NUMBER):
+            first -= 1
+        before = [m for m in s.mentions if m.index < first and not m.unnamed]
+        rivals = [m for m in before if m.rival_role]
+        chips = [m for m in before if not m.rival_role]
+        if rivals and chips:
+            mine, theirs = chips[0], rivals[-1]
+        elif len(before) >= 2:
+            mine, theirs = before[-2], before[-1]
+        else:
+            continue
+        for j in range(first, k):
+            if s.tokens[j].kind is Kind.QUANTITY:
+                owners[j] = mine
+        owners[k + 1] = theirs
+    return owners
 
 
 def _ratio_value(s: Sentence, index: int) -> tuple[float, str, tuple[float, ...], str, str | None] | None:
@@ -632,6 +717,9 @@ def _basis(
     lower = min(start, subject.index) if subject.index >= 0 else start
     window = range(max(lower, 0), end + 1)
     precisions = [s.tokens[i] for i in window if _is(s.tokens[i], "precisions")]
+    following = [s.tokens[i] for i in range(index + 1, end + 1) if _is(s.tokens[i], "precisions")]
+    if following and index > start:
+        precisions = following  # "… and six times more in fp8": the precision after the ratio governs it
     metrics = [str(s.tokens[i].role("metrics")) for i in window if _is(s.tokens[i], "metrics")]
     names = [str(s.tokens[i].value) for i in window if s.tokens[i].kind is Kind.NAME]
     doubts: list[str] = []
@@ -650,6 +738,9 @@ def _basis(
         for key in str(word.role("precisions")).split("|"):
             if key not in keys:
                 keys.append(key)
+    stated = [i for i in window if i < index and s.tokens[i].kind is Kind.QUANTITY]
+    if len(keys) > 1 and len(stated) > 1 and not following:
+        doubts.append("the sentence states figures of several precisions; the ratio is not said to be for one")
     if any(n.startswith(_LINK_PREFIXES) for n in names):
         metrics.append("interconnect")
     specific = [m for m in metrics if m not in ("throughput", "bandwidth")]
@@ -890,3 +981,46 @@ def comparison_of_values(s: Sentence, claims: list[Claim]) -> list[Claim]:
         doubts=tuple(dict.fromkeys(first.doubts + second.doubts)),
     )
     return [merged if c is first else c for c in claims if c is not second]
+
+
+_MEMORY_PREFIXES = ("hbm", "gddr", "lpddr", "ddr")
+
+
+@rule(
+    "BR100采用HBM2E高带宽内存",
+    "The H20 comes with 96GB of HBM3 memory",
+)
+def memory_type(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A memory type named for a chip ("BR100采用HBM3", "96GB of HBM3"): the type, checked as text."""
+    found: list[Claim] = []
+    for i, token in enumerate(s.tokens):
+        if token.kind is not Kind.NAME or not str(token.value).startswith(_MEMORY_PREFIXES):
+            continue
+        if any(_is(t, "non_claim") for t in s.tokens[slice(*s.clause_range(i))]):
+            continue
+        doubts: list[str] = []
+        subject = _attached(s, i) or _subject_before(s, i)
+        if subject is None or subject.unnamed:
+            continue
+        nearest = next((m for m in reversed(s.mentions) if m.index < i), None)
+        if nearest is not None and nearest.rival_role and not nearest.same_chip(subject):
+            doubts.append(f"the memory type follows {nearest.name}, named as the rival; it may be its memory")
+        distinct = {(m.chip, m.name if m.chip is None else "") for m in s.mentions if not m.unresolved}
+        if 0 <= subject.index and s.clause_of[subject.index] != s.clause_of[i] and len(distinct) > 1:
+            doubts.append(
+                f"the memory type is in another clause than {subject.name}, and the sentence names several chips"
+            )
+        start = subject.index if 0 <= subject.index < i and s.clause_of[subject.index] == s.clause_of[i] else i
+        found.append(
+            Claim(
+                text=s.span(start, i).strip(" ，,。|"),
+                metric="memory_type",
+                rule="memory_type",
+                subject=subject.chip,
+                subject_query=subject.name,
+                value_text=token.text,
+                sentence=s.text,
+                doubts=tuple(dict.fromkeys(doubts + _doubts_of(subject))),
+            )
+        )
+    return claims + found

@@ -167,7 +167,7 @@ class Tokenizer:
                 "name",
                 r"(?<![a-z0-9])(?:hbm\s?\d?e?|hbm\d[a-z]?|g?ddr\d[a-z]?x?|lpddr\d[a-z]?x?"
                 r"|pci-?e(?:\s?(?:gen\s?\d|\d\.\d|\d))?(?:\s?x\s?\d{1,2})?|nvlink\s?(?:c2c|\d(?:\.\d)?)?"
-                r"|mtlink\s?\d(?:\.\d)?|blink|metaxlink|gen\s?\d|x\d{1,2}|cuda\s?\d+(?:\.\d+)?"
+                r"|mtlink(?:\s?\d(?:\.\d)?)?|blink|metaxlink|gen\s?\d|x\d{1,2}|cuda\s?\d+(?:\.\d+)?"
                 r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?nm|n\d|\d+(?:\.\d+)?\s?[bm](?:\s?(?:参数|parameters|params))?"
                 r"|gpt-?\d(?:\.\d)?|llama\s?\d?)(?![a-z0-9])",
             ),
@@ -184,7 +184,8 @@ class Tokenizer:
                 rf"{NUMBER}\s?(?:{'|'.join(re.escape(w) for w in sorted(non_claim_after, key=len, reverse=True))})"
                 r"(?![a-z])",
             ),
-            ("ratio", rf"({NUMBER})\s?({_alternation(ratio_units)})"),
+            # "2,8 times": a decimal comma (one digit after it cannot be a thousands separator)
+            ("ratio", rf"(\d+,\d(?!\d)|{NUMBER})\s?({_alternation(ratio_units)})"),
             ("cjk_ratio", rf"({_CJK_NUMBER})\s?倍"),
             ("count", rf"({NUMBER}|{_CJK_NUMBER})\s?({_alternation(counters)})"),
             ("number", NUMBER),
@@ -250,7 +251,8 @@ class Tokenizer:
             base = match.re.groupindex["ratio"]
             number_text = match.group(base + 1)
             unit = self._ratio_units[match.group(base + 2)]
-            number = _number(number_text)
+            decimal_comma = re.fullmatch(r"\d+,\d", number_text)
+            number = float(number_text.replace(",", ".")) if decimal_comma else _number(number_text)
             value = number / 100 if unit == "percent" else number / 10 if unit == "tenths" else number
             return Token(Kind.RATIO, start, end, text, Ratio(value, unit))
         if name == "cjk_ratio":

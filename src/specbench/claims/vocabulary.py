@@ -85,6 +85,7 @@ class Flag(StrEnum):
     OUTDATED_RIVAL = "outdated-rival"
     UNIT_CONFUSION = "unit-confusion"
     CONFLICTING_SOURCES = "conflicting-sources"
+    METRIC_MISMATCH = "metric-mismatch"
 
     @property
     def text(self) -> str:
@@ -115,6 +116,7 @@ _FLAG_TEXT = {
     Flag.OUTDATED_RIVAL: "the rival had already been succeeded when the claim was made",
     Flag.UNIT_CONFUSION: "units mixed up: FLOPS vs TOPS, bits vs bytes, one direction vs both, GB vs GiB",
     Flag.CONFLICTING_SOURCES: "sources disagree; the number matches one the catalogue does not prefer",
+    Flag.METRIC_MISMATCH: "the number is another metric of the chip (memory bandwidth given as link bandwidth)",
 }
 
 # unknown-basis alone is not framing: it makes a claim misleading only where the answer
@@ -128,6 +130,7 @@ FRAMING = frozenset(
         Flag.PACKAGE_NOT_DIE,
         Flag.TARGET_SPEC,
         Flag.UNIT_CONFUSION,
+        Flag.METRIC_MISMATCH,
     }
 )
 
@@ -208,5 +211,6 @@ METRICS: dict[str, Metric] = {
         Metric("transistors", "transistors", "", frozenset({Dimension.COUNT}), "scalar", "transistors"),
         Metric("area", "die or package area", "mm²", frozenset({Dimension.AREA}), "area"),
         Metric("clock", "clock", "MHz", frozenset({Dimension.FREQUENCY}), "scalar", "clock"),
+        Metric("memory_type", "memory type", "", frozenset(), "memory_type", "memory_type"),
     )
 }
