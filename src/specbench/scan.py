@@ -8,12 +8,16 @@ verdicts.
 from __future__ import annotations
 
 import codecs
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from specbench.claims import MAX_SENTENCE, Context, Reader, split_sentences
 from specbench.claims.judging import Judge, Judgement
+from specbench.claims.reading import _SENTENCE_END
+from specbench.claims.tokens import fold
 from specbench.errors import InputError, SpecbenchError, UsageError
 from specbench.store import Catalogue
 
@@ -61,21 +65,34 @@ def read_chunks(path: Path) -> Iterator[str]:
 
 def sentences_with_lines(chunks: Iterable[str]) -> Iterator[tuple[int, str]]:
     """(line number, sentence) pairs from chunks of text, holding one sentence at a time."""
+    for first_line, block in _blocks(chunks):
+        yield from _numbered(block, first_line)
+
+
+def _blocks(chunks: Iterable[str]) -> Iterator[tuple[int, str]]:
+    """(first line, text) blocks that end at a sentence end (or are MAX_SENTENCE long), in order."""
     line = 1
-    pending = ""
+    pending: list[str] = []
+    size = 0
     for chunk in chunks:
-        pending += chunk
-        cut = max(pending.rfind(ch) for ch in _ENDS)
+        cut = max(chunk.rfind(ch) for ch in _ENDS)
         if cut < 0:
-            if len(pending) > MAX_SENTENCE:
-                yield line, pending[:MAX_SENTENCE]
-                pending = pending[MAX_SENTENCE:]
+            pending.append(chunk)
+            size += len(chunk)
+            if size > MAX_SENTENCE:  # a run with no sentence end: pass it on in sentence-sized pieces
+                text = "".join(pending)
+                whole = len(text) - len(text) % MAX_SENTENCE
+                yield line, text[:whole]
+                line += text.count("\n", 0, whole)
+                pending, size = [text[whole:]], len(text) - whole
             continue
-        complete, pending = pending[: cut + 1], pending[cut + 1 :]
-        yield from _numbered(complete, line)
+        complete = "".join([*pending, chunk[: cut + 1]])
+        pending, size = [chunk[cut + 1 :]], len(chunk) - cut - 1
+        yield line, complete
         line += complete.count("\n")
-    if pending.strip():
-        yield from _numbered(pending, line)
+    rest = "".join(pending)
+    if rest.strip():
+        yield line, rest
 
 
 def _numbered(text: str, first_line: int) -> Iterator[tuple[int, str]]:
@@ -87,6 +104,56 @@ def _numbered(text: str, first_line: int) -> Iterator[tuple[int, str]]:
             line += text.count("\n", position, found)
             position = found
         yield line, sentence
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+
+
+def _candidates(reader: Reader, chunks: Iterable[str]) -> Iterator[tuple[int, str] | None]:
+    """The sentences worth reading, with their line numbers, and None where a paragraph ends.
+
+    One pass of two regexes over each block of folded text finds where a claim can start and
+    where a chip is named; only the sentences around those places are split out and read. The
+    rest of the text (dates, prices, company news) costs no Python work per sentence.
+    """
+    lexicon = reader.tokenizer.lexicon
+    for first_line, block in _blocks(chunks):
+        folded = fold(block, lexicon)
+        if len(folded) != len(block):  # NFKC changed the length: positions differ, read it all
+            previous = first_line
+            for line, sentence in _numbered(block, first_line):
+                if line > previous + 1:
+                    yield None
+                previous = line + sentence.count("\n")
+                yield line, sentence
+            continue
+        spots = sorted(
+            {m.start() for m in reader.hot.finditer(folded)} | {m.start() for m in reader.names.finditer(folded)}
+        )
+        if not spots:
+            if _BLANK_LINE.search(block):
+                yield None
+            continue
+        ends = [m.end() for m in _SENTENCE_END.finditer(block)]
+        line, position, seen = first_line, 0, -1
+        for spot in spots:
+            index = bisect_right(ends, spot)
+            if index == seen:
+                continue
+            seen = index
+            start = ends[index - 1] if index else 0
+            end = ends[index] if index < len(ends) else len(block)
+            if _BLANK_LINE.search(block, position, start + 1):
+                yield None
+            line += block.count("\n", position, start)
+            piece = block[start:end]
+            offset = len(piece) - len(piece.lstrip())
+            line += piece.count("\n", 0, offset)
+            position = start + offset
+            for sentence in split_sentences(piece):
+                yield line, sentence
+        if _BLANK_LINE.search(block, position):
+            yield None
 
 
 def scan(paths: list[Path], catalogue: Catalogue, jobs: int = 1) -> Iterator[Finding]:
@@ -122,11 +189,11 @@ MAX_JOBS = 64
 def scan_file(path: Path, reader: Reader, judge: Judge) -> Iterator[Finding]:
     """The judged claims of one file, read with one context; a blank line starts a paragraph."""
     context = Context()
-    last_line = 0
-    for line, sentence in sentences_with_lines(read_chunks(path)):
-        if line > last_line + 1:
+    for event in _candidates(reader, read_chunks(path)):
+        if event is None:
             context.new_paragraph()
-        last_line = line + sentence.count("\n")
+            continue
+        line, sentence = event
         for claim in reader.read_sentence(sentence, context):
             yield Finding(str(path), line, sentence, judge.judge(claim))
 

@@ -23,9 +23,9 @@ from specbench.claims.vocabulary import Dimension
 from specbench.store import Catalogue, normalize_name
 
 MAX_SENTENCE = 2000  # characters; longer runs without punctuation are cut, so memory stays flat
+WINDOW = 48  # tokens on each side of a figure that the rules look at
 
 _SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
-_DIGIT = re.compile(r"\d")
 
 
 @dataclass
@@ -131,6 +131,22 @@ class Sentence:
     context: Context
     clause_of: list[int]  # clause number of each token
     used: set[int] = field(default_factory=set)  # quantity tokens already read by a rule
+    memo: dict[Any, Any] = field(default_factory=dict)  # facts of the whole sentence, computed once
+
+    def __post_init__(self) -> None:
+        self.distinct_chips = len(
+            {(m.chip, m.name if m.chip is None else "") for m in self.mentions if not m.unresolved}
+        )
+        # Index tables so that each rule's look-ups cost the same whatever the sentence's length.
+        self.mention_at = {m.index: m for m in self.mentions}
+        self._mention_indices = [m.index for m in self.mentions]
+        self._clause_start: list[int] = []
+        self._clause_end: list[int] = [0] * len(self.tokens)
+        for i, clause in enumerate(self.clause_of):
+            self._clause_start.append(i if i == 0 or self.clause_of[i - 1] != clause else self._clause_start[i - 1])
+        for i in range(len(self.tokens) - 1, -1, -1):
+            last = i == len(self.tokens) - 1 or self.clause_of[i + 1] != self.clause_of[i]
+            self._clause_end[i] = i if last else self._clause_end[i + 1]
 
     def span(self, start: int, end: int) -> str:
         """The original text from token ``start`` to token ``end`` (inclusive)."""
@@ -141,14 +157,23 @@ class Sentence:
         return [(i, t) for i, t in enumerate(self.tokens[start:stop], start) if t.kind is Kind.WORD and t.has(role)]
 
     def clause_range(self, index: int) -> tuple[int, int]:
-        clause = self.clause_of[index]
-        start = index
-        while start > 0 and self.clause_of[start - 1] == clause:
-            start -= 1
-        end = index
-        while end + 1 < len(self.tokens) and self.clause_of[end + 1] == clause:
-            end += 1
-        return start, end
+        """The tokens of the clause around ``index``, at most WINDOW on each side: a figure's
+        words are near it, and a bounded window keeps reading linear on a run-on sentence."""
+        return max(self._clause_start[index], index - WINDOW), min(self._clause_end[index], index + WINDOW)
+
+    def mentions_before(self, index: int) -> list[Mention]:
+        """Chips named in the WINDOW tokens before ``index``, nearest last."""
+        from bisect import bisect_left
+
+        low, high = bisect_left(self._mention_indices, index - WINDOW), bisect_left(self._mention_indices, index)
+        return self.mentions[low:high]
+
+    def mentions_after(self, index: int) -> list[Mention]:
+        """Chips named in the WINDOW tokens after ``index``, nearest first."""
+        from bisect import bisect_left, bisect_right
+
+        low, high = bisect_right(self._mention_indices, index), bisect_left(self._mention_indices, index + WINDOW + 1)
+        return self.mentions[low:high]
 
 
 def split_sentences(text: str) -> Iterator[str]:
@@ -206,16 +231,34 @@ class Reader:
         return families
 
     @cached_property
-    def _prefilter(self) -> re.Pattern[str]:
-        from specbench.claims.lexicon import load
+    def hot(self) -> re.Pattern[str]:
+        """Where a claim can start, on folded text: a number with a unit or ratio unit ("1024tops",
+        "1.6倍", "96%", "128 fp32"), a ratio in words (两倍, twice), a comparative, a precision
+        (a heading's "FP16" governs the figures after it), a table cell with a figure, or a
+        memory type. A sentence with none of these holds no claim."""
+        from specbench.claims.tokens import trie_pattern
 
-        lexicon = load()
-        words = [*lexicon.table("ratio_words"), *lexicon.table("comparatives")]
-        return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)), re.IGNORECASE)
+        lexicon = self.tokenizer.lexicon
+        units = trie_pattern([*lexicon.table("units"), *lexicon.table("ratio_units"), "倍", "成"])
+        words = trie_pattern(
+            [*lexicon.table("ratio_words"), *lexicon.table("comparatives"), *lexicon.table("precisions"), "分之"]
+        )
+        return re.compile(
+            rf"\d\s?(?:亿|万)?\s?(?:{units})|\d\s?(?:fp|bf|tf|int)\d|[一二两三四五六七八九十]\s?[倍成]"
+            rf"|{words}|\|[^|\n]{{0,40}}\d|hbm|gddr\d|lpddr"
+        )
+
+    @cached_property
+    def names(self) -> re.Pattern[str]:
+        """Chip names, known or not, on folded text: what a sentence with no claim can still set."""
+        pattern = self.tokenizer.pattern.pattern
+        groups = [g for g in ("chip", "other_chip") if f"(?P<{g}>" in pattern]
+        rules = dict(self.tokenizer.rules)
+        return re.compile("|".join(f"(?:{rules[g]})" for g in groups))
 
     def may_hold_claim(self, sentence: str) -> bool:
-        """A cheap test: a sentence with no digit, ratio word or comparative holds no claim."""
-        return bool(_DIGIT.search(sentence) or self._prefilter.search(sentence))
+        """A cheap test: a sentence with no number and unit, ratio or comparative holds no claim."""
+        return self.hot.search(fold(sentence, self.tokenizer.lexicon)) is not None
 
     def read(self, text: str, context: Context | None = None) -> list[Claim]:
         """All claims in a text, reading its sentences in order with one context."""
@@ -231,10 +274,10 @@ class Reader:
         from specbench.claims import rules
 
         context = context if context is not None else Context()
-        if not self.may_hold_claim(sentence):
-            self._note_subject(sentence, context)
-            return []
         folded = fold(sentence, self.tokenizer.lexicon)
+        if not self.hot.search(folded):
+            self.note_subject(sentence, context, folded)
+            return []
         tokens = rules.merge_tokens(self.tokenizer.tokenize(sentence, folded))
         clause_of, clause = [], 0
         for token in tokens:
@@ -336,14 +379,15 @@ class Reader:
     ) -> Mention:
         meaning = token.role("pronouns")
         if meaning in ("former", "latter"):
-            pool = [m for m in mentions if not m.unnamed] or list(context.mentions)
+            pool = [m for m in mentions[:WINDOW] if not m.unnamed] or list(context.mentions)
             if len(pool) >= 2:
                 chosen = pool[0] if meaning == "former" else pool[1]
                 return Mention(index, chosen.chip, chosen.name, via=token.text)
             return Mention(index, None, token.text, via=token.text, unresolved=True)
         # "A100是它的2.5倍": 它 is not the subject of its own clause, but a chip named before it.
-        earlier = [m for m in mentions if clause_of[m.index] != clause_of[index] and not m.unnamed]
-        own_clause = [m for m in mentions if clause_of[m.index] == clause_of[index] and not m.unnamed]
+        recent = mentions[-WINDOW:]
+        earlier = [m for m in recent if clause_of[m.index] != clause_of[index] and not m.unnamed]
+        own_clause = [m for m in recent if clause_of[m.index] == clause_of[index] and not m.unnamed]
         if own_clause and earlier:
             target: Mention | None = earlier[-1]
         elif own_clause:
@@ -356,21 +400,20 @@ class Reader:
 
     # -- context -------------------------------------------------------------------------
 
-    def _note_subject(self, sentence: str, context: Context) -> None:
+    def note_subject(self, sentence: str, context: Context, folded: str | None = None) -> None:
         """A sentence with no figure may still name the chip that the next sentence calls 'it'."""
-        folded = fold(sentence, self.tokenizer.lexicon)
-        for match in self.tokenizer.pattern.finditer(folded):
-            if match.lastgroup in ("chip", "other_chip"):
-                tokens = self.tokenizer.tokenize(sentence, folded)
-                mentions = [
-                    m
-                    for m in self._mentions(tokens, context, [0] * len(tokens), sentence)
-                    if not m.rival_role and not m.unnamed
-                ]
-                if mentions:
-                    context.subject = mentions[0]
-                    context.mentions = tuple(mentions)
-                return
+        folded = fold(sentence, self.tokenizer.lexicon) if folded is None else folded
+        if not self.names.search(folded):
+            return
+        tokens = self.tokenizer.tokenize(sentence, folded)
+        mentions = [
+            m
+            for m in self._mentions(tokens, context, [0] * len(tokens), sentence)
+            if not m.rival_role and not m.unnamed
+        ]
+        if mentions:
+            context.subject = mentions[0]
+            context.mentions = tuple(mentions)
 
     @staticmethod
     def _update_context(sentence: Sentence, claims: list[Claim]) -> None:

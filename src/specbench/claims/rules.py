@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from specbench.claims.reading import Claim, Mention, Sentence
+from specbench.claims.reading import WINDOW, Claim, Mention, Sentence
 from specbench.claims.tokens import Kind, Quantity, Ratio, Token
 from specbench.claims.vocabulary import Dimension
 
@@ -128,16 +128,13 @@ def _is(token: Token | None, role: str) -> bool:
 
 
 def _mention_at(s: Sentence, index: int) -> Mention | None:
-    for mention in s.mentions:
-        if mention.index == index:
-            return mention
-    return None
+    return s.mention_at.get(index)
 
 
 def _subject_before(s: Sentence, index: int, exclude: Mention | None = None) -> Mention | None:
     """The chip a figure at ``index`` belongs to: the nearest one named before it that is not a rival."""
-    for mention in reversed(s.mentions):
-        if mention.index >= index or mention.rival_role:
+    for mention in reversed(s.mentions_before(index)):
+        if mention.rival_role:
             continue
         if mention.unnamed:
             return None  # "国产显卡……最高带宽仅672GB/s": the figure is the unnamed chip's
@@ -215,7 +212,7 @@ def _governing_precisions(s: Sentence, index: int) -> tuple[list[Token], str | N
     """Precisions of an earlier clause with no figure of its own ('在FP16精度下，'), else of a heading."""
     clause = s.clause_of[index]
     found: list[Token] = []
-    for i in range(index):
+    for i in range(max(0, index - WINDOW), index):
         if s.clause_of[i] == clause:
             break
         if _is(s.tokens[i], "precisions"):
@@ -329,7 +326,9 @@ def _scope(s: Sentence, start: int, end: int) -> frozenset[str]:
 
 
 def _sentence_scope(s: Sentence) -> frozenset[str]:
-    return frozenset(str(t.role("scope")) for t in s.tokens if _is(t, "scope"))
+    if "scope" not in s.memo:
+        s.memo["scope"] = frozenset(str(t.role("scope")) for t in s.tokens if _is(t, "scope"))
+    return s.memo["scope"]
 
 
 def _undefined(s: Sentence, start: int, end: int) -> str | None:
@@ -345,7 +344,7 @@ def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_e
     if subject is not None and subject.count:
         return subject.count
     if _sentence_scope(s) & {"server", "node", "cluster"}:
-        for t in s.tokens:
+        for t in s.tokens[max(0, clause_start - WINDOW) : clause_end + WINDOW]:
             if t.kind is Kind.COUNT and int(t.value) > 1:
                 return int(t.value)
             if _is(t, "count_words") and int(t.role("count_words")) > 1:
@@ -380,6 +379,7 @@ def _value_claim(
         return None
     start, end = s.clause_range(index)
     lower = subject.index + 1 if subject.index >= 0 and s.clause_of[subject.index] == s.clause_of[index] else start
+    lower = max(lower, index - WINDOW)
     more_doubts = list(doubts or []) + metric_doubts + _doubts_of(subject)
     words: list[Token] = []
     if metric in ("throughput", "per_watt"):
@@ -403,12 +403,13 @@ def _value_claim(
     execution_words = _words_in(s, lower, index, "execution")
     execution = str(execution_words[-1].role("execution")) if execution_words else None
     text_start = subject.index if 0 <= subject.index and s.clause_of[subject.index] == s.clause_of[index] else start
+    text_start = max(text_start, index - WINDOW)
     text_end = index
     if index + 1 < len(s.tokens) and _is(s.tokens[index + 1], "qualifiers_after"):
         text_end = index + 1
     if s.tokens[text_start].kind in (Kind.CLAUSE, Kind.PIPE):
         text_start += 1
-    scope_start = subject.index if subject.index >= 0 else start
+    scope_start = max(subject.index if subject.index >= 0 else start, index - WINDOW)
     scope = _scope(s, scope_start, end) | (_sentence_scope(s) & {"server", "node", "cluster"})
     count = _count_for(s, subject, start, end)
     undefined = _undefined(s, min(scope_start, start), end)
@@ -589,11 +590,12 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
         subject = versus.get(i) or _attached(s, i) or _owner_after(s, i)
         if subject is None:
             subject = _subject_before(s, i)
-            nearest = next((m for m in reversed(s.mentions) if m.index < i), None)
+            before = s.mentions_before(i)
+            nearest = before[-1] if before else None
             if subject is not None and nearest is not None and nearest.rival_role:
                 doubts.append(f"the figure follows {nearest.name}, named as the rival; it may be its figure")
-        if subject is None and not any(m.unnamed and m.index < i for m in s.mentions):
-            after = [m for m in s.mentions if m.index > i and s.clause_of[m.index] == s.clause_of[i]]
+        if subject is None and not any(m.unnamed for m in s.mentions_before(i)):
+            after = [m for m in s.mentions_after(i) if s.clause_of[m.index] == s.clause_of[i]]
             subject = after[0] if after and not after[0].rival_role else None
             if subject is not None:
                 doubts.append(f"the figure comes before {subject.name} and is not said to be its")
@@ -602,8 +604,7 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
         following = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
         if _is(following, "comparatives") or _is(following, "changes"):
             continue  # "3 billion transistors behind", "多出20GB": a difference, not a value
-        distinct = {(m.chip, m.name if m.chip is None else "") for m in s.mentions if not m.unresolved}
-        if 0 <= subject.index and s.clause_of[subject.index] != s.clause_of[i] and len(distinct) > 1:
+        if 0 <= subject.index and s.clause_of[subject.index] != s.clause_of[i] and s.distinct_chips > 1:
             doubts.append(f"the figure is in another clause than {subject.name}, and the sentence names several chips")
         claim = _value_claim(s, i, subject, "stated_value", doubts=doubts)
         if claim is not None:
@@ -619,14 +620,14 @@ def _versus_pairs(s: Sentence) -> dict[int, Mention]:
     for k, token in enumerate(s.tokens):
         if not (_is(token, "rival_markers") and token.role("rival_markers") == "rival"):
             continue
-        left = [j for j in range(k - 1, -1, -1) if s.tokens[j].kind in (Kind.QUANTITY, Kind.NUMBER)]
-        if not left or left[0] != k - 1 or k + 1 >= len(s.tokens) or s.tokens[k + 1].kind is not Kind.QUANTITY:
+        if k < 1 or k + 1 >= len(s.tokens) or s.tokens[k + 1].kind is not Kind.QUANTITY:
             continue
-        group = [j for j in range(left[0], -1, -1) if s.tokens[j].kind in (Kind.QUANTITY, Kind.NUMBER)]
-        first = group[0]
-        while first - 1 >= 0 and s.tokens[first - 1].kind in (Kind.QUANTITY, Kind.NUMBER):
+        if s.tokens[k - 1].kind not in (Kind.QUANTITY, Kind.NUMBER):
+            continue
+        first = k - 1
+        while first - 1 >= max(0, k - WINDOW) and s.tokens[first - 1].kind in (Kind.QUANTITY, Kind.NUMBER):
             first -= 1
-        before = [m for m in s.mentions if m.index < first and not m.unnamed]
+        before = [m for m in s.mentions_before(first) if not m.unnamed]
         rivals = [m for m in before if m.rival_role]
         chips = [m for m in before if not m.rival_role]
         if rivals and chips:
@@ -694,7 +695,7 @@ def _rival_for(s: Sentence, index: int) -> Mention | None:
             return mention
     _start, end = s.clause_range(index)
     # "3x the BF16 throughput of the A100", "2.5 times faster than the A100": a chip after it.
-    for mention in s.mentions:
+    for mention in s.mentions_after(index):
         before = s.tokens[mention.index - 1]
         if index < mention.index <= end + 1 and (
             mention.rival_role or _is(before, "of") or _is(before, "comparatives")
@@ -703,7 +704,7 @@ def _rival_for(s: Sentence, index: int) -> Mention | None:
         if index < mention.index and mention.unnamed and s.clause_of[mention.index] == s.clause_of[index]:
             return mention
     # "相比英伟达A100，…提升96%", "较A100 80GB提升约96%": a chip after a rival marker.
-    markers = [m for m in s.mentions if m.index < index and (m.rival_role or m.unnamed)]
+    markers = [m for m in s.mentions_before(index) if m.rival_role or m.unnamed]
     if markers:
         return markers[-1]
     return None
@@ -715,7 +716,7 @@ def _basis(
     """The metric and precisions a ratio or comparison is about: (metric, precisions, others, doubts)."""
     start, end = s.clause_range(index)
     lower = min(start, subject.index) if subject.index >= 0 else start
-    window = range(max(lower, 0), end + 1)
+    window = range(max(lower, index - WINDOW, 0), end + 1)
     precisions = [s.tokens[i] for i in window if _is(s.tokens[i], "precisions")]
     following = [s.tokens[i] for i in range(index + 1, end + 1) if _is(s.tokens[i], "precisions")]
     if following and index > start:
@@ -724,15 +725,16 @@ def _basis(
     names = [str(s.tokens[i].value) for i in window if s.tokens[i].kind is Kind.NAME]
     doubts: list[str] = []
     if not precisions and not [m for m in metrics if m != "throughput"]:
-        earlier = [c for c in claims if c.kind == "value" and c.subject == subject.chip and c.subject_query]
+        earlier = [c for c in claims[-8:] if c.kind == "value" and c.subject == subject.chip and c.subject_query]
         if earlier:
             claim = earlier[-1]
             others = tuple(dict.fromkeys(c.metric for c in claims if c.kind == "value" and c.metric != claim.metric))
             if others:
                 doubts.append("the sentence states figures of several metrics; the ratio may refer to any")
             return claim.metric, claim.precisions, others, doubts
-        precisions = [t for t in s.tokens[:index] if _is(t, "precisions")]
-        metrics = [str(t.role("metrics")) for t in s.tokens[:index] if _is(t, "metrics")] + metrics
+        near = s.tokens[max(0, index - WINDOW) : index]
+        precisions = [t for t in near if _is(t, "precisions")]
+        metrics = [str(t.role("metrics")) for t in near if _is(t, "metrics")] + metrics
     keys: list[str] = []
     for word in precisions:
         for key in str(word.role("precisions")).split("|"):
@@ -892,10 +894,10 @@ def _more_before(s: Sentence, rival_index: int) -> bool:
 
 
 def _first_role(s: Sentence, role: str) -> str | None:
-    for t in s.tokens:
-        if _is(t, role):
-            return str(t.role(role))
-    return None
+    key = ("first", role)
+    if key not in s.memo:
+        s.memo[key] = next((str(t.role(role)) for t in s.tokens if _is(t, role)), None)
+    return s.memo[key]
 
 
 @rule(
@@ -921,7 +923,7 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         rival = _mention_at(s, i + 1)
         if rival is None:
-            markers = [m for m in s.mentions if (m.rival_role or m.unnamed)]
+            markers = [m for m in (*s.mentions_before(i), *s.mentions_after(i)) if m.rival_role or m.unnamed]
             rival = markers[-1] if markers else None
         if rival is None:
             continue
@@ -1002,11 +1004,11 @@ def memory_type(s: Sentence, claims: list[Claim]) -> list[Claim]:
         subject = _attached(s, i) or _subject_before(s, i)
         if subject is None or subject.unnamed:
             continue
-        nearest = next((m for m in reversed(s.mentions) if m.index < i), None)
+        before = s.mentions_before(i)
+        nearest = before[-1] if before else None
         if nearest is not None and nearest.rival_role and not nearest.same_chip(subject):
             doubts.append(f"the memory type follows {nearest.name}, named as the rival; it may be its memory")
-        distinct = {(m.chip, m.name if m.chip is None else "") for m in s.mentions if not m.unresolved}
-        if 0 <= subject.index and s.clause_of[subject.index] != s.clause_of[i] and len(distinct) > 1:
+        if 0 <= subject.index and s.clause_of[subject.index] != s.clause_of[i] and s.distinct_chips > 1:
             doubts.append(
                 f"the memory type is in another clause than {subject.name}, and the sentence names several chips"
             )
