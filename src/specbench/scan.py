@@ -16,7 +16,7 @@ from pathlib import Path
 
 from specbench.claims import MAX_SENTENCE, Context, Reader, split_sentences
 from specbench.claims.judging import Judge, Judgement
-from specbench.claims.reading import _SENTENCE_END
+from specbench.claims.reading import SENTENCE_END
 from specbench.claims.tokens import fold
 from specbench.errors import InputError, SpecbenchError, UsageError
 from specbench.store import Catalogue
@@ -134,7 +134,7 @@ def _candidates(reader: Reader, chunks: Iterable[str]) -> Iterator[tuple[int, st
             if _BLANK_LINE.search(block):
                 yield None
             continue
-        ends = [m.end() for m in _SENTENCE_END.finditer(block)]
+        ends = [m.end() for m in SENTENCE_END.finditer(block)]
         line, position, seen = first_line, 0, -1
         for spot in spots:
             index = bisect_right(ends, spot)

@@ -13,19 +13,20 @@ the claim records the doubt, and the judge will not call it false.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
-from specbench.claims.tokens import Kind, Token, Tokenizer, fold
+from specbench.claims.tokens import Kind, Token, Tokenizer, fold, trie_pattern
 from specbench.claims.vocabulary import Dimension
 from specbench.store import Catalogue, normalize_name
 
 MAX_SENTENCE = 2000  # characters; longer runs without punctuation are cut, so memory stays flat
 WINDOW = 48  # tokens on each side of a figure that the rules look at
 
-_SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
+SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
 
 
 @dataclass
@@ -163,15 +164,11 @@ class Sentence:
 
     def mentions_before(self, index: int) -> list[Mention]:
         """Chips named in the WINDOW tokens before ``index``, nearest last."""
-        from bisect import bisect_left
-
         low, high = bisect_left(self._mention_indices, index - WINDOW), bisect_left(self._mention_indices, index)
         return self.mentions[low:high]
 
     def mentions_after(self, index: int) -> list[Mention]:
         """Chips named in the WINDOW tokens after ``index``, nearest first."""
-        from bisect import bisect_left, bisect_right
-
         low, high = bisect_right(self._mention_indices, index), bisect_left(self._mention_indices, index + WINDOW + 1)
         return self.mentions[low:high]
 
@@ -179,7 +176,7 @@ class Sentence:
 def split_sentences(text: str) -> Iterator[str]:
     """Sentences of a text; pieces longer than MAX_SENTENCE are cut."""
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in SENTENCE_END.finditer(text):
         yield from _cut(text[start : match.end()])
         start = match.end()
     yield from _cut(text[start:])
@@ -236,8 +233,6 @@ class Reader:
         "1.6倍", "96%", "128 fp32"), a ratio in words (两倍, twice), a comparative, a precision
         (a heading's "FP16" governs the figures after it), a table cell with a figure, or a
         memory type. A sentence with none of these holds no claim."""
-        from specbench.claims.tokens import trie_pattern
-
         lexicon = self.tokenizer.lexicon
         units = trie_pattern([*lexicon.table("units"), *lexicon.table("ratio_units"), "倍", "成"])
         words = trie_pattern(
@@ -251,10 +246,8 @@ class Reader:
     @cached_property
     def names(self) -> re.Pattern[str]:
         """Chip names, known or not, on folded text: what a sentence with no claim can still set."""
-        pattern = self.tokenizer.pattern.pattern
-        groups = [g for g in ("chip", "other_chip") if f"(?P<{g}>" in pattern]
         rules = dict(self.tokenizer.rules)
-        return re.compile("|".join(f"(?:{rules[g]})" for g in groups))
+        return re.compile(f"(?:{rules['chip']})|(?:{rules['other_chip']})")
 
     def may_hold_claim(self, sentence: str) -> bool:
         """A cheap test: a sentence with no number and unit, ratio or comparative holds no claim."""

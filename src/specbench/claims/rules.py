@@ -352,6 +352,26 @@ def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_e
     return 1
 
 
+def _binding_doubts(
+    s: Sentence, index: int, subject: Mention, what: str, *, after_rival: bool = True, across_clauses: bool = True
+) -> list[str]:
+    """Why the thing at ``index`` may not be ``subject``'s: it follows a rival, or it is in another
+    clause than the subject while the sentence names several chips."""
+    doubts = []
+    before = s.mentions_before(index)
+    nearest = before[-1] if before else None
+    if after_rival and nearest is not None and nearest.rival_role and not nearest.same_chip(subject):
+        doubts.append(f"the {what} follows {nearest.name}, named as the rival; it may be its {what}")
+    if (
+        across_clauses
+        and 0 <= subject.index
+        and s.clause_of[subject.index] != s.clause_of[index]
+        and s.distinct_chips > 1
+    ):
+        doubts.append(f"the {what} is in another clause than {subject.name}, and the sentence names several chips")
+    return doubts
+
+
 def _doubts_of(subject: Mention) -> list[str]:
     if subject.unresolved:
         return [f"'{subject.name}' refers to no chip named before it"]
@@ -590,10 +610,8 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
         subject = versus.get(i) or _attached(s, i) or _owner_after(s, i)
         if subject is None:
             subject = _subject_before(s, i)
-            before = s.mentions_before(i)
-            nearest = before[-1] if before else None
-            if subject is not None and nearest is not None and nearest.rival_role:
-                doubts.append(f"the figure follows {nearest.name}, named as the rival; it may be its figure")
+            if subject is not None:
+                doubts += _binding_doubts(s, i, subject, "figure", across_clauses=False)
         if subject is None and not any(m.unnamed for m in s.mentions_before(i)):
             after = [m for m in s.mentions_after(i) if s.clause_of[m.index] == s.clause_of[i]]
             subject = after[0] if after and not after[0].rival_role else None
@@ -604,8 +622,7 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
         following = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
         if _is(following, "comparatives") or _is(following, "changes"):
             continue  # "3 billion transistors behind", "多出20GB": a difference, not a value
-        if 0 <= subject.index and s.clause_of[subject.index] != s.clause_of[i] and s.distinct_chips > 1:
-            doubts.append(f"the figure is in another clause than {subject.name}, and the sentence names several chips")
+        doubts += _binding_doubts(s, i, subject, "figure", after_rival=False)
         claim = _value_claim(s, i, subject, "stated_value", doubts=doubts)
         if claim is not None:
             claims.append(claim)
@@ -1004,14 +1021,7 @@ def memory_type(s: Sentence, claims: list[Claim]) -> list[Claim]:
         subject = _attached(s, i) or _subject_before(s, i)
         if subject is None or subject.unnamed:
             continue
-        before = s.mentions_before(i)
-        nearest = before[-1] if before else None
-        if nearest is not None and nearest.rival_role and not nearest.same_chip(subject):
-            doubts.append(f"the memory type follows {nearest.name}, named as the rival; it may be its memory")
-        if 0 <= subject.index and s.clause_of[subject.index] != s.clause_of[i] and s.distinct_chips > 1:
-            doubts.append(
-                f"the memory type is in another clause than {subject.name}, and the sentence names several chips"
-            )
+        doubts += _binding_doubts(s, i, subject, "memory type")
         start = subject.index if 0 <= subject.index < i and s.clause_of[subject.index] == s.clause_of[i] else i
         found.append(
             Claim(

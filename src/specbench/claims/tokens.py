@@ -197,7 +197,6 @@ class Tokenizer:
             ("star", r"\*"),
         ]
         self.rules = rules
-        self.rule_names = [name for name, _ in rules]
         self.pattern = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in rules))
         self._numerals = self.lexicon.table("numerals")
         self._ratio_units = ratio_units
