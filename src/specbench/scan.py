@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import codecs
 import re
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from specbench.claims import MAX_SENTENCE, Context, Reader, split_sentences
 from specbench.claims.judging import Judge, Judgement
-from specbench.claims.reading import SENTENCE_END
-from specbench.claims.tokens import fold
+from specbench.claims.prefilter import Prefilter
 from specbench.errors import InputError, SpecbenchError, UsageError
 from specbench.store import Catalogue
 
@@ -109,51 +107,43 @@ def _numbered(text: str, first_line: int) -> Iterator[tuple[int, str]]:
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
-def _candidates(reader: Reader, chunks: Iterable[str]) -> Iterator[tuple[int, str] | None]:
-    """The sentences worth reading, with their line numbers, and None where a paragraph ends.
+def _events(prefilter: Prefilter, chunks: Iterable[str]) -> Iterator[tuple[int, str] | str | None]:
+    """The sentences worth reading, with their line numbers; the text passed over between them
+    (a string); and None where a paragraph ends (a blank line).
 
-    One pass of two regexes over each block of folded text finds where a claim can start and
-    where a chip is named; only the sentences around those places are split out and read. The
-    rest of the text (dates, prices, company news) costs no Python work per sentence.
+    The prefilter finds, in a few passes the regex engine runs in C, the sentences where a claim
+    can start; everything else (dates, prices, company news, sentences that only name a chip)
+    costs no Python work unless a later sentence refers back to a chip named there.
     """
-    lexicon = reader.tokenizer.lexicon
     for first_line, block in _blocks(chunks):
-        folded = fold(block, lexicon)
-        if len(folded) != len(block):  # NFKC changed the length: positions differ, read it all
-            previous = first_line
-            for line, sentence in _numbered(block, first_line):
-                if line > previous + 1:
-                    yield None
-                previous = line + sentence.count("\n")
-                yield line, sentence
-            continue
-        spots = sorted(
-            {m.start() for m in reader.hot.finditer(folded)} | {m.start() for m in reader.names.finditer(folded)}
-        )
-        if not spots:
-            if _BLANK_LINE.search(block):
+        breaks = [match.start() for match in _BLANK_LINE.finditer(block)]
+        line, counted, done, next_break = first_line, 0, 0, 0
+        for start, end in prefilter.spans(block):
+            while next_break < len(breaks) and breaks[next_break] < start:
+                if block[done : breaks[next_break]].strip():
+                    yield block[done : breaks[next_break]]
                 yield None
-            continue
-        ends = [m.end() for m in SENTENCE_END.finditer(block)]
-        line, position, seen = first_line, 0, -1
-        for spot in spots:
-            index = bisect_right(ends, spot)
-            if index == seen:
-                continue
-            seen = index
-            start = ends[index - 1] if index else 0
-            end = ends[index] if index < len(ends) else len(block)
-            if _BLANK_LINE.search(block, position, start + 1):
-                yield None
-            line += block.count("\n", position, start)
+                done = breaks[next_break]
+                next_break += 1
+            if block[done:start].strip():
+                yield block[done:start]
             piece = block[start:end]
-            offset = len(piece) - len(piece.lstrip())
-            line += piece.count("\n", 0, offset)
-            position = start + offset
+            begin = start + len(piece) - len(piece.lstrip())
+            line += block.count("\n", counted, begin)
+            counted = begin
             for sentence in split_sentences(piece):
                 yield line, sentence
-        if _BLANK_LINE.search(block, position):
+            while next_break < len(breaks) and breaks[next_break] < end:
+                yield None
+                next_break += 1
+            done = end
+        for at in breaks[next_break:]:
+            if block[done:at].strip():
+                yield block[done:at]
             yield None
+            done = at
+        if block[done:].strip():
+            yield block[done:]
 
 
 def scan(paths: list[Path], catalogue: Catalogue, jobs: int = 1) -> Iterator[Finding]:
@@ -189,9 +179,12 @@ MAX_JOBS = 64
 def scan_file(path: Path, reader: Reader, judge: Judge) -> Iterator[Finding]:
     """The judged claims of one file, read with one context; a blank line starts a paragraph."""
     context = Context()
-    for event in _candidates(reader, read_chunks(path)):
+    for event in _events(reader.prefilter, read_chunks(path)):
         if event is None:
             context.new_paragraph()
+            continue
+        if isinstance(event, str):
+            context.pass_over(reader, event)
             continue
         line, sentence = event
         for claim in reader.read_sentence(sentence, context):

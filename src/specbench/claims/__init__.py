@@ -6,6 +6,7 @@ The package is laid out as the work is done:
 - :mod:`~specbench.claims.lexicon` and ``data/``: the words of both languages;
 - :mod:`~specbench.claims.tokens`: text to typed tokens;
 - :mod:`~specbench.claims.reading` and :mod:`~specbench.claims.rules`: tokens to claims, with context;
+- :mod:`~specbench.claims.prefilter`: the fast first pass of ``scan``, the sentences worth reading;
 - :mod:`~specbench.claims.judging`: evidence and checks for each claim;
 - :mod:`~specbench.claims.verdict`: the one function that decides a verdict;
 - :mod:`~specbench.claims.render`: text, Markdown and JSON;

@@ -17,16 +17,40 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from specbench.claims.tokens import Kind, Token, Tokenizer, fold, trie_pattern
 from specbench.claims.vocabulary import Dimension
 from specbench.store import Catalogue, normalize_name
 
+if TYPE_CHECKING:
+    from specbench.claims.prefilter import Prefilter
+
 MAX_SENTENCE = 2000  # characters; longer runs without punctuation are cut, so memory stays flat
 WINDOW = 48  # tokens on each side of a figure that the rules look at
 
+# A sentence ends after a run of 。！？!?；; or newlines, or after a full stop that follows a
+# letter, digit, ")" or "%" and comes before a space or the end ("3.5" and "..." do not end one).
 SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
+# The same ends, found with a pattern that begins with a character class (the engine skips
+# ahead in C); full stops are then kept or dropped by the rule above.
+_END_CANDIDATE = re.compile(r"[。！？!?；;\n.][。！？!?；;\n]*")
+_BEFORE_STOP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789)%")
+
+
+def sentence_ends(text: str) -> list[int]:
+    """Where each sentence of ``text`` ends (the positions SENTENCE_END's matches end at)."""
+    ends = []
+    for match in _END_CANDIDATE.finditer(text):
+        start, end = match.span()
+        if text[start] == ".":
+            after = start + 1
+            if start and text[start - 1] in _BEFORE_STOP and (after == len(text) or text[after].isspace()):
+                ends.append(after)
+            if end == after:
+                continue
+        ends.append(end)
+    return ends
 
 
 @dataclass
@@ -104,18 +128,91 @@ class Mention:
         )
 
 
-@dataclass
 class Context:
     """What a paragraph has established so far: its subject chip, precision and table columns.
 
     Passed along from sentence to sentence; reset where a new chip takes over.
+
+    Most sentences of an article hold no figure, and many of them only name a chip ("壁仞
+    科技正式发布BR100系列GPU") or a precision (a heading, "FP16 Tensor Core"). Such a
+    sentence can only change the subject or the precision, so it is not read when it is
+    seen: it waits here, and is read when a later sentence asks for the subject or the
+    precision, newest first (the newest sentence that names a chip decides the subject on
+    its own unless it says "it"). Scanning then costs what the sentences with figures cost.
     """
 
-    subject: Mention | None = None
-    precision: tuple[Token, ...] = ()  # precision words of a heading, governing later figures
-    precision_list: tuple[Token, ...] = ()  # the list of a "分别" sentence, for "在相同精度下"
-    columns: tuple[Mention | None, ...] = ()  # chips heading the columns of a table
-    mentions: tuple[Mention, ...] = ()  # chips of the previous sentence, for "the former"
+    PENDING = 64  # pieces of text waiting at most; beyond that they are read, so memory stays flat
+
+    def __init__(self) -> None:
+        self._subject: Mention | None = None
+        self._mentions: tuple[Mention, ...] = ()  # chips of the previous sentence, for "the former"
+        self._precision: tuple[Token, ...] = ()  # precision words of a heading, governing later figures
+        self.precision_list: tuple[Token, ...] = ()  # the list of a "分别" sentence, for "在相同精度下"
+        self.columns: tuple[Mention | None, ...] = ()  # chips heading the columns of a table
+        self._named: list[str] = []  # text passed over that may name chips, not yet read, oldest first
+        self._headings: list[tuple[str, str]] = []  # sentences of this paragraph with only a precision word
+        self._reader: Reader | None = None
+
+    @property
+    def subject(self) -> Mention | None:
+        self._settle_named()
+        return self._subject
+
+    @subject.setter
+    def subject(self, value: Mention | None) -> None:
+        self._settle_named()
+        self._subject = value
+
+    @property
+    def mentions(self) -> tuple[Mention, ...]:
+        self._settle_named()
+        return self._mentions
+
+    @mentions.setter
+    def mentions(self, value: tuple[Mention, ...]) -> None:
+        self._settle_named()
+        self._mentions = value
+
+    @property
+    def precision(self) -> tuple[Token, ...]:
+        if self._headings:
+            headings, self._headings = self._headings, []
+            assert self._reader is not None
+            self._reader._settle_headings(headings, self)
+        return self._precision
+
+    @precision.setter
+    def precision(self, value: tuple[Token, ...]) -> None:
+        self._headings = []
+        self._precision = value
+
+    def take(self, subject: Mention, mentions: tuple[Mention, ...]) -> None:
+        """A sentence names its own subject: what waiting sentences would have set no longer counts."""
+        self._named = []
+        self._subject, self._mentions = subject, mentions
+
+    def wait(self, reader: Reader, sentence: str, folded: str, heading: bool) -> None:
+        """Keep a sentence with no figure until its subject (or, for a heading, its precision) is needed."""
+        if heading:
+            self._reader = reader
+            self._headings.append((sentence, folded))
+            del self._headings[: -self.PENDING]  # only the newest heading can set the precision
+        else:
+            self.pass_over(reader, sentence)
+
+    def pass_over(self, reader: Reader, text: str) -> None:
+        """Text with no figure, no precision and no comparison (what ``scan`` skips): it may
+        name the chip a later sentence calls "it"."""
+        self._reader = reader
+        self._named.append(text)
+        if len(self._named) > self.PENDING:
+            self._settle_named()
+
+    def _settle_named(self) -> None:
+        if self._named:
+            named, self._named = self._named, []
+            assert self._reader is not None
+            self._reader._settle_named(named, self)
 
     def new_paragraph(self) -> None:
         self.precision = ()
@@ -176,9 +273,9 @@ class Sentence:
 def split_sentences(text: str) -> Iterator[str]:
     """Sentences of a text; pieces longer than MAX_SENTENCE are cut."""
     start = 0
-    for match in SENTENCE_END.finditer(text):
-        yield from _cut(text[start : match.end()])
-        start = match.end()
+    for end in sentence_ends(text):
+        yield from _cut(text[start:end])
+        start = end
     yield from _cut(text[start:])
 
 
@@ -221,6 +318,13 @@ class Reader:
         return Tokenizer(names)
 
     @cached_property
+    def prefilter(self) -> Prefilter:
+        """The fast first pass of ``scan``: the sentences of a text where a claim can start."""
+        from specbench.claims.prefilter import Prefilter
+
+        return Prefilter(self.tokenizer.lexicon)
+
+    @cached_property
     def _families(self) -> dict[str, list[Any]]:
         families: dict[str, list[Any]] = {}
         for chip in self.catalogue.chips.values():
@@ -228,20 +332,39 @@ class Reader:
         return families
 
     @cached_property
-    def hot(self) -> re.Pattern[str]:
+    def triggers(self) -> re.Pattern[str]:
         """Where a claim can start, on folded text: a number with a unit or ratio unit ("1024tops",
-        "1.6倍", "96%", "128 fp32"), a ratio in words (两倍, twice), a comparative, a precision
-        (a heading's "FP16" governs the figures after it), a table cell with a figure, or a
-        memory type. A sentence with none of these holds no claim."""
+        "1.6倍", "96%", "128 fp32"), a ratio in words (两倍, twice), a comparative, a table cell
+        with a figure, or a memory type. A sentence with none of these holds no claim, though it
+        may name the chip or the precision that later figures belong to."""
         lexicon = self.tokenizer.lexicon
         units = trie_pattern([*lexicon.table("units"), *lexicon.table("ratio_units"), "倍", "成"])
-        words = trie_pattern(
-            [*lexicon.table("ratio_words"), *lexicon.table("comparatives"), *lexicon.table("precisions"), "分之"]
-        )
+        words = trie_pattern([*lexicon.table("ratio_words"), *lexicon.table("comparatives"), "分之"])
         return re.compile(
-            rf"\d\s?(?:亿|万)?\s?(?:{units})|\d\s?(?:fp|bf|tf|int)\d|[一二两三四五六七八九十]\s?[倍成]"
+            rf"\d\s?(?:亿|万)?\s?(?:{units})(?![a-z])|\d\s?(?:fp|bf|tf|int)\d|[一二两三四五六七八九十]\s?[倍成]"
             rf"|{words}|\|[^|\n]{{0,40}}\d|hbm|gddr\d|lpddr"
         )
+
+    @cached_property
+    def _precisions(self) -> re.Pattern[str]:
+        return re.compile(trie_pattern(self.tokenizer.lexicon.table("precisions")))
+
+    @cached_property
+    def _referents(self) -> re.Pattern[str]:
+        """What makes a sentence with a precision word more than a heading or a chip's name:
+        a figure, a table cell, an unnamed rival or "respectively"."""
+        lexicon = self.tokenizer.lexicon
+        words = trie_pattern([*lexicon.table("unnamed_rivals"), *lexicon.table("respectively")])
+        return re.compile(rf"(?<![a-z\d])\d|\||{words}")
+
+    @cached_property
+    def _pronouns(self) -> re.Pattern[str]:
+        return re.compile(trie_pattern(self.tokenizer.lexicon.table("pronouns")))
+
+    @cached_property
+    def hot(self) -> re.Pattern[str]:
+        """Where a sentence may matter, on folded text: a claim trigger or a precision word."""
+        return re.compile(f"(?:{self.triggers.pattern})|(?:{self._precisions.pattern})")
 
     @cached_property
     def names(self) -> re.Pattern[str]:
@@ -251,7 +374,11 @@ class Reader:
 
     def may_hold_claim(self, sentence: str) -> bool:
         """A cheap test: a sentence with no number and unit, ratio or comparative holds no claim."""
-        return self.hot.search(fold(sentence, self.tokenizer.lexicon)) is not None
+        folded = fold(sentence, self.tokenizer.lexicon)
+        return self.triggers.search(folded) is not None or self._heading_with_more(folded)
+
+    def _heading_with_more(self, folded: str) -> bool:
+        return self._precisions.search(folded) is not None and self._referents.search(folded) is not None
 
     def read(self, text: str, context: Context | None = None) -> list[Claim]:
         """All claims in a text, reading its sentences in order with one context."""
@@ -264,13 +391,22 @@ class Reader:
         return claims
 
     def read_sentence(self, sentence: str, context: Context | None = None) -> list[Claim]:
-        from specbench.claims import rules
-
+        """The claims of one sentence. A sentence that can hold none but names a chip, or is a
+        heading with a precision word, waits in the context until its subject or precision is
+        needed."""
         context = context if context is not None else Context()
         folded = fold(sentence, self.tokenizer.lexicon)
-        if not self.hot.search(folded):
-            self.note_subject(sentence, context, folded)
-            return []
+        if self.triggers.search(folded) or self._heading_with_more(folded):
+            return self._read(sentence, folded, context)
+        if self.names.search(folded):
+            context.wait(self, sentence, folded, heading=False)
+        elif self._precisions.search(folded) and not self._pronouns.search(folded):
+            context.wait(self, sentence, folded, heading=True)
+        return []
+
+    def _read(self, sentence: str, folded: str, context: Context) -> list[Claim]:
+        from specbench.claims import rules
+
         tokens = rules.merge_tokens(self.tokenizer.tokenize(sentence, folded))
         clause_of, clause = [], 0
         for token in tokens:
@@ -393,35 +529,53 @@ class Reader:
 
     # -- context -------------------------------------------------------------------------
 
-    def note_subject(self, sentence: str, context: Context, folded: str | None = None) -> None:
-        """A sentence with no figure may still name the chip that the next sentence calls 'it'."""
-        folded = fold(sentence, self.tokenizer.lexicon) if folded is None else folded
-        if not self.names.search(folded):
-            return
-        tokens = self.tokenizer.tokenize(sentence, folded)
-        mentions = [
-            m
-            for m in self._mentions(tokens, context, [0] * len(tokens), sentence)
-            if not m.rival_role and not m.unnamed
-        ]
-        if mentions:
-            context.subject = mentions[0]
-            context.mentions = tuple(mentions)
+    def _settle_named(self, named: list[str], context: Context) -> None:
+        """Read text passed over, newest sentence first: the newest that names a chip (not as
+        a rival) sets the subject, and older ones no longer count, unless it says "it", which
+        needs the subject the sentences before it left."""
+        referring: list[tuple[str, list[Token]]] = []
+        for sentence in (s for text in reversed(named) for s in reversed(list(split_sentences(text)))):
+            folded = fold(sentence, self.tokenizer.lexicon)
+            if not self.names.search(folded):
+                continue
+            tokens = self.tokenizer.tokenize(sentence, folded)
+            if any(t.kind is Kind.WORD and t.has("pronouns") for t in tokens):
+                referring.append((sentence, tokens))
+                continue
+            mentions = self._subjects(sentence, tokens, context)
+            if mentions:
+                context._subject, context._mentions = mentions[0], tuple(mentions)
+                break
+        for sentence, tokens in reversed(referring):
+            mentions = self._subjects(sentence, tokens, context)
+            if mentions:
+                context._subject, context._mentions = mentions[0], tuple(mentions)
+
+    def _subjects(self, sentence: str, tokens: list[Token], context: Context) -> list[Mention]:
+        mentions = self._mentions(tokens, context, [0] * len(tokens), sentence)
+        return [m for m in mentions if not m.rival_role and not m.unnamed]
+
+    def _settle_headings(self, headings: list[tuple[str, str]], context: Context) -> None:
+        """Headings of the paragraph, newest first: the newest with a precision word sets it."""
+        for sentence, folded in reversed(headings):
+            precisions = tuple(
+                t for t in self.tokenizer.tokenize(sentence, folded) if t.kind is Kind.WORD and t.has("precisions")
+            )
+            if precisions:
+                context._precision = precisions
+                return
 
     @staticmethod
     def _update_context(sentence: Sentence, claims: list[Claim]) -> None:
         context = sentence.context
         named = [m for m in sentence.mentions if not m.unnamed and not m.unresolved]
         subjects = [m for m in named if not m.rival_role]
+        chosen = None
         if claims and claims[0].subject_query:
             chosen = next((m for m in subjects if m.name == claims[0].subject_query), None)
-            if chosen is not None:
-                context.subject = chosen
-            elif subjects:
-                context.subject = subjects[0]
-        elif subjects:
-            context.subject = subjects[0]
-        if named:
+        if subjects:
+            context.take(chosen or subjects[0], tuple(named))
+        elif named:
             context.mentions = tuple(named)
         quantities = [t for t in sentence.tokens if t.kind is Kind.QUANTITY]
         precisions = tuple(t for t in sentence.tokens if t.kind is Kind.WORD and t.has("precisions"))

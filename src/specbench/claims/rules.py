@@ -264,21 +264,31 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
     if specific:
         return specific[0][1], specific[0][2], []
     # A bare "bandwidth": memory if the sentence speaks of memory and of no link.
-    names = _names_in(s, 0, len(s.tokens) - 1)
-    memory = any(n.startswith(("hbm", "gddr")) for n in names) or bool(
-        [t for t in s.tokens if _is(t, "metrics") and t.role("metrics") in ("memory_capacity", "memory_bandwidth")]
-    )
-    links = any(n.startswith((*_LINK_PREFIXES, "pci")) for n in names)
+    memory, links, chip_links = _sentence_links(s)
     if memory and not links:
         return "memory_bandwidth", None, []
     word = "bandwidth" if candidates else "a bandwidth with no word for it"
     doubt = [f"{word} is not said to be memory, chip-to-chip or host bandwidth"]
-    chip_links = [n for n in names if n.startswith(_LINK_PREFIXES)] + [
-        t.text for t in s.tokens if _is(t, "metrics") and t.role("metrics") == "interconnect"
-    ]
     if chip_links and not memory:
         return "interconnect", chip_links[0], doubt  # the sentence is about NVLink / MTLink
     return "memory_bandwidth", None, doubt
+
+
+def _sentence_links(s: Sentence) -> tuple[bool, bool, list[str]]:
+    """Whether the sentence speaks of memory, of any link, and the chip-to-chip links it names;
+    computed once per sentence."""
+    if "links" not in s.memo:
+        names = _names_in(s, 0, len(s.tokens) - 1)
+        metrics = [t.role("metrics") for t in s.tokens if _is(t, "metrics")]
+        memory = any(n.startswith(("hbm", "gddr")) for n in names) or any(
+            m in ("memory_capacity", "memory_bandwidth") for m in metrics
+        )
+        links = any(n.startswith((*_LINK_PREFIXES, "pci")) for n in names)
+        chip_links = [n for n in names if n.startswith(_LINK_PREFIXES)] + [
+            t.text for t in s.tokens if _is(t, "metrics") and t.role("metrics") == "interconnect"
+        ]
+        s.memo["links"] = (memory, links, chip_links)
+    return s.memo["links"]  # type: ignore[no-any-return]
 
 
 def _metric_for(s: Sentence, index: int) -> tuple[str | None, str | None, list[str]]:

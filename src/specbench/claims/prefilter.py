@@ -1,0 +1,137 @@
+"""Where in raw text a claim can be: the first, fast pass of ``scan``.
+
+Most sentences of an article hold no figure, and reading one costs tokenizing it. This
+pass finds the places where a claim can start with a few regular expressions that each
+begin with a character class or a literal, so that the ``re`` engine skips ahead in C:
+
+- a number followed by a unit or a ratio unit ("1024 TOPS", "1.6倍", "96%", "128 FP32");
+- a Chinese numeral before 倍 or 成 (两倍, 九成);
+- a table cell with a figure ("| 312 |");
+- a ratio or comparison word, a precision or a memory type (twice, 高于, FP16, HBM).
+
+Only the sentences around those places are read. The text between them goes to the
+context, which reads it only when a later sentence refers back to a chip named there
+("它", "the chip"): see :class:`~specbench.claims.reading.Context`.
+
+The patterns match lower-cased raw text. A block holding a character that folding would
+turn into part of a pattern (full-width digits and letters, traditional forms such as 兩,
+a machine-paraphrase substitution) is folded first, as the reader folds every sentence,
+so the pass finds what the reader would.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections.abc import Iterable
+from functools import cached_property
+
+from specbench.claims.lexicon import Lexicon
+from specbench.claims.reading import sentence_ends
+from specbench.claims.tokens import fold, trie_pattern
+
+_CJK_NUMERALS = "一二两三四五六七八九十"
+# Planes folding can map into ASCII letters and digits: the BMP and the mathematical alphanumerics.
+_FOLDED_RANGES = ((0x80, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800))
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _char_class(chars: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two patterns for a set of characters: its basic-plane part alone (which the engine tests
+    with a bitmap, fast) and the whole set (for the rare text beyond the basic plane)."""
+
+    def ranges(codes: list[int]) -> str:
+        spans: list[list[int]] = []
+        for code in sorted(codes):
+            if spans and spans[-1][1] == code - 1:
+                spans[-1][1] = code
+            else:
+                spans.append([code, code])
+        return "".join(re.escape(chr(a)) + ("" if a == b else "-" + re.escape(chr(b))) for a, b in spans)
+
+    codes = [ord(c) for c in chars]
+    basic = [c for c in codes if c < 0x10000]
+    return re.compile(f"[{ranges(basic)}]"), re.compile(f"[{ranges(codes)}]")
+
+
+class Prefilter:
+    """The places in a text where a claim can start, and the sentences around them."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    @cached_property
+    def _words(self) -> list[str]:
+        lexicon = self.lexicon
+        return [
+            *lexicon.table("ratio_words"),
+            *lexicon.table("comparatives"),
+            *lexicon.table("precisions"),
+            "分之",
+            "hbm",
+            "gddr",
+            "lpddr",
+        ]
+
+    @cached_property
+    def patterns(self) -> list[re.Pattern[str]]:
+        """The patterns of the places where a claim can start; each begins with a character
+        class or a literal (the reader's own test, ``Reader.triggers``, is the authority)."""
+        lexicon = self.lexicon
+        units = trie_pattern([*lexicon.table("units"), *lexicon.table("ratio_units"), "倍", "成"])
+        return [
+            re.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d)"),
+            re.compile(rf"[{_CJK_NUMERALS}]\s?[倍成]"),
+            re.compile(r"\|[^|\n]{0,40}\d"),
+            re.compile(trie_pattern(sorted(w for w in self._words if not w[0].isascii()))),
+            re.compile(trie_pattern(sorted(w for w in self._words if w[0].isascii()))),
+        ]
+
+    @cached_property
+    def _risky(self) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], dict[str, str]]:
+        """Characters of lower-cased text that folding turns into a character the patterns look
+        at, and what each folds to."""
+        wanted = set("0123456789abcdefghijklmnopqrstuvwxyz|%." + _CJK_NUMERALS + "倍成亿万")
+        for word in [*self._words, *self.lexicon.table("units"), *self.lexicon.table("ratio_units")]:
+            wanted.update(word)
+        wanted.discard(" ")
+        risky: dict[str, str] = {}
+        for low, high in _FOLDED_RANGES:
+            for code in range(low, high):
+                char = chr(code)
+                folded = unicodedata.normalize("NFKC", char).casefold().translate(self.lexicon.traditional)
+                if folded != char and any(c in wanted for c in folded):
+                    risky[char] = folded
+        return _char_class(risky), risky
+
+    def _searchable(self, block: str) -> str | None:
+        """The block as the patterns should see it (lower-cased, and folded where folding
+        matters to them), or None where folding changes its length and positions are lost."""
+        lowered = block.lower()
+        if len(lowered) == len(block) and not any(word in lowered for word in self.lexicon.table("paraphrases")):
+            (basic, every), folds = self._risky
+            pattern = every if _ASTRAL.search(lowered) else basic
+            found = set(pattern.findall(lowered))
+            if all(len(folds[char]) == 1 for char in found):
+                return pattern.sub(lambda match: folds[match.group()], lowered) if found else lowered
+        folded = fold(block, self.lexicon)
+        return folded if len(folded) == len(block) else None
+
+    def spans(self, block: str) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of ``block`` that holds a place where a claim can start,
+        in order; the sentences are those :func:`~specbench.claims.reading.split_sentences` gives."""
+        searchable = self._searchable(block)
+        ends = sentence_ends(block)
+        if searchable is None:  # folding changed the length: read every sentence
+            return [(start, end) for start, end in zip([0, *ends], [*ends, len(block)], strict=True) if start < end]
+        spots = sorted({match.start() for pattern in self.patterns for match in pattern.finditer(searchable)})
+        found: list[tuple[int, int]] = []
+        seen = -1
+        for spot in spots:
+            index = bisect_right(ends, spot)
+            if index == seen:
+                continue
+            seen = index
+            found.append((ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(block)))
+        return found
