@@ -124,7 +124,7 @@ def _dense_sparse_pairs(tokens: list[Token]) -> list[Token]:
 
 
 def _is(token: Token | None, role: str) -> bool:
-    return token is not None and token.kind is Kind.WORD and token.has(role)
+    return token is not None and role in token.roles and token.kind is Kind.WORD
 
 
 def _mention_at(s: Sentence, index: int) -> Mention | None:

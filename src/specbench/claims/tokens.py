@@ -70,7 +70,11 @@ class Token:
         return self.roles.get(name)
 
     def has(self, *names: str) -> bool:
-        return any(name in self.roles for name in names)
+        roles = self.roles
+        for name in names:
+            if name in roles:
+                return True
+        return False
 
 
 NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
