@@ -7,10 +7,12 @@ import html
 import io
 import json
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from specbench.comparison import Comparison, Row
 from specbench.normalize import fmt
+
+if TYPE_CHECKING:
+    from specbench.comparison import Comparison, Row
 
 
 class Format(StrEnum):

@@ -9,10 +9,12 @@ reads both scripts.
 
 from __future__ import annotations
 
-import tomllib
+import hashlib
+import json
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("zh", "en")
@@ -42,14 +44,55 @@ class Lexicon:
 
 @cache
 def load() -> Lexicon:
-    lexicon = Lexicon()
+    """The lexicon, from the cache folder when its data files are unchanged (parsing TOML is
+    slow next to reading JSON, and ``check`` loads the lexicon on every run)."""
     folder = resources.files("specbench.claims") / "data"
-    for language in LANGUAGES:
-        data = tomllib.loads((folder / f"{language}.toml").read_text(encoding="utf-8"))
-        for name, table in data.items():
-            merged = lexicon.tables.setdefault(name, {})
+    texts = {name: (folder / name).read_text(encoding="utf-8") for name in (*_TOML, "traditional.txt")}
+    digest = hashlib.sha256(_FORMAT.encode())
+    for name, text in texts.items():
+        digest.update(name.encode() + b"\0" + text.encode("utf-8") + b"\0")
+    key = digest.hexdigest()
+    path = _cache_path()
+    try:
+        if path.stat().st_size <= MAX_CACHE_BYTES:
+            data = json.loads(path.read_bytes())
+            if data["key"] == key and isinstance(data["tables"], dict) and isinstance(data["traditional"], str):
+                traditional = data["traditional"]
+                return Lexicon(data["tables"], dict(zip(map(ord, traditional[::2]), traditional[1::2], strict=True)))
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        pass
+    lexicon = _parse(texts)
+    from specbench._atomic import write_text_atomic
+
+    pairs = "".join(chr(code) + char for code, char in lexicon.traditional.items())
+    try:
+        payload = json.dumps({"key": key, "tables": lexicon.tables, "traditional": pairs}, ensure_ascii=False)
+        write_text_atomic(path, payload, make_parents=True)
+    except OSError:
+        pass  # a read-only cache folder only costs speed
+    return lexicon
+
+
+_TOML = tuple(f"{language}.toml" for language in LANGUAGES)
+_FORMAT = "lexicon 1"
+MAX_CACHE_BYTES = 4 << 20
+
+
+def _cache_path() -> Path:
+    from specbench.store import cache_dir
+
+    return cache_dir() / "lexicon.json"
+
+
+def _parse(texts: dict[str, str]) -> Lexicon:
+    import tomllib
+
+    lexicon = Lexicon()
+    for name in _TOML:
+        for table_name, table in tomllib.loads(texts[name]).items():
+            merged = lexicon.tables.setdefault(table_name, {})
             for word, meaning in table.items():
                 merged[word.casefold()] = meaning
-    pairs = (folder / "traditional.txt").read_text(encoding="utf-8").splitlines()
+    pairs = texts["traditional.txt"].splitlines()
     lexicon.traditional = {ord(line[0]): line[1] for line in pairs if len(line) == 2}
     return lexicon

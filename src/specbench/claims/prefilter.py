@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from functools import cached_property
 
+from specbench import regexcache
 from specbench.claims.lexicon import Lexicon
 from specbench.claims.reading import sentence_ends
 from specbench.claims.tokens import fold, trie_pattern
@@ -81,11 +82,11 @@ class Prefilter:
         lexicon = self.lexicon
         units = trie_pattern([*lexicon.table("units"), *lexicon.table("ratio_units"), "倍", "成"])
         return [
-            re.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d)"),
+            regexcache.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d)"),
             re.compile(rf"[{_CJK_NUMERALS}]\s?[倍成]"),
             re.compile(r"\|[^|\n]{0,40}\d"),
-            re.compile(trie_pattern(sorted(w for w in self._words if not w[0].isascii()))),
-            re.compile(trie_pattern(sorted(w for w in self._words if w[0].isascii()))),
+            regexcache.compile(trie_pattern(sorted(w for w in self._words if not w[0].isascii()))),
+            regexcache.compile(trie_pattern(sorted(w for w in self._words if w[0].isascii()))),
         ]
 
     @cached_property

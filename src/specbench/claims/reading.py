@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from specbench import regexcache
 from specbench.claims.tokens import Kind, Token, Tokenizer, fold, trie_pattern
 from specbench.claims.vocabulary import Dimension
 from specbench.store import Catalogue, normalize_name
@@ -340,7 +341,7 @@ class Reader:
         lexicon = self.tokenizer.lexicon
         units = trie_pattern([*lexicon.table("units"), *lexicon.table("ratio_units"), "倍", "成"])
         words = trie_pattern([*lexicon.table("ratio_words"), *lexicon.table("comparatives"), "分之"])
-        return re.compile(
+        return regexcache.compile(
             rf"\d\s?(?:亿|万)?\s?(?:{units})(?![a-z])|\d\s?(?:fp|bf|tf|int)\d|[一二两三四五六七八九十]\s?[倍成]"
             rf"|{words}|\|[^|\n]{{0,40}}\d|hbm|gddr\d|lpddr"
         )
@@ -364,13 +365,13 @@ class Reader:
     @cached_property
     def hot(self) -> re.Pattern[str]:
         """Where a sentence may matter, on folded text: a claim trigger or a precision word."""
-        return re.compile(f"(?:{self.triggers.pattern})|(?:{self._precisions.pattern})")
+        return regexcache.compile(f"(?:{self.triggers.pattern})|(?:{self._precisions.pattern})")
 
     @cached_property
     def names(self) -> re.Pattern[str]:
         """Chip names, known or not, on folded text: what a sentence with no claim can still set."""
         rules = dict(self.tokenizer.rules)
-        return re.compile(f"(?:{rules['chip']})|(?:{rules['other_chip']})")
+        return regexcache.compile(f"(?:{rules['chip']})|(?:{rules['other_chip']})")
 
     def may_hold_claim(self, sentence: str) -> bool:
         """A cheap test: a sentence with no number and unit, ratio or comparative holds no claim."""

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from specbench.claims.corpus import VERDICTS, Accuracy, Article, AuditResult, ExpectationResult
-from specbench.claims.judging import Judgement
-from specbench.scan import Finding
-from specbench.store import Catalogue
 from specbench.tables import Format, md_escape
+
+if TYPE_CHECKING:
+    from specbench.claims.corpus import Article, AuditResult, ExpectationResult
+    from specbench.claims.judging import Judgement
+    from specbench.scan import Finding
+    from specbench.store import Catalogue
 
 VERDICT_MARK = {"supported": "SUPPORTED", "misleading": "MISLEADING", "false": "FALSE", "unverifiable": "UNVERIFIABLE"}
 
@@ -79,6 +82,8 @@ def audit_report(
     articles: list[tuple[Article, list[ExpectationResult]]] | None = None,
 ) -> str:
     """reports/claims.md: accuracy per verdict and language, confident wrong verdicts, every claim."""
+    from specbench.claims.corpus import VERDICTS, Accuracy
+
     accuracy = Accuracy.of(results)
     passed = sum(r.passed for r in results)
     lines = [

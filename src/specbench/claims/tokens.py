@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from specbench import regexcache
 from specbench.claims.lexicon import Lexicon
 from specbench.claims.lexicon import load as load_lexicon
 from specbench.claims.vocabulary import Dimension
@@ -201,7 +202,7 @@ class Tokenizer:
             ("star", r"\*"),
         ]
         self.rules = rules
-        self.pattern = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in rules))
+        self.pattern = regexcache.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in rules))
         self._numerals = self.lexicon.table("numerals")
         self._ratio_units = ratio_units
         self._counters = counters

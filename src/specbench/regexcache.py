@@ -1,0 +1,111 @@
+"""Compiled regular expressions kept between runs.
+
+The claim reader's patterns are large (tries of every chip name and keyword of both
+languages), and compiling them was the largest part of the start-up of ``specbench
+check``. The engine's compiled form of each pattern is kept in one file of the cache
+folder, named for the interpreter and the engine's version, and handed back to the
+engine on later runs; the engine validates it ("invalid SRE code" otherwise). Anything
+missing, of another version, too large, of the wrong shape or rejected is compiled
+afresh, and the result is the same pattern ``re.compile`` gives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+MAX_BYTES = 8 << 20  # a larger file is not ours to trust: compile afresh
+_FORMAT = 1
+_compiled: dict[str, re.Pattern[str]] = {}
+_stored: dict[str, Any] | None = None
+
+
+def compile(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)``, from the compiled form a previous run kept where there is one."""
+    found = _compiled.get(pattern)
+    if found is not None:
+        return found
+    key = hashlib.sha256(pattern.encode("utf-8", "surrogatepass")).hexdigest()
+    stored = _store()
+    compiled = _revive(pattern, stored.get(key))
+    if compiled is None:
+        compiled, entry = _compile(pattern)
+        if entry is not None:
+            stored[key] = entry
+            _save(stored)
+    _compiled[pattern] = compiled
+    return compiled
+
+
+def _path() -> Path | None:
+    try:
+        import _sre
+    except ImportError:  # not CPython: nothing to keep
+        return None
+    from specbench.store import cache_dir
+
+    return cache_dir() / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.json"
+
+
+def _store() -> dict[str, Any]:
+    global _stored
+    if _stored is None:
+        _stored = {}
+        path = _path()
+        try:
+            if path is not None and path.stat().st_size <= MAX_BYTES:
+                data = json.loads(path.read_bytes())
+                if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("patterns"), dict):
+                    _stored = data["patterns"]
+        except (OSError, ValueError, RecursionError):
+            pass
+    return _stored
+
+
+def _revive(pattern: str, entry: Any) -> re.Pattern[str] | None:
+    try:
+        import _sre
+
+        flags, code, groups, groupindex, indexgroup = entry
+        if not (isinstance(code, list) and isinstance(groupindex, dict) and isinstance(indexgroup, list)):
+            return None
+        compiled: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
+        return compiled
+    except Exception:  # missing, malformed or rejected by the engine's validator: compile afresh
+        return None
+
+
+def _compile(pattern: str) -> tuple[re.Pattern[str], list[Any] | None]:
+    """The pattern, and what to keep of it (None where the engine's internals are not as expected)."""
+    try:
+        import _sre
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        parsed = _parser.parse(pattern, 0)
+        code = _compiler._code(parsed, 0)
+        groupindex = dict(parsed.state.groupdict)
+        indexgroup: list[str | None] = [None] * parsed.state.groups
+        for name, index in groupindex.items():
+            indexgroup[index] = name
+        entry = [parsed.state.flags, list(code), parsed.state.groups - 1, groupindex, indexgroup]
+        compiled: re.Pattern[str] = _sre.compile(pattern, *entry[:4], tuple(indexgroup))
+        return compiled, entry
+    except Exception:
+        pass
+    return re.compile(pattern), None
+
+
+def _save(stored: dict[str, Any]) -> None:
+    path = _path()
+    if path is None:
+        return
+    from specbench._atomic import write_text_atomic
+
+    try:
+        write_text_atomic(path, json.dumps({"format": _FORMAT, "patterns": stored}), make_parents=True)
+    except OSError:
+        pass  # a read-only cache folder only costs speed

@@ -1,0 +1,95 @@
+"""Compiled patterns kept between runs give what re.compile gives, whatever the cache holds."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from specbench import regexcache
+from specbench.claims.tokens import Tokenizer
+
+TEXT = "BR100的INT8算力为2048TOPS，是A100（624 TOPS）的3.3倍; the H20 has 96GB of HBM3 at 4.0 TB/s."
+
+
+@pytest.fixture
+def fresh(tmp_path, monkeypatch):
+    """An empty cache folder and no patterns remembered in this process."""
+    monkeypatch.setenv("SPECBENCH_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regexcache, "_compiled", {})
+    monkeypatch.setattr(regexcache, "_stored", None)
+    return tmp_path
+
+
+def _forget() -> None:
+    regexcache._compiled.clear()
+    regexcache._stored = None
+
+
+def _same(pattern: str, compiled) -> None:
+    expected = __import__("re").compile(pattern)
+    assert (compiled.pattern, compiled.flags, compiled.groupindex) == (
+        expected.pattern,
+        expected.flags,
+        expected.groupindex,
+    )
+    got = [(m.span(), m.lastgroup, m.groups()) for m in compiled.finditer(TEXT)]
+    assert got == [(m.span(), m.lastgroup, m.groups()) for m in expected.finditer(TEXT)]
+    assert got  # the sample text exercises the pattern
+
+
+@pytest.fixture(scope="module")
+def pattern() -> str:
+    return Tokenizer({"br100": "biren-br100", "a100": "nvidia-a100", "h20": "nvidia-h20"}).pattern.pattern
+
+
+def test_a_pattern_kept_by_one_run_is_the_same_in_the_next(fresh, pattern):
+    _same(pattern, regexcache.compile(pattern))
+    files = list(fresh.glob("regex-*.json"))
+    assert len(files) == 1
+    _forget()
+    _same(pattern, regexcache.compile(pattern))  # revived from the file
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        "not json",
+        json.dumps([1, 2, 3]),
+        json.dumps({"format": 1, "patterns": "x"}),
+        "BAD-CODE",  # replaced below by a well-formed file holding code the engine rejects
+        "[" * 100_000,
+    ],
+)
+def test_a_damaged_cache_is_compiled_afresh(fresh, pattern, content):
+    regexcache.compile(pattern)
+    (path,) = fresh.glob("regex-*.json")
+    if content == "BAD-CODE":
+        data = json.loads(path.read_text())
+        for entry in data["patterns"].values():
+            entry[1] = [1, 2, 3, 999, 5]
+        content = json.dumps(data)
+    path.write_text(content)
+    _forget()
+    _same(pattern, regexcache.compile(pattern))
+
+
+@pytest.mark.parametrize("content", [None, "not json", json.dumps({"key": "x"}), json.dumps({"key": 1, "tables": 2})])
+def test_the_lexicon_is_the_same_from_its_data_files_or_a_cache_in_any_state(fresh, content):
+    from importlib import resources
+
+    from specbench.claims import lexicon
+
+    folder = resources.files("specbench.claims") / "data"
+    parsed = lexicon._parse({n: (folder / n).read_text(encoding="utf-8") for n in (*lexicon._TOML, "traditional.txt")})
+    lexicon.load.cache_clear()
+    lexicon.load()  # writes the cache
+    if content is not None:
+        (fresh / "lexicon.json").write_text(content)
+    lexicon.load.cache_clear()
+    try:
+        loaded = lexicon.load()
+    finally:
+        lexicon.load.cache_clear()
+    assert (loaded.tables, loaded.traditional) == (parsed.tables, parsed.traditional)
+    assert parsed.table("precisions") and len(parsed.traditional) > 1000
