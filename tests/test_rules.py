@@ -116,6 +116,15 @@ def test_numbers_that_are_not_spec_claims(reader, text):
     assert reader.read(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("The H100 is an 80B transistor chip.", 80e9), ("a paper launch of the 77b-transistor BR100", 77e9)],
+)
+def test_a_b_before_transistor_is_billions_not_a_model_size(reader, text, value):
+    (claim,) = reader.read(text)
+    assert (claim.metric, claim.value) == ("transistors", value)
+
+
 def test_terabits_are_not_terabytes(catalogue):
     (judgement,) = check("H20的显存带宽为4.0Tb/s", catalogue)
     assert judgement.verdict == "misleading" and "unit-confusion" in judgement.flags
