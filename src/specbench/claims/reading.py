@@ -142,7 +142,7 @@ class Context:
     its own unless it says "it"). Scanning then costs what the sentences with figures cost.
     """
 
-    PENDING = 64  # pieces of text waiting at most; beyond that they are read, so memory stays flat
+    PENDING = 8  # pieces of text waiting at most; beyond that they are read, so memory and time stay linear
 
     def __init__(self) -> None:
         self._subject: Mention | None = None
