@@ -125,6 +125,26 @@ def test_a_b_before_transistor_is_billions_not_a_model_size(reader, text, value)
     assert (claim.metric, claim.value) == ("transistors", value)
 
 
+@pytest.mark.parametrize(
+    ("text", "ratio"),
+    [
+        ("MTT S4000的FP32算力达到A100的九成", 0.9),
+        ("H20的显存带宽只有H100的三分之一", 1 / 3),
+        ("H20的FP16 Tensor算力约为H100 SXM5的七分之一", 1 / 7),
+        ("H20的FP16 Tensor算力只有H100 SXM5的百分之十五", 0.15),
+    ],
+)
+def test_ratios_in_chinese_words(reader, text, ratio):
+    (claim,) = reader.read(text)
+    assert claim.ratio == pytest.approx(ratio)
+
+
+def test_a_fraction_in_words_is_judged_like_for_like(catalogue):
+    # H20 FP16 matrix dense 148 TFLOPS [NV-20a] against H100 SXM5 1979 sparse [NV-H1], 989.5 dense: 0.15
+    (judgement,) = check("H20的FP16 Tensor算力约为H100 SXM5的七分之一", catalogue)
+    assert judgement.verdict == "supported"
+
+
 def test_terabits_are_not_terabytes(catalogue):
     (judgement,) = check("H20的显存带宽为4.0Tb/s", catalogue)
     assert judgement.verdict == "misleading" and "unit-confusion" in judgement.flags

@@ -176,6 +176,8 @@ class Tokenizer:
                 r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?nm|n\d|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
                 r"|gpt-?\d(?:\.\d)?|llama\s?\d?)(?![a-z0-9])",
             ),
+            # 七分之一 (a seventh), 百分之九十 (90%), before the numerals of the lexicon take them apart
+            ("fraction", rf"({_CJK_NUMBER}|\d+)\s?分之\s?({_CJK_NUMBER}|\d+)"),
             ("word", bounded(self.words)),
             (
                 "money",
@@ -260,6 +262,15 @@ class Tokenizer:
             number = float(number_text.replace(",", ".")) if decimal_comma else _number(number_text)
             value = number / 100 if unit == "percent" else number / 10 if unit == "tenths" else number
             return Token(Kind.RATIO, start, end, text, Ratio(value, unit))
+        if name == "fraction":
+            if word in self.words:  # 三分之一 is a lexicon word: keep it one
+                return Token(Kind.WORD, start, end, text, word, dict(self.words[word]))
+            base = match.re.groupindex["fraction"]
+            below, above = (self._cjk_or_digits(match.group(base + k)) for k in (1, 2))
+            if not below or not above:
+                return None
+            kind = "percent" if below == 100 else "times"
+            return Token(Kind.RATIO, start, end, text, Ratio(above / below, kind))
         if name == "cjk_ratio":
             value = self._cjk(match.group(match.re.groupindex["cjk_ratio"] + 1))
             return Token(Kind.RATIO, start, end, text, Ratio(float(value), "times")) if value else None
@@ -273,6 +284,9 @@ class Tokenizer:
         if name == "unit":
             return Token(Kind.UNIT, start, end, text, self.units[word])
         return Token(Kind(name), start, end, text, word)
+
+    def _cjk_or_digits(self, text: str) -> int:
+        return int(text) if text.isdigit() else self._cjk(text)
 
     def _cjk(self, text: str) -> int:
         """A Chinese numeral of up to four characters: 八, 十六, 两千, 一万."""
