@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,33 +118,30 @@ def _events(prefilter: Prefilter, chunks: Iterable[str]) -> Iterator[tuple[int, 
     """
     for first_line, block in _blocks(chunks):
         breaks = [match.start() for match in _BLANK_LINE.finditer(block)]
-        line, counted, done, next_break = first_line, 0, 0, 0
+        line, counted, done = first_line, 0, 0
         for start, end in prefilter.spans(block):
-            while next_break < len(breaks) and breaks[next_break] < start:
-                if block[done : breaks[next_break]].strip():
-                    yield block[done : breaks[next_break]]
-                yield None
-                done = breaks[next_break]
-                next_break += 1
-            if block[done:start].strip():
-                yield block[done:start]
+            yield from _passed(block, done, start, breaks)
             piece = block[start:end]
             begin = start + len(piece) - len(piece.lstrip())
             line += block.count("\n", counted, begin)
             counted = begin
             for sentence in split_sentences(piece):
                 yield line, sentence
-            while next_break < len(breaks) and breaks[next_break] < end:
-                yield None
-                next_break += 1
+            for _ in range(bisect_left(breaks, start), bisect_left(breaks, end)):
+                yield None  # the blank line is in the run of line ends after the sentence
             done = end
-        for at in breaks[next_break:]:
-            if block[done:at].strip():
-                yield block[done:at]
-            yield None
-            done = at
-        if block[done:].strip():
-            yield block[done:]
+        yield from _passed(block, done, len(block), breaks)
+
+
+def _passed(block: str, start: int, end: int, breaks: list[int]) -> Iterator[str | None]:
+    """The text of ``block`` from ``start`` to ``end``, passed over, with None at each blank line."""
+    for at in breaks[bisect_left(breaks, start) : bisect_left(breaks, end)]:
+        if block[start:at].strip():
+            yield block[start:at]
+        yield None
+        start = at
+    if block[start:end].strip():
+        yield block[start:end]
 
 
 def scan(paths: list[Path], catalogue: Catalogue, jobs: int = 1) -> Iterator[Finding]:

@@ -29,10 +29,9 @@ from functools import cached_property
 
 from specbench import regexcache
 from specbench.claims.lexicon import Lexicon
-from specbench.claims.reading import sentence_ends
+from specbench.claims.reading import CJK_NUMERALS, claim_units, claim_words, sentence_ends
 from specbench.claims.tokens import fold, trie_pattern
 
-_CJK_NUMERALS = "一二两三四五六七八九十"
 # Planes folding can map into ASCII letters and digits: the BMP and the mathematical alphanumerics.
 _FOLDED_RANGES = ((0x80, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800))
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -64,26 +63,16 @@ class Prefilter:
 
     @cached_property
     def _words(self) -> list[str]:
-        lexicon = self.lexicon
-        return [
-            *lexicon.table("ratio_words"),
-            *lexicon.table("comparatives"),
-            *lexicon.table("precisions"),
-            "分之",
-            "hbm",
-            "gddr",
-            "lpddr",
-        ]
+        return [*claim_words(self.lexicon), *self.lexicon.table("precisions"), "hbm", "gddr", "lpddr"]
 
     @cached_property
     def patterns(self) -> list[re.Pattern[str]]:
         """The patterns of the places where a claim can start; each begins with a character
         class or a literal (the reader's own test, ``Reader.triggers``, is the authority)."""
-        lexicon = self.lexicon
-        units = trie_pattern([*lexicon.table("units"), *lexicon.table("ratio_units"), "倍", "成"])
+        units = trie_pattern(claim_units(self.lexicon))
         return [
             regexcache.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d)"),
-            re.compile(rf"[{_CJK_NUMERALS}]\s?[倍成]"),
+            re.compile(rf"[{CJK_NUMERALS}]\s?[倍成]"),
             re.compile(r"\|[^|\n]{0,40}\d"),
             regexcache.compile(trie_pattern(sorted(w for w in self._words if not w[0].isascii()))),
             regexcache.compile(trie_pattern(sorted(w for w in self._words if w[0].isascii()))),
@@ -93,8 +82,8 @@ class Prefilter:
     def _risky(self) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], dict[str, str]]:
         """Characters of lower-cased text that folding turns into a character the patterns look
         at, and what each folds to."""
-        wanted = set("0123456789abcdefghijklmnopqrstuvwxyz|%." + _CJK_NUMERALS + "倍成亿万")
-        for word in [*self._words, *self.lexicon.table("units"), *self.lexicon.table("ratio_units")]:
+        wanted = set("0123456789abcdefghijklmnopqrstuvwxyz|%." + CJK_NUMERALS + "亿万")
+        for word in [*self._words, *claim_units(self.lexicon)]:
             wanted.update(word)
         wanted.discard(" ")
         risky: dict[str, str] = {}

@@ -25,6 +25,7 @@ from specbench.claims.vocabulary import Dimension
 from specbench.store import Catalogue, normalize_name
 
 if TYPE_CHECKING:
+    from specbench.claims.lexicon import Lexicon
     from specbench.claims.prefilter import Prefilter
 
 MAX_SENTENCE = 2000  # characters; longer runs without punctuation are cut, so memory stays flat
@@ -37,6 +38,19 @@ SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
 # ahead in C); full stops are then kept or dropped by the rule above.
 _END_CANDIDATE = re.compile(r"[。！？!?；;\n.][。！？!?；;\n]*")
 _BEFORE_STOP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789)%")
+
+
+CJK_NUMERALS = "一二两三四五六七八九十"  # before 倍 or 成, a ratio (两倍, 九成)
+
+
+def claim_units(lexicon: Lexicon) -> list[str]:
+    """Units after which a number is a figure or a ratio ("1024 TOPS", "1.6倍", "96%")."""
+    return [*lexicon.table("units"), *lexicon.table("ratio_units"), "倍", "成"]
+
+
+def claim_words(lexicon: Lexicon) -> list[str]:
+    """Words that make a sentence a ratio or a comparison without a number (twice, 高于, 三分之一)."""
+    return [*lexicon.table("ratio_words"), *lexicon.table("comparatives"), "分之"]
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -159,11 +173,6 @@ class Context:
         self._settle_named()
         return self._subject
 
-    @subject.setter
-    def subject(self, value: Mention | None) -> None:
-        self._settle_named()
-        self._subject = value
-
     @property
     def mentions(self) -> tuple[Mention, ...]:
         self._settle_named()
@@ -192,14 +201,11 @@ class Context:
         self._named = []
         self._subject, self._mentions = subject, mentions
 
-    def wait(self, reader: Reader, sentence: str, folded: str, heading: bool) -> None:
-        """Keep a sentence with no figure until its subject (or, for a heading, its precision) is needed."""
-        if heading:
-            self._reader = reader
-            self._headings.append((sentence, folded))
-            del self._headings[: -self.PENDING]  # only the newest heading can set the precision
-        else:
-            self.pass_over(reader, sentence)
+    def wait_heading(self, reader: Reader, sentence: str, folded: str) -> None:
+        """Keep a heading (a precision word, nothing else to read) until the precision is needed."""
+        self._reader = reader
+        self._headings.append((sentence, folded))
+        del self._headings[: -self.PENDING]  # only the newest heading can set the precision
 
     def pass_over(self, reader: Reader, text: str) -> None:
         """Text with no figure, no precision and no comparison (what ``scan`` skips): it may
@@ -339,10 +345,9 @@ class Reader:
         with a figure, or a memory type. A sentence with none of these holds no claim, though it
         may name the chip or the precision that later figures belong to."""
         lexicon = self.tokenizer.lexicon
-        units = trie_pattern([*lexicon.table("units"), *lexicon.table("ratio_units"), "倍", "成"])
-        words = trie_pattern([*lexicon.table("ratio_words"), *lexicon.table("comparatives"), "分之"])
+        units, words = trie_pattern(claim_units(lexicon)), trie_pattern(claim_words(lexicon))
         return regexcache.compile(
-            rf"\d\s?(?:亿|万)?\s?(?:{units})(?![a-z])|\d\s?(?:fp|bf|tf|int)\d|[一二两三四五六七八九十]\s?[倍成]"
+            rf"\d\s?(?:亿|万)?\s?(?:{units})(?![a-z])|\d\s?(?:fp|bf|tf|int)\d|[{CJK_NUMERALS}]\s?[倍成]"
             rf"|{words}|\|[^|\n]{{0,40}}\d|hbm|gddr\d|lpddr"
         )
 
@@ -361,11 +366,6 @@ class Reader:
     @cached_property
     def _pronouns(self) -> re.Pattern[str]:
         return re.compile(trie_pattern(self.tokenizer.lexicon.table("pronouns")))
-
-    @cached_property
-    def hot(self) -> re.Pattern[str]:
-        """Where a sentence may matter, on folded text: a claim trigger or a precision word."""
-        return regexcache.compile(f"(?:{self.triggers.pattern})|(?:{self._precisions.pattern})")
 
     @cached_property
     def names(self) -> re.Pattern[str]:
@@ -400,9 +400,9 @@ class Reader:
         if self.triggers.search(folded) or self._heading_with_more(folded):
             return self._read(sentence, folded, context)
         if self.names.search(folded):
-            context.wait(self, sentence, folded, heading=False)
+            context.pass_over(self, sentence)
         elif self._precisions.search(folded) and not self._pronouns.search(folded):
-            context.wait(self, sentence, folded, heading=True)
+            context.wait_heading(self, sentence, folded)
         return []
 
     def _read(self, sentence: str, folded: str, context: Context) -> list[Claim]:
