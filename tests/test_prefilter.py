@@ -84,3 +84,11 @@ def test_scanning_an_article_finds_what_reading_every_sentence_finds(catalogue, 
     judge = Judge(catalogue)
     read = [(c.text, c.subject, judge.judge(c).verdict) for c in Reader(catalogue).read(text)]
     assert scanned == read
+
+
+def test_a_character_that_folds_longer_does_not_make_every_sentence_read(reader):
+    """The character ™ folds to "tm", so positions in the folded block no longer match the text: each
+    sentence is then tested on its own, and sentences with no figure are still passed over."""
+    claim = "BR100的INT8算力为1024TOPS。"
+    text = "壁仞科技™正式发布BR100系列GPU。业内人士认为，这一产品将主要面向国内的数据中心市场。" + claim
+    assert reader.prefilter.spans(text) == [(len(text) - len(claim), len(text))]

@@ -108,13 +108,22 @@ class Prefilter:
         folded = fold(block, self.lexicon)
         return folded if len(folded) == len(block) else None
 
+    def _holds_spot(self, sentence: str) -> bool:
+        """Whether one sentence, folded as the reader folds it, holds a place where a claim can start."""
+        folded = fold(sentence, self.lexicon)
+        return any(pattern.search(folded) for pattern in self.patterns)
+
     def spans(self, block: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of ``block`` that holds a place where a claim can start,
         in order; the sentences are those :func:`~specbench.claims.reading.split_sentences` gives."""
         searchable = self._searchable(block)
         ends = sentence_ends(block)
-        if searchable is None:  # folding changed the length: read every sentence
-            return [(start, end) for start, end in zip([0, *ends], [*ends, len(block)], strict=True) if start < end]
+        if searchable is None:  # folding changed the length ("™" to "tm"): test each sentence on its own
+            return [
+                (start, end)
+                for start, end in zip([0, *ends], [*ends, len(block)], strict=True)
+                if start < end and self._holds_spot(block[start:end])
+            ]
         spots = sorted({match.start() for pattern in self.patterns for match in pattern.finditer(searchable)})
         found: list[tuple[int, int]] = []
         seen = -1
