@@ -225,3 +225,73 @@ def test_terabits_are_not_terabytes(catalogue):
 )
 def test_figures_never_pinned_on_the_wrong_chip(catalogue, text, expected):
     assert verdicts(catalogue, text) == expected
+
+
+def test_a_respectively_list_ends_where_other_words_start(reader):
+    """The figure after the list ("最大功耗为450W") is not one of its items, so the four
+    precisions still pair with the four figures."""
+    claims = reader.read(
+        "其在FP32、TF32、FP16、INT8精度下的算力分别为25 TFLOPS、49 TFLOPS、98 TFLOPS、196 TOPS,最大功耗为450W。"
+    )
+    assert [(c.precisions, c.value) for c in claims if c.metric == "throughput"] == [
+        (("fp32",), 25.0),
+        (("tf32",), 49.0),
+        (("fp16",), 98.0),
+        (("int8",), 196.0),
+    ]
+    assert [(c.metric, c.value) for c in claims if c.metric != "throughput"] == [("tdp", 450.0)]
+
+
+def test_a_long_sentence_naming_precisions_is_not_a_heading(reader):
+    """ "支持从FP4到FP64的全精度计算" is prose about precisions: the figures of the next
+    paragraph sentence are not FP64 figures."""
+    context = Context()
+    reader.read_sentence(
+        "新架构花港在技术特性上实现了多项突破,支持从FP4到FP64的全精度计算,能够满足十万卡以上规模的智算集群扩展需求。",
+        context,
+    )
+    (claim,) = reader.read_sentence("MTT S4000的算力为25 TFLOPS。", context)
+    assert claim.precisions == ()
+
+
+def test_a_short_heading_still_governs_the_figures_after_it(reader):
+    context = Context()
+    reader.read_sentence("FP16 Tensor Core", context)
+    (claim,) = reader.read_sentence("A100: 312 TFLOPS", context)
+    assert claim.precisions == ("fp16",)
+
+
+def test_a_capacity_in_the_chip_name_and_pcie_after_it_pick_the_pcie_card(reader):
+    (claim,) = reader.read("英伟达的A100 80GB PCle版最大功耗为300W。")
+    assert claim.subject == "nvidia-a100-pcie-80gb"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # BR100 records FP64 as not supported (Chips and Cheese, TechPowerUp)
+        ("Unlike AMD's HPC focused architecture, BR100 has no FP64 support.", [("precision_support", "supported")]),
+        ("壁仞BR100支持FP64双精度计算", [("precision_support", "false")]),
+        ("BR104不支持FP64。", [("precision_support", "supported")]),
+        # a range is not one precision: nothing is read
+        ("BR100支持从FP4到FP64的全精度计算。", []),
+        # BR100 has two compute dies, BR104 and H100 one
+        ("BR100 is a multi-die GPU with two tiles.", [("compute_dies", "supported")]),
+        ("BR104 is a multi-die GPU.", [("compute_dies", "false")]),
+        ("The Nvidia H100 is again a monolithic chip.", [("compute_dies", "supported")]),
+        # a single die may be one chiplet of a family: the record cannot tell
+        ("BR104 uses a chiplet design.", [("compute_dies", "unverifiable")]),
+        ("BR100采用先进的7nm制程工艺", [("process", "supported")]),
+        ("BR100采用12nm工艺", [("process", "false")]),
+        # the press calls NVIDIA's custom 4N "4nm"; TSMC's N4 is another name the record does not relate
+        ("H100采用台积电4nm工艺", [("process", "supported")]),
+        ("H100基于台积电 N4 工艺", [("process", "unverifiable")]),
+        # a node named for comparison, or skipped, is not the chip's
+        ("BR104算力可媲美5nm工艺的GPU", []),
+        ("H100跳过5nm直接上了台积电4nm工艺", [("process", "supported")]),
+        ("BR100支持PCIe 5.0及CXL协议", [("host_interface", "supported")]),
+        ("BR100 connects to the host over PCIe 4.0 x16", [("host_interface", "false")]),
+    ],
+)
+def test_design_facts(catalogue, text, expected):
+    assert verdicts(catalogue, text) == expected

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from specbench.claims.judging import Judge, Judgement
-from specbench.claims.reading import Reader
+from specbench.claims.reading import Claim, Reader
 from specbench.claims.vocabulary import FLAGS, Verdict
 from specbench.errors import UsageError
 from specbench.store import Catalogue, bundled_dir
@@ -355,6 +355,13 @@ def audit_article(article: Article, catalogue: Catalogue) -> list[ExpectationRes
             for j in judged
             if quote in j.claim.sentence or j.claim.sentence in quote or (j.claim.text and j.claim.text in quote)
         ]
-        narrowed = [j for j in matched if (j.claim.value_text or j.claim.ratio_text or "") in quote]
-        results.append(ExpectationResult(expectation, narrowed or matched))
+        # A claim answers the quote when its figure is in it: the other claims of the sentence are
+        # about other figures ("2020年推出" is a date; the sentence's TFLOPS are not its answer).
+        narrowed = [j for j in matched if _figure(j.claim) in quote]
+        results.append(ExpectationResult(expectation, narrowed))
     return results
+
+
+def _figure(claim: Claim) -> str:
+    """The figure of a claim as written ("6.68x", not "6.68x (up)"), or "" when it states none."""
+    return (claim.value_text or claim.ratio_text or "").split(" (")[0]

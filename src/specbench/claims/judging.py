@@ -229,6 +229,8 @@ class Judge:
             return self._per_watt_value(claim, chip)
         if judged_by == "memory_type":
             return self._memory_type(claim, chip)
+        if judged_by == "design":
+            return self._design(claim, chip)
         if judged_by == "not_catalogued":
             judgement = Judgement(claim, Outcome.UNKNOWN, claimed=self._claimed_text(claim))
             judgement.explanation.append(
@@ -253,6 +255,54 @@ class Judge:
             judgement.outcome = Outcome.HOLDS
         else:
             judgement.explanation.append(f"{claim.value_text} is not {chip.name}'s memory ({figure.text}).")
+        return self._finish(judgement, [])
+
+    def _design(self, claim: Claim, chip: Chip) -> Judgement:
+        """A design fact (process node, PCIe generation, a precision supported, the number of dies)
+        against the catalogue's record; what it does not record stays unverifiable."""
+        judgement = Judgement(claim, Outcome.UNKNOWN, claimed=claim.value_text)
+        steps = judgement.explanation
+        label = METRICS[claim.metric].label
+        recorded: str | None = None
+        holds: bool | None = None
+        if claim.metric == "precision_support":
+            (precision,) = claim.precisions
+            name = precision_label(precision)
+            figures = [f for f in chip.throughput() if f.precision == precision]
+            support = chip.support_for(precision)
+            if figures:
+                recorded, supported = f"supported ({name} peak {figures[0].text})", True
+                sources = figures[0].sources
+            elif support is not None:
+                recorded, supported = ("supported" if support.supported else "not supported"), support.supported
+                sources = support.sources
+            else:
+                steps.append(f"The catalogue records no {name} figure or support for {chip.name}.")
+                return self._finish(judgement, [])
+            steps.append(f"{chip.name} {name}: {recorded} [{', '.join(sources)}].")
+            holds = supported == bool(claim.value)
+        else:
+            figure = chip.preferred(METRICS[claim.metric].field or claim.metric)
+            if figure is None:
+                steps.append(f"{chip.name}'s {label} is not in the catalogue.")
+                return self._finish(judgement, [])
+            recorded = figure.text
+            steps.append(f"{chip.name} {label}: {figure.text} [{', '.join(figure.sources)}].")
+            holds = _design_holds(claim, recorded)
+        judgement.actual_text = recorded
+        if holds is None:
+            steps.append(f"The record does not say whether '{claim.value_text}' is the same {label}.")
+        elif holds:
+            judgement.outcome = Outcome.HOLDS
+        else:
+            judgement.outcome = Outcome.CONTRADICTED
+            if claim.metric == "precision_support":
+                said = "supports" if claim.value else "does not support"
+                steps.append(
+                    f"The text says {chip.name} {said} {precision_label(claim.precisions[0])}; it is {recorded}."
+                )
+            else:
+                steps.append(f"'{claim.value_text}' is not {chip.name}'s {label} ({recorded}).")
         return self._finish(judgement, [])
 
     def _per_watt_value(self, claim: Claim, chip: Chip) -> Judgement:
@@ -988,6 +1038,45 @@ class Judge:
             judgement.explanation.append(reason)
         judgement.explanation += [f"Flag {flag}: {FLAG_TEXT[flag]}." for flag in judgement.flags]
         return judgement
+
+
+_NM = re.compile(r"(\d+(?:\.\d+)?)\s?(?:nm|纳米)", re.IGNORECASE)
+_N_NODE = re.compile(r"(?<![a-z0-9])(?:n(\d)|(\d)n)(?![a-z0-9])", re.IGNORECASE)
+_GENERATION = re.compile(r"pci-?e\s?(?:gen\s?)?(\d)", re.IGNORECASE)
+
+
+def _design_holds(claim: Claim, recorded: str) -> bool | None:
+    """Whether a stated design fact agrees with the recorded text: True, False, or None when the
+    record cannot tell ("N4" against NVIDIA's "4N", a custom node with no nm figure; "4nm", the
+    name the press gives 4N, holds)."""
+    said = claim.value_text or ""
+    if claim.metric == "process":
+        nodes = {float(n) for n in _NM.findall(recorded)}
+        names = {a or b for a, b in _N_NODE.findall(recorded)}
+        if (m := _NM.search(said)) is not None:
+            number = float(m.group(1))
+            if number in nodes or (number.is_integer() and str(int(number)) in names and not nodes):
+                return True
+            return False if nodes else None
+        if (n := _N_NODE.search(said)) is not None:
+            if said.casefold().replace(" ", "") in recorded.casefold():
+                return True
+            if nodes:  # "N7" against "7 nm"
+                return float(n.group(1) or n.group(2)) in nodes if n.group(1) else None
+            return None  # "N4" or "5n" against NVIDIA's "4N": names of foundry nodes the record does not relate
+        return None
+    if claim.metric == "host_interface":
+        generation = _GENERATION.search(recorded)
+        return None if generation is None else float(generation.group(1)) == claim.value
+    if claim.metric == "compute_dies":
+        try:
+            dies = int(float(recorded))
+        except ValueError:
+            return None
+        if claim.qualifier == "at_least":
+            return dies >= 2 if dies >= 2 or "chiplet" not in said.casefold() else None
+        return dies == int(claim.value or 0)
+    return None
 
 
 def _memory_key(name: str) -> str:

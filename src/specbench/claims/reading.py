@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 MAX_SENTENCE = 2000  # characters; longer runs without punctuation are cut, so memory stays flat
 WINDOW = 48  # tokens on each side of a figure that the rules look at
+# A heading ("FP16 Tensor Core", "INT8性能：") is short; a longer sentence that names precisions
+# ("支持从FP4到FP64的全精度计算") is prose about them and does not govern the figures after it.
+HEADING = 40  # characters
 
 # A sentence ends after a run of 。！？!?；; or newlines, or after a full stop that follows a
 # letter, digit, ")" or "%" and comes before a space or the end ("3.5" and "..." do not end one).
@@ -40,6 +43,9 @@ _END_CANDIDATE = re.compile(r"[。！？!?；;\n.][。！？!?；;\n]*")
 _BEFORE_STOP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789)%")
 
 
+_PCIE_VERSION_OF = re.compile(r"pci-?e (?:version|variant|card|model)s? of (?:the |an? )?$", re.IGNORECASE)
+_CAPACITY = re.compile(r"(?<![a-z0-9])(\d+)\s?gb")  # a memory capacity in a chip's name ("a100 80gb")
+
 CJK_NUMERALS = "一二两三四五六七八九十"  # before 倍 or 成, a ratio (两倍, 九成)
 
 
@@ -49,8 +55,15 @@ def claim_units(lexicon: Lexicon) -> list[str]:
 
 
 def claim_words(lexicon: Lexicon) -> list[str]:
-    """Words that make a sentence a ratio or a comparison without a number (twice, 高于, 三分之一)."""
-    return [*lexicon.table("ratio_words"), *lexicon.table("comparatives"), "分之"]
+    """Words that make a sentence a ratio or a comparison without a number (twice, 高于, 三分之一),
+    or a design fact (chiplet, monolithic)."""
+    dies = [w for w, meaning in lexicon.table("features").items() if meaning in ("multi_die", "monolithic")]
+    return [*lexicon.table("ratio_words"), *lexicon.table("comparatives"), "分之", *dies]
+
+
+# A process node ("7nm", "12 纳米", "4N") or a PCIe generation ("PCIe 5.0", "PCIe Gen 5") starts a
+# design fact; on folded text, as the prefilter and the reader see it.
+DESIGN_FACT = r"\d\s?(?:nm|纳米|n)(?![a-z0-9])|(?<![a-z0-9])n\d(?![a-z0-9])|pci-?e\s?(?:gen\s?)?\d"
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -348,7 +361,7 @@ class Reader:
         units, words = trie_pattern(claim_units(lexicon)), trie_pattern(claim_words(lexicon))
         return regexcache.compile(
             rf"\d\s?(?:亿|万)?\s?(?:{units})(?![a-z])|\d\s?(?:fp|bf|tf|int)\d|[{CJK_NUMERALS}]\s?[倍成]"
-            rf"|{words}|\|[^|\n]{{0,40}}\d|hbm|gddr\d|lpddr"
+            rf"|{words}|\|[^|\n]{{0,40}}\d|hbm|gddr\d|lpddr|{DESIGN_FACT}"
         )
 
     @cached_property
@@ -358,9 +371,10 @@ class Reader:
     @cached_property
     def _referents(self) -> re.Pattern[str]:
         """What makes a sentence with a precision word more than a heading or a chip's name:
-        a figure, a table cell, an unnamed rival or "respectively"."""
+        a figure, a table cell, an unnamed rival, "respectively" or "supports"."""
         lexicon = self.tokenizer.lexicon
-        words = trie_pattern([*lexicon.table("unnamed_rivals"), *lexicon.table("respectively")])
+        support = [w for w, meaning in lexicon.table("features").items() if meaning in ("supports", "lacks")]
+        words = trie_pattern([*lexicon.table("unnamed_rivals"), *lexicon.table("respectively"), *support])
         return re.compile(rf"(?<![a-z\d])\d|\||{words}")
 
     @cached_property
@@ -401,7 +415,7 @@ class Reader:
             return self._read(sentence, folded, context)
         if self.names.search(folded):
             context.pass_over(self, sentence)
-        elif self._precisions.search(folded) and not self._pronouns.search(folded):
+        elif len(sentence) <= HEADING and self._precisions.search(folded) and not self._pronouns.search(folded):
             context.wait_heading(self, sentence, folded)
         return []
 
@@ -429,7 +443,7 @@ class Reader:
         for index, token in enumerate(tokens):
             mention: Mention | None = None
             if token.kind is Kind.CHIP:
-                chip_id = self._refine_sku(token.value, tokens, index)
+                chip_id = self._refine_sku(token.value, tokens, index, sentence_text)
                 mention = Mention(index, chip_id, token.text.strip())
             elif token.kind is Kind.OTHER_CHIP:
                 mention = Mention(index, None, str(token.value))
@@ -480,7 +494,7 @@ class Reader:
             mentions.append(mention)
         return mentions
 
-    def _refine_sku(self, chip_id: str, tokens: list[Token], index: int) -> str:
+    def _refine_sku(self, chip_id: str, tokens: list[Token], index: int, sentence_text: str = "") -> str:
         """'A100 80GB' followed by 'PCIe' is the A100 PCIe 80GB, not the SXM default."""
         words: list[tuple[str, int]] = []
         for token in tokens[index + 1 : index + 3]:
@@ -492,13 +506,15 @@ class Reader:
                 words.append((f"{token.value.number_text}gb", token.end))
             else:
                 break
+        before = sentence_text[max(0, tokens[index].start - 30) : tokens[index].start]
+        if not words and _PCIE_VERSION_OF.search(before):
+            words.append(("pcie", tokens[index].end))  # "the PCIe version of the A100"
         if not words:
             return chip_id
         chip = self.catalogue.chips[chip_id]
-        wanted = [normalize_name(tokens[index].text), *(w for w, _ in words)]
-        members = [
-            c for c in self._families.get(chip.family, []) if all(part in normalize_name(c.name) for part in wanted[1:])
-        ]
+        # "A100 80GB PCIe": the capacity the name itself carries counts as well as the words after it.
+        wanted = [f"{gb}gb" for gb in _CAPACITY.findall(tokens[index].text.casefold())] + [w for w, _ in words]
+        members = [c for c in self._families.get(chip.family, []) if all(p in normalize_name(c.name) for p in wanted)]
         if len(members) == 1:
             return str(members[0].id)
         return chip_id
@@ -580,7 +596,7 @@ class Reader:
             context.mentions = tuple(named)
         quantities = [t for t in sentence.tokens if t.kind is Kind.QUANTITY]
         precisions = tuple(t for t in sentence.tokens if t.kind is Kind.WORD and t.has("precisions"))
-        if precisions and not quantities and not named:
+        if precisions and not quantities and not named and len(sentence.text) <= HEADING:
             context.precision = precisions  # a heading such as "FP16 Tensor Core"
         if precisions and any(t.kind is Kind.WORD and t.has("respectively") for t in sentence.tokens):
             context.precision_list = precisions

@@ -9,6 +9,7 @@ not read again by a later one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -159,8 +160,14 @@ def _attached(s: Sentence, index: int) -> Mention | None:
 
 
 def _owner_after(s: Sentence, index: int) -> Mention | None:
-    """A chip named after the figure as its owner: "21 billion transistors of the Volta-based Tesla V100"."""
+    """A chip named after the figure as its owner: "21 billion transistors of the Volta-based Tesla V100",
+    or right after it as its modifier: "the 77b-transistor BR100 processor"."""
     _start, end = s.clause_range(index)
+    follower = _mention_at(s, index + 1)
+    if follower is not None and not follower.rival_role and not follower.unnamed:
+        between = s.text[s.tokens[index].end : s.tokens[index + 1].start]
+        if between in ("", " ", "-"):
+            return follower
     joined = False
     for j in range(index + 1, min(end, index + 6) + 1):
         t = s.tokens[j]
@@ -548,9 +555,10 @@ def respectively(s: Sentence, claims: list[Claim]) -> list[Claim]:
         return claims
     mark = marks[0]
     after = [i for i in range(mark + 1, len(s.tokens)) if s.tokens[i].kind is Kind.QUANTITY and i not in s.used]
-    values = after
+    values = _list_run(s, after)
     if not values:
-        values = [i for i in range(0, mark) if s.tokens[i].kind is Kind.QUANTITY and i not in s.used]
+        before = [i for i in range(0, mark) if s.tokens[i].kind is Kind.QUANTITY and i not in s.used]
+        values = _list_run(s, before[::-1])[::-1]
     values = _with_bare_numbers(s, values)
     if len(values) < 2:
         return claims
@@ -577,6 +585,19 @@ def respectively(s: Sentence, claims: list[Claim]) -> list[Claim]:
             claims.append(claim)
             s.used.add(i)
     return claims
+
+
+def _list_run(s: Sentence, values: list[int]) -> list[int]:
+    """The figures of one list, from the first of ``values`` on: each next one follows with only
+    separators between ("25 TFLOPS、49 TFLOPS和196 TOPS"); a figure after other words ("，最大功耗为
+    450W") starts something else."""
+    run = values[:1]
+    for i in values[1:]:
+        low, high = sorted((run[-1], i))
+        if any(t.kind is not Kind.CLAUSE and t.role("rival_markers") != "and" for t in s.tokens[low + 1 : high]):
+            break
+        run.append(i)
+    return run
 
 
 def _with_bare_numbers(s: Sentence, values: list[int]) -> list[int]:
@@ -1046,3 +1067,156 @@ def memory_type(s: Sentence, claims: list[Claim]) -> list[Claim]:
             )
         )
     return claims + found
+
+
+# ---- design facts checked as text: process node, host link, precision support, dies ----------
+
+_NODE = re.compile(r"(?:\d+(?:\.\d+)?\s?(?:nm|纳米)|n\d|\dn)")
+_PCIE_GENERATION = re.compile(r"pci-?e\s?(?:gen\s?)?(\d)")
+
+
+def _feature(token: Token | None) -> str | None:
+    if token is None or token.kind is not Kind.WORD or not token.has("features"):
+        return None
+    return str(token.role("features"))
+
+
+def _fact_claim(s: Sentence, index: int, subject: Mention, by: str, metric: str, what: str, **fields: Any) -> Claim:
+    """A claim of a design fact read at token ``index``, with the doubts of its binding to ``subject``."""
+    doubts = _binding_doubts(s, index, subject, what) + _doubts_of(subject)
+    start = subject.index if 0 <= subject.index < index and s.clause_of[subject.index] == s.clause_of[index] else index
+    return Claim(
+        text=s.span(start, index).strip(" ，,。|"),
+        metric=metric,
+        rule=by,
+        subject=subject.chip,
+        subject_query=subject.name,
+        sentence=s.text,
+        doubts=tuple(dict.fromkeys(doubts)),
+        **fields,
+    )
+
+
+def _fact_subject(s: Sentence, index: int) -> Mention | None:
+    subject = _attached(s, index) or _subject_before(s, index)
+    return None if subject is None or subject.unnamed else subject
+
+
+@rule(
+    "BR100采用先进的7nm制程工艺",
+    "The BR100 utilizes a 7nm process node",
+    "云燧T20由格芯的12nm FinFET工艺打造",
+)
+def process_node(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A process node with a word saying it is the chip's process ("7nm工艺", "7nm process").
+    A node with no such word ("算力可媲美7nm GPU") is named for comparison, and is no claim."""
+    found: list[Claim] = []
+    for i, token in enumerate(s.tokens):
+        if token.kind is not Kind.NAME or not _NODE.fullmatch(str(token.value).replace(" ", "")):
+            continue
+        start, end = s.clause_range(i)
+        near = s.tokens[max(start, i - 3) : min(end, i + 3) + 1]
+        if not any(_feature(t) == "process" for t in near):
+            continue
+        if any(_is(t, "comparatives") or _is(t, "non_claim") or _is(t, "close") for t in s.tokens[start : end + 1]):
+            continue
+        if any(t.role("rival_markers") == "rival" for t in s.tokens[start:i] if t.kind is Kind.WORD):
+            continue  # "算力可媲美7nm GPU": a node named for comparison
+        if i > 0 and _feature(s.tokens[i - 1]) in ("not", "skips"):
+            continue  # "跳过5nm直接上了4nm工艺": the node skipped is not the chip's
+        subject = _fact_subject(s, i)
+        if subject is not None:
+            found.append(_fact_claim(s, i, subject, "process_node", "process", "process node", value_text=token.text))
+    return claims + found
+
+
+@rule(
+    "BR100支持PCIe 5.0及CXL协议",
+    "The BR100 connects to a host system via 16 PCIe Gen 5 lanes, which also feature CXL support",
+)
+def host_link_generation(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A PCIe generation named for a chip ("支持PCIe 5.0", "PCIe Gen 5 lanes"): its host link."""
+    found: list[Claim] = []
+    for i, token in enumerate(s.tokens):
+        if token.kind is not Kind.NAME:
+            continue
+        match = _PCIE_GENERATION.match(str(token.value))
+        if match is None:
+            continue
+        start, end = s.clause_range(i)
+        if any(_is(t, "comparatives") or _is(t, "non_claim") for t in s.tokens[start : end + 1]):
+            continue
+        subject = _fact_subject(s, i)
+        if subject is not None:
+            claim = _fact_claim(
+                s, i, subject, "host_link_generation", "host_interface", "host link", value_text=token.text
+            )
+            found.append(replace(claim, value=float(match.group(1))))
+    return claims + found
+
+
+@rule(
+    "BR100 has no FP64 support",
+    "BR104不支持FP64",
+    "壁仞BR100支持FP64双精度计算",
+)
+def precision_support(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """Whether a chip supports a precision ("支持FP64", "no FP64 support"). One precision only: a list
+    or a range ("从FP4到FP64") is read as nothing rather than guessed at."""
+    found: list[Claim] = []
+    for k, token in enumerate(s.tokens):
+        meaning = _feature(token)
+        if meaning not in ("supports", "lacks"):
+            continue
+        start, end = s.clause_range(k)
+        after = [i for i in range(k + 1, min(end, k + 4) + 1) if _is(s.tokens[i], "precisions")]
+        before = [i for i in range(max(start, k - 2), k) if _is(s.tokens[i], "precisions")]
+        words = after if s.tokens[k].text.casefold() not in ("support", "supported") else before or after
+        keys = {str(s.tokens[i].role("precisions")) for i in words}  # "FP64双精度" names one precision twice
+        if len(keys) != 1:
+            continue  # a list ("支持FP32、TF32、FP16") or none: read nothing rather than guess
+        (key,) = keys
+        if "|" in key:
+            continue
+        i = words[-1]
+        first = min(words[0], k)
+        negated = meaning == "lacks" or any(_feature(t) == "not" for t in s.tokens[max(start, first - 3) : first])
+        if any(_feature(t) == "range_from" for t in s.tokens[max(start, first - 2) : max(i, k) + 1]):
+            continue  # "支持从FP4到FP64的全精度计算": a range, not one precision
+        subject = _fact_subject(s, first)
+        if subject is None:
+            continue
+        found.append(
+            _fact_claim(
+                s,
+                max(i, k),
+                subject,
+                "precision_support",
+                "precision_support",
+                "precision",
+                value=0.0 if negated else 1.0,
+                value_text=s.span(first, max(i, k)),
+                precisions=(key,),
+            )
+        )
+    return claims + found
+
+
+@rule(
+    "BR100 is a multi-die GPU with two tiles",
+    "BR100采用Chiplet(芯粒)、2.5D CoWoS等先进的设计",
+    "The Nvidia H100 is again a monolithic chip, just like the A100",
+)
+def die_count(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A chip said to be made of several dies (chiplets, multi-die, two tiles) or of one (monolithic)."""
+    for i, token in enumerate(s.tokens):
+        meaning = _feature(token)
+        if meaning not in ("multi_die", "monolithic"):
+            continue
+        subject = _fact_subject(s, i)
+        if subject is not None:
+            claim = _fact_claim(s, i, subject, "die_count", "compute_dies", "die count", value_text=token.text)
+            if meaning == "monolithic":
+                return [*claims, replace(claim, value=1.0)]
+            return [*claims, replace(claim, value=2.0, qualifier="at_least")]
+    return claims

@@ -173,7 +173,7 @@ class Tokenizer:
                 r"(?<![a-z0-9])(?:hbm\s?\d?e?|hbm\d[a-z]?|g?ddr\d[a-z]?x?|lpddr\d[a-z]?x?"
                 r"|pci-?e(?:\s?(?:gen\s?\d|\d\.\d|\d))?(?:\s?x\s?\d{1,2})?|nvlink\s?(?:c2c|\d(?:\.\d)?)?"
                 r"|mtlink(?:\s?\d(?:\.\d)?)?|blink|metaxlink|gen\s?\d|x\d{1,2}|cuda\s?\d+(?:\.\d+)?"
-                r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?nm|n\d|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
+                r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?(?:nm|纳米)|n\d|\dn|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
                 r"|gpt-?\d(?:\.\d)?|llama\s?\d?)(?![a-z0-9])",
             ),
             # 七分之一 (a seventh), 百分之九十 (90%), before the numerals of the lexicon take them apart

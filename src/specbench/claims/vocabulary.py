@@ -212,5 +212,9 @@ METRICS: dict[str, Metric] = {
         Metric("area", "die or package area", "mm²", frozenset({Dimension.AREA}), "area"),
         Metric("clock", "clock", "MHz", frozenset({Dimension.FREQUENCY}), "scalar", "clock"),
         Metric("memory_type", "memory type", "", frozenset(), "memory_type", "memory_type"),
+        Metric("process", "process node", "", frozenset(), "design", "process"),
+        Metric("host_interface", "host interface (PCIe generation)", "", frozenset(), "design", "host_interface"),
+        Metric("precision_support", "precision support", "", frozenset(), "design", "support"),
+        Metric("compute_dies", "compute dies", "", frozenset(), "design", "compute_dies"),
     )
 }
