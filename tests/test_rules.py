@@ -295,3 +295,29 @@ def test_a_capacity_in_the_chip_name_and_pcie_after_it_pick_the_pcie_card(reader
 )
 def test_design_facts(catalogue, text, expected):
     assert verdicts(catalogue, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # BLink is recorded as 8 * 64 GB/s: one link's figure holds when the text says each
+        (
+            "BR100 peer GPUs connect via eight BLink connections, each of which provide 64 GB/s.",
+            [("interconnect", "supported")],
+        ),
+        ("BR100 has eight BLink connections at 64 GB/s.", [("interconnect", "unverifiable")]),
+        # 77e9 transistors over two compute dies: half is one die's, never "one direction"
+        ("Each BR100 tile has 38.5 billion transistors.", [("transistors", "supported")]),
+        ("BR100 has 38.5 billion transistors.", [("transistors", "unverifiable")]),
+        # the chip the subject is cut down from owns none of the figures after it
+        (
+            "The new H20 AI GPU is a cut-down version of the H100, with 96GB of HBM3 memory.",
+            [("memory_capacity", "supported"), ("memory_type", "supported")],
+        ),
+        ("H20 AI GPU是 H100 GPU的精简版,有96GB显存容量。", [("memory_capacity", "supported")]),
+        # a die-to-die link is its own metric, not memory bandwidth
+        ("Biren put a 896 GB/s link between the two dies of the BR100.", [("die_to_die", "unverifiable")]),
+    ],
+)
+def test_parts_and_references(catalogue, text, expected):
+    assert verdicts(catalogue, text) == expected

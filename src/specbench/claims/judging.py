@@ -133,7 +133,8 @@ def _metric_label(claim: Claim) -> str:
     if claim.metric == "throughput":
         words = "/".join(precision_label(p) for p in claim.precisions) or "unspecified precision"
         return f"throughput ({words})"
-    return claim.metric.replace("_", " ")
+    metric = METRICS.get(claim.metric)
+    return metric.label if metric is not None else claim.metric.replace("_", " ")
 
 
 def _unit(precision: str | None) -> str:
@@ -527,6 +528,8 @@ class Judge:
                 )
         else:
             steps.append(f"Claimed {fmt(value)}; recorded {fmt(actual)} ({_off(actual, value)}).")
+            self._one_part(judgement, chip, figure, actual, value, tol)
+        if judgement.outcome is Outcome.CONTRADICTED:
             for other in chip.alternatives(metric):
                 if other.is_numeric and holds(float(other.value), value, claim.qualifier, tol)[0]:
                     flags.append("target-spec" if other.status == "target" else "conflicting-sources")
@@ -553,6 +556,8 @@ class Judge:
                 (0.5, "both directions added"),
                 (8.0, "gigabits read as gigabytes"),
             ):
+                if metric not in ("memory_bandwidth", "interconnect"):
+                    break  # half of a transistor count is not a direction of it
                 if holds(actual, value * factor, "equals", tol)[0] and judgement.outcome is Outcome.CONTRADICTED:
                     flags.append("unit-confusion")
                     steps.append(f"It matches if the number is {what}.")
@@ -572,6 +577,31 @@ class Judge:
             if judgement.outcome is Outcome.CONTRADICTED and abs(actual - value) / actual <= CLOSE:
                 judgement.outcome = Outcome.ELSEWHERE
         return self._finish(judgement, flags)
+
+    @staticmethod
+    def _one_part(judgement: Judgement, chip: Chip, figure: Figure, actual: float, value: float, tol: float) -> None:
+        """A figure of one part of the whole: one link of "8 * 64 GB/s", one compute die of a
+        two-die package's transistors. It holds when the text says each; otherwise which it
+        means is unknown."""
+        claim, steps = judgement.claim, judgement.explanation
+        product = _PRODUCT.match(figure.text)
+        if product is not None:
+            parts, what = int(product.group(1)), "link" if claim.metric == "interconnect" else "part"
+        elif claim.metric == "transistors" and (chip.compute_dies or 1) > 1:
+            parts, what = chip.compute_dies or 1, "compute die"
+        else:
+            return
+        if not holds(actual / parts, value, claim.qualifier, tol)[0]:
+            return
+        if "each" in claim.scope:
+            judgement.outcome = Outcome.HOLDS
+            steps.append(f"Each {what}: {fmt(actual)} / {parts} = {fmt(actual / parts)}, as the text says.")
+        else:
+            judgement.outcome = Outcome.UNKNOWN
+            steps.append(
+                f"It is the figure of one {what} ({fmt(actual)} / {parts}); the text does not say whether it "
+                f"means one {what} or all {parts}."
+            )
 
     # -- ratios ------------------------------------------------------------------------------
 
@@ -1040,6 +1070,7 @@ class Judge:
         return judgement
 
 
+_PRODUCT = re.compile(r"\s*(\d+)\s*[*×]\s*\d")  # "8 * 64 GB/s": eight links of 64
 _NM = re.compile(r"(\d+(?:\.\d+)?)\s?(?:nm|纳米)", re.IGNORECASE)
 _N_NODE = re.compile(r"(?<![a-z0-9])(?:n(\d)|(\d)n)(?![a-z0-9])", re.IGNORECASE)
 _GENERATION = re.compile(r"pci-?e\s?(?:gen\s?)?(\d)", re.IGNORECASE)
@@ -1089,14 +1120,7 @@ def _unit_of_kind(kind: str | None) -> str:
 
 
 def _metric_unit(metric: str) -> str:
-    return {
-        "memory_bandwidth": "GB/s",
-        "interconnect": "GB/s",
-        "memory_capacity": "GB",
-        "tdp": "W",
-        "area": "mm²",
-        "transistors": "",
-    }.get(metric, "")
+    return METRICS[metric].unit if metric in METRICS and metric != "throughput" else ""
 
 
 def _off(actual: float, claimed: float) -> str:

@@ -43,6 +43,12 @@ _END_CANDIDATE = re.compile(r"[。！？!?；;\n.][。！？!?；;\n]*")
 _BEFORE_STOP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789)%")
 
 
+_VERSION_OF = re.compile(
+    r"(?:version|variant|derivative|edition) of (?:the |an? |nvidia'?s? )?$|(?:版本|衍生版)[是为]?$", re.IGNORECASE
+)
+_CUT_DOWN = re.compile(
+    r"\s?(?:gpu|ai gpu)?\s?的?(?:精简|阉割|缩减|简化|缩水|特供|精簡|閹割|縮減|簡化)版", re.IGNORECASE
+)
 _PCIE_VERSION_OF = re.compile(r"pci-?e (?:version|variant|card|model)s? of (?:the |an? )?$", re.IGNORECASE)
 _CAPACITY = re.compile(r"(?<![a-z0-9])(\d+)\s?gb")  # a memory capacity in a chip's name ("a100 80gb")
 
@@ -144,6 +150,7 @@ class Mention:
     unresolved: bool = False  # a pronoun with nothing to refer to
     count: int | None = None  # "8个BR100", "8x A100"
     variant: str | None = None  # a word picking a variant the name does not identify ("顶级H100")
+    reference: bool = False  # named as what the subject is cut down from ("a version of the H100", "H100的精简版")
 
     @property
     def known(self) -> bool:
@@ -253,7 +260,7 @@ class Sentence:
 
     def __post_init__(self) -> None:
         self.distinct_chips = len(
-            {(m.chip, m.name if m.chip is None else "") for m in self.mentions if not m.unresolved}
+            {(m.chip, m.name if m.chip is None else "") for m in self.mentions if not m.unresolved and not m.reference}
         )
         # Index tables so that each rule's look-ups cost the same whatever the sentence's length.
         self.mention_at = {m.index: m for m in self.mentions}
@@ -487,12 +494,22 @@ class Reader:
                 mention.rival_role = True  # "与H100相比", "与H100相近"
             elif mentions and mentions[-1].rival_role and _listed(tokens, mentions[-1].index, index, sentence_text):
                 mention.rival_role = True  # "对标A100/H100": every chip of the list is a rival
+            if not mention.rival_role and sentence_text and self._derived_from(sentence_text, token):
+                mention.reference = True
             if before is not None and before.kind is Kind.COUNT:
                 mention.count = int(before.value)
             elif before is not None and before.kind is Kind.RATIO and before.value.kind == "times":
                 mention.count = int(before.value.value)  # "8x A100" is eight A100s
             mentions.append(mention)
         return mentions
+
+    @staticmethod
+    def _derived_from(text: str, token: Token) -> bool:
+        """Whether a chip is named as the one another is derived from: "a cut-down version of the
+        H100", "H100的精简版". Figures after it are the derived chip's, not its."""
+        return bool(
+            _VERSION_OF.search(text[max(0, token.start - 40) : token.start]) or _CUT_DOWN.match(text, token.end)
+        )
 
     def _refine_sku(self, chip_id: str, tokens: list[Token], index: int, sentence_text: str = "") -> str:
         """'A100 80GB' followed by 'PCIe' is the A100 PCIe 80GB, not the SXM default."""
@@ -586,7 +603,7 @@ class Reader:
     def _update_context(sentence: Sentence, claims: list[Claim]) -> None:
         context = sentence.context
         named = [m for m in sentence.mentions if not m.unnamed and not m.unresolved]
-        subjects = [m for m in named if not m.rival_role]
+        subjects = [m for m in named if not m.rival_role and not m.reference]
         chosen = None
         if claims and claims[0].subject_query:
             chosen = next((m for m in subjects if m.name == claims[0].subject_query), None)

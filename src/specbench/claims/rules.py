@@ -135,7 +135,7 @@ def _mention_at(s: Sentence, index: int) -> Mention | None:
 def _subject_before(s: Sentence, index: int, exclude: Mention | None = None) -> Mention | None:
     """The chip a figure at ``index`` belongs to: the nearest one named before it that is not a rival."""
     for mention in reversed(s.mentions_before(index)):
-        if mention.rival_role:
+        if mention.rival_role or mention.reference:
             continue
         if mention.unnamed:
             return None  # "国产显卡……最高带宽仅672GB/s": the figure is the unnamed chip's
@@ -261,7 +261,7 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
                 candidates.append((int(distance * 2), "memory_bandwidth", None))
         elif t.kind is Kind.WORD and t.has("metrics"):
             metric = t.role("metrics")
-            if metric in ("memory_bandwidth", "interconnect", "io_bandwidth"):
+            if metric in ("memory_bandwidth", "interconnect", "io_bandwidth", "die_to_die"):
                 link = t.text if metric == "interconnect" and t.text.casefold() not in ("互联", "互连") else None
                 candidates.append((int(distance * 2) - 1, metric, link))
             elif metric == "bandwidth":
@@ -451,6 +451,7 @@ def _value_claim(
     count = _count_for(s, subject, start, end)
     undefined = _undefined(s, min(scope_start, start), end)
     own_scope = _scope(s, start, end)
+    scope |= own_scope & {"each"}  # "Each tile of the BR100 has …": the word may come before the chip
     if count == 1 and own_scope & {"server", "node", "cluster"} and not own_scope & {"single_card", "single_chip"}:
         undefined = undefined or "a figure for a whole server or cluster of unstated size"
     return Claim(

@@ -206,6 +206,7 @@ METRICS: dict[str, Metric] = {
             "not_catalogued",
         ),
         Metric("io_bandwidth", "total I/O bandwidth", "GB/s", frozenset({Dimension.BANDWIDTH}), "not_catalogued"),
+        Metric("die_to_die", "die-to-die link", "GB/s", frozenset({Dimension.BANDWIDTH}), "not_catalogued"),
         Metric("cache", "on-chip cache", "MB", frozenset({Dimension.CACHE, Dimension.INFORMATION}), "not_catalogued"),
         Metric("tdp", "TDP / power", "W", frozenset({Dimension.POWER}), "scalar", "tdp"),
         Metric("transistors", "transistors", "", frozenset({Dimension.COUNT}), "scalar", "transistors"),
