@@ -29,7 +29,14 @@ from functools import cached_property
 
 from specbench import regexcache
 from specbench.claims.lexicon import Lexicon
-from specbench.claims.reading import CJK_NUMERALS, DESIGN_FACT, claim_units, claim_words, sentence_ends
+from specbench.claims.reading import (
+    CJK_NUMERALS,
+    DESIGN_WORDS,
+    NODE_AFTER_DIGIT,
+    claim_units,
+    claim_words,
+    sentence_ends,
+)
 from specbench.claims.tokens import fold, trie_pattern
 
 # Planes folding can map into ASCII letters and digits: the BMP and the mathematical alphanumerics.
@@ -71,12 +78,11 @@ class Prefilter:
         class or a literal (the reader's own test, ``Reader.triggers``, is the authority)."""
         units = trie_pattern(claim_units(self.lexicon))
         return [
-            regexcache.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d)"),
+            regexcache.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d|{NODE_AFTER_DIGIT})"),
             re.compile(rf"[{CJK_NUMERALS}]\s?[倍成]"),
             re.compile(r"\|[^|\n]{0,40}\d"),
-            regexcache.compile(DESIGN_FACT),
             regexcache.compile(trie_pattern(sorted(w for w in self._words if not w[0].isascii()))),
-            regexcache.compile(trie_pattern(sorted(w for w in self._words if w[0].isascii()))),
+            regexcache.compile(trie_pattern(sorted(w for w in self._words if w[0].isascii())) + "|" + DESIGN_WORDS),
         ]
 
     @cached_property

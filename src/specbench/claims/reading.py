@@ -67,9 +67,11 @@ def claim_words(lexicon: Lexicon) -> list[str]:
     return [*lexicon.table("ratio_words"), *lexicon.table("comparatives"), "分之", *dies]
 
 
-# A process node ("7nm", "12 纳米", "4N") or a PCIe generation ("PCIe 5.0", "PCIe Gen 5") starts a
-# design fact; on folded text, as the prefilter and the reader see it.
-DESIGN_FACT = r"\d\s?(?:nm|纳米|n)(?![a-z0-9])|(?<![a-z0-9])n\d(?![a-z0-9])|pci-?e\s?(?:gen\s?)?\d"
+# A process node ("7nm", "12 纳米", "4N", "N7") or a PCIe generation ("PCIe 5.0", "PCIe Gen 5")
+# starts a design fact; on folded text, as the prefilter and the reader see it. The first part
+# follows a digit; the second begins with a letter.
+NODE_AFTER_DIGIT = r"(?:nm|纳米|n)(?![a-z0-9])"
+DESIGN_WORDS = r"n(?<![a-z0-9]n)\d(?![a-z0-9])|pci-?e\s?(?:gen\s?)?\d"
 
 
 def sentence_ends(text: str) -> list[int]:
@@ -368,7 +370,7 @@ class Reader:
         units, words = trie_pattern(claim_units(lexicon)), trie_pattern(claim_words(lexicon))
         return regexcache.compile(
             rf"\d\s?(?:亿|万)?\s?(?:{units})(?![a-z])|\d\s?(?:fp|bf|tf|int)\d|[{CJK_NUMERALS}]\s?[倍成]"
-            rf"|{words}|\|[^|\n]{{0,40}}\d|hbm|gddr\d|lpddr|{DESIGN_FACT}"
+            rf"|{words}|\|[^|\n]{{0,40}}\d|hbm|gddr\d|lpddr|\d\s?{NODE_AFTER_DIGIT}|{DESIGN_WORDS}"
         )
 
     @cached_property

@@ -57,8 +57,8 @@ class Ratio:
     kind: str  # times | percent | tenths | word
 
 
-@dataclass(frozen=True)
-class Token:
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__, and
+class Token:  # tokenizing makes one per word of every sentence read; nothing changes a token once made
     kind: Kind
     start: int
     end: int
@@ -159,8 +159,12 @@ class Tokenizer:
         rate_units = [u for u, (dim, _s) in units.items() if dim in ("flop_rate", "op_rate") and len(u) > 1]
         sep = r"[ \-_.·]?"
         rules: list[tuple[str, str]] = [
-            ("url", r"https?://[^\s)\]>\"'，。]+|www\.[^\s)\]>\"'，。]+|!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)"),
-            ("html", r"<[^<>\n]{1,300}>|&[a-z]{2,8};|[a-z_-]{1,20}=\"[^\"\n]{0,200}\""),
+            (
+                "url",
+                r"(?<![a-z0-9])(?:https?://[^\s)\]>\"'，。]+|www\.[^\s)\]>\"'，。]+)"
+                r"|!\[[^\]\n]{0,300}\]\([^)\n]{0,500}\)",
+            ),
+            ("html", r"<[^<>\n]{1,300}>|&[a-z]{2,8};|(?<![a-z0-9_-])[a-z_-]{1,20}=\"[^\"\n]{0,200}\""),
             ("hex", r"0x[0-9a-f]+|#[0-9a-f]{6}(?![0-9a-z])"),
             ("date", r"\d{4}\s?(?:年|[-/]\d{1,2}(?:[-/]\d{1,2})?(?!\d))|\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?"),
             (
@@ -181,7 +185,7 @@ class Tokenizer:
             ("word", bounded(self.words)),
             (
                 "money",
-                rf"(?:us)?[$¥￥]\s?{NUMBER}(?:\s?(?:million|billion|亿|万|k|m|b))?"
+                rf"(?:(?<![a-z0-9])us)?[$¥￥]\s?{NUMBER}(?:\s?(?:million|billion|亿|万|k|m|b))?"
                 rf"|{NUMBER}\s?(?:亿美元|万美元|亿元|万元|美元|元|亿人民币)",
             ),
             ("area", rf"({NUMBER})\s?(?:mm|毫米)?\s?[x×*]\s?({NUMBER})\s?(?:mm|毫米)(?![a-z0-9²])"),
@@ -204,26 +208,30 @@ class Tokenizer:
             ("star", r"\*"),
         ]
         self.rules = rules
-        self.pattern = regexcache.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in rules))
+        self.pattern = regexcache.compile(_starts(rules) + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in rules) + ")")
         self._numerals = self.lexicon.table("numerals")
+        self._roles = {word: dict(pairs) for word, pairs in self.words.items()}
         self._ratio_units = ratio_units
         self._counters = counters
 
     def tokenize(self, original: str, folded: str) -> list[Token]:
         tokens: list[Token] = []
         same = len(original) == len(folded)
+        make = self._token
         for match in self.pattern.finditer(folded):
-            name = match.lastgroup
-            assert name is not None
             start, end = match.span()
-            text = original[start:end] if same else folded[start:end]
-            token = self._token(name, match, start, end, text)
+            token = make(match.lastgroup or "", match, start, end, original[start:end] if same else folded[start:end])
             if token is not None:
                 tokens.append(token)
         return tokens
 
     def _token(self, name: str, match: re.Match[str], start: int, end: int, text: str) -> Token | None:
         word = match.group(0)
+        if name == "word":  # the commonest: roles are shared, as no token's roles change once made
+            return Token(Kind.WORD, start, end, text, word, self._roles.get(word) or {})
+        kind = _PLAIN.get(name)
+        if kind is not None:
+            return Token(kind, start, end, text, word)
         if name == "chip":
             chip_id = self.chip_names.get(_fold_name(word))
             return Token(Kind.CHIP, start, end, text, chip_id) if chip_id else None
@@ -234,9 +242,6 @@ class Tokenizer:
             return Token(Kind.NAME, start, end, text, word)
         if name in ("url", "html", "hex", "date", "money", "skip_after"):
             return Token(Kind.SKIP, start, end, text, name)
-        if name == "word":
-            roles = dict(self.words.get(word, ()))
-            return Token(Kind.WORD, start, end, text, word, roles)
         if name == "area":
             base = match.re.groupindex["area"]
             first, second = _number(match.group(base + 1)), _number(match.group(base + 2))
@@ -264,13 +269,12 @@ class Tokenizer:
             return Token(Kind.RATIO, start, end, text, Ratio(value, unit))
         if name == "fraction":
             if word in self.words:  # 三分之一 is a lexicon word: keep it one
-                return Token(Kind.WORD, start, end, text, word, dict(self.words[word]))
+                return Token(Kind.WORD, start, end, text, word, self._roles[word])
             base = match.re.groupindex["fraction"]
             below, above = (self._cjk_or_digits(match.group(base + k)) for k in (1, 2))
             if not below or not above:
                 return None
-            kind = "percent" if below == 100 else "times"
-            return Token(Kind.RATIO, start, end, text, Ratio(above / below, kind))
+            return Token(Kind.RATIO, start, end, text, Ratio(above / below, "percent" if below == 100 else "times"))
         if name == "cjk_ratio":
             value = self._cjk(match.group(match.re.groupindex["cjk_ratio"] + 1))
             return Token(Kind.RATIO, start, end, text, Ratio(float(value), "times")) if value else None
@@ -283,7 +287,7 @@ class Tokenizer:
             return Token(Kind.NUMBER, start, end, text, _number(word))
         if name == "unit":
             return Token(Kind.UNIT, start, end, text, self.units[word])
-        return Token(Kind(name), start, end, text, word)
+        raise AssertionError(f"no token for rule {name!r}")
 
     def _cjk_or_digits(self, text: str) -> int:
         return int(text) if text.isdigit() else self._cjk(text)
@@ -301,6 +305,77 @@ class Tokenizer:
             else:
                 current = value
         return total + current
+
+
+# Rules whose token is the text itself, with the kind of the same name.
+_PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
+
+
+def _starts(rules: list[tuple[str, str]]) -> str:
+    """A test, before the rules, of the places a token can start, so that the engine tries the
+    rules only there: a character some rule can start with, and not a letter inside a word (no
+    rule starts inside one; each rule that starts with a letter says so with a look-behind).
+
+    Without it the engine enters every rule at every character. Empty where a rule's first
+    characters cannot be worked out (the pattern then runs as it is, only slower).
+    """
+    classes = [_first_chars(pattern) for _name, pattern in rules]
+    if any(c is None for c in classes):
+        return ""
+    union = "".join(dict.fromkeys(part for c in classes if c for part in c))
+    return f"(?=[{union}])(?:(?<![a-z0-9])|(?![a-z]))"
+
+
+def _first_chars(pattern: str) -> list[str] | None:
+    """The characters a match of ``pattern`` can start with, as parts of a character class, or
+    None when the pattern can match the empty string or starts with something this does not read."""
+    try:
+        from re import _constants as sre_constants  # type: ignore[attr-defined]
+        from re import _parser as sre_parser  # type: ignore[attr-defined]
+    except ImportError:  # pragma: no cover - the layout of Python 3.11 to 3.13
+        return None
+    c = sre_constants
+    categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s", c.CATEGORY_WORD: r"\w"}
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
+
+    def first(items: Any) -> tuple[list[str], bool] | None:  # (parts, can the sequence match empty)
+        parts: list[str] = []
+        for op, av in items:
+            if op in (c.ASSERT, c.ASSERT_NOT, c.AT):
+                continue  # zero width
+            if op is c.LITERAL:
+                return [*parts, re.escape(chr(av))], False
+            if op is c.IN:
+                for item_op, item in av:
+                    if item_op is c.LITERAL:
+                        parts.append(re.escape(chr(item)))
+                    elif item_op is c.RANGE:
+                        parts.append(f"{re.escape(chr(item[0]))}-{re.escape(chr(item[1]))}")
+                    elif item_op is c.CATEGORY and item in categories:
+                        parts.append(categories[item])
+                    else:
+                        return None  # a negated set, or a category not read here
+                return parts, False
+            if op is c.BRANCH or op is c.SUBPATTERN or op in repeats:
+                branches = av[1] if op is c.BRANCH else [av[-1]]
+                empty = op in repeats and av[0] == 0
+                for branch in branches:
+                    found = first(list(branch))
+                    if found is None:
+                        return None
+                    parts += found[0]
+                    empty = empty or found[1]
+                if not empty:
+                    return parts, False
+                continue
+            return None
+        return parts, True
+
+    try:
+        found = first(list(sre_parser.parse(pattern)))
+    except Exception:
+        return None
+    return None if found is None or found[1] else found[0]
 
 
 def _alternation(words: Iterable[str]) -> str:

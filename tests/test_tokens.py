@@ -1,0 +1,92 @@
+"""The tokenizer's test of where a token can start changes no token, only how fast they are found."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from specbench.claims import Reader
+from specbench.claims.tokens import _first_chars, _starts, fold
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def tokenizer(catalogue):
+    return Reader(catalogue).tokenizer
+
+
+@pytest.fixture(scope="module")
+def plain(tokenizer):
+    """The rules without the test of where a token can start."""
+    return re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in tokenizer.rules))
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[tuple[str | None, int, int]]:
+    return [(m.lastgroup, *m.span()) for m in pattern.finditer(text)]
+
+
+def test_every_rule_has_first_characters(tokenizer):
+    """If one rule's first characters could not be worked out, the shortcut would be off."""
+    assert all(_first_chars(pattern) for _name, pattern in tokenizer.rules)
+    assert _starts(tokenizer.rules)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"abc", ["a"]),
+        (r"(?:us)?[$¥]", ["u", r"\$", "¥"]),
+        (r"(?<![a-z])\d+x", [r"\d"]),
+        (r"a?", None),  # can match nothing
+        (r"[^a]b", None),  # a negated set
+    ],
+)
+def test_first_characters(pattern, first):
+    assert _first_chars(pattern) == first
+
+
+def test_corpus_text_gives_the_same_tokens(tokenizer, plain):
+    lexicon = tokenizer.lexicon
+    texts = []
+    for path in sorted((ROOT / "claims").glob("*/*.toml")):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        texts += [e["text"] for e in [data, *data.get("claim", [])] if isinstance(e.get("text"), str)]
+    assert len(texts) > 300
+    for text in texts:
+        folded = fold(text, lexicon)
+        assert _spans(tokenizer.pattern, folded) == _spans(plain, folded)
+
+
+# Letters, digits, punctuation and the first characters of Chinese words and chip names.
+ALPHABET = list('abcdefhimnoprstuwxz0123456789 .,-_/:$#<>&="|()*%，。、') + list("云壁曦邃昇的倍成分之卡张亿万元年月")
+PIECES = [
+    "a100",
+    'id="x"',
+    "us$5",
+    "www.a",
+    "h20",
+    "br100",
+    "tflops",
+    "tops",
+    "fp16",
+    "int8",
+    "pcie 5.0",
+    "7nm",
+    "hbm2e",
+    "https://",
+    "倍",
+    "算力",
+]
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(st.sampled_from(ALPHABET), st.sampled_from(PIECES)), max_size=30))
+def test_generated_text_gives_the_same_tokens(tokenizer, plain, parts):
+    text = "".join(parts)
+    assert _spans(tokenizer.pattern, text) == _spans(plain, text)
