@@ -321,3 +321,12 @@ def test_design_facts(catalogue, text, expected):
 )
 def test_parts_and_references(catalogue, text, expected):
     assert verdicts(catalogue, text) == expected
+
+
+def test_a_unit_written_with_a_space_after_its_prefix(reader):
+    """Taoguba writes "990T Flops": the space does not leave "T" alone as a bare tera."""
+    claims = reader.read("H20的FP16算力为148T Flops，约为H100 SXM(990T Flops)算力的15%左右。")
+    assert [(c.value, c.value_text) for c in claims if c.kind == "value"] == [
+        (148.0, "148T Flops"),
+        (990.0, "990T Flops"),
+    ]
