@@ -269,6 +269,7 @@ class Judge:
         if claim.metric == "precision_support":
             (precision,) = claim.precisions
             name = precision_label(precision)
+            judgement.claimed = f"{name} {'supported' if claim.value else 'not supported'}"
             figures = [f for f in chip.throughput() if f.precision == precision]
             support = chip.support_for(precision)
             if figures:
