@@ -330,3 +330,11 @@ def test_a_unit_written_with_a_space_after_its_prefix(reader):
         (148.0, "148T Flops"),
         (990.0, "990T Flops"),
     ]
+
+
+def test_the_pcie_version_of_a_chip_is_that_chip(catalogue):
+    """The words "version of" name a chip another is cut down from, except when the version is the chip's
+    own card: "The PCIe version of the A100" is the A100, and its figures are read."""
+    assert verdicts(catalogue, "The PCIe version of the A100 supports up to PCIe 4.0 speeds.") == [
+        ("host_interface", "supported")
+    ]

@@ -508,10 +508,12 @@ class Reader:
     @staticmethod
     def _derived_from(text: str, token: Token) -> bool:
         """Whether a chip is named as the one another is derived from: "a cut-down version of the
-        H100", "H100的精简版". Figures after it are the derived chip's, not its."""
-        return bool(
-            _VERSION_OF.search(text[max(0, token.start - 40) : token.start]) or _CUT_DOWN.match(text, token.end)
-        )
+        H100", "H100的精简版". Figures after it are the derived chip's, not its. "The PCIe version
+        of the A100" names the A100's own card, not another chip."""
+        before = text[max(0, token.start - 40) : token.start]
+        if _PCIE_VERSION_OF.search(before):
+            return False
+        return bool(_VERSION_OF.search(before) or _CUT_DOWN.match(text, token.end))
 
     def _refine_sku(self, chip_id: str, tokens: list[Token], index: int, sentence_text: str = "") -> str:
         """'A100 80GB' followed by 'PCIe' is the A100 PCIe 80GB, not the SXM default."""
