@@ -30,7 +30,7 @@ from typing import Any
 
 from specbench.claims.reading import Claim
 from specbench.claims.verdict import Outcome, decide
-from specbench.claims.vocabulary import FLAGS, FRAMING, METRICS, Flag, Verdict
+from specbench.claims.vocabulary import FLAGS, FRAMING, METRICS, NODE_NAME, NODE_NM, PCIE_GENERATION, Flag, Verdict
 from specbench.model import PRECISIONS, VENDOR_FORMATS, Chip, Figure, precision_label
 from specbench.normalize import dense_equivalent, fmt
 from specbench.store import Catalogue
@@ -1072,9 +1072,6 @@ class Judge:
 
 
 _PRODUCT = re.compile(r"\s*(\d+)\s*[*×]\s*\d")  # "8 * 64 GB/s": eight links of 64
-_NM = re.compile(r"(\d+(?:\.\d+)?)\s?(?:nm|纳米)", re.IGNORECASE)
-_N_NODE = re.compile(r"(?<![a-z0-9])(?:n(\d)|(\d)n)(?![a-z0-9])", re.IGNORECASE)
-_GENERATION = re.compile(r"pci-?e\s?(?:gen\s?)?(\d)", re.IGNORECASE)
 
 
 def _design_holds(claim: Claim, recorded: str) -> bool | None:
@@ -1083,14 +1080,14 @@ def _design_holds(claim: Claim, recorded: str) -> bool | None:
     name the press gives 4N, holds)."""
     said = claim.value_text or ""
     if claim.metric == "process":
-        nodes = {float(n) for n in _NM.findall(recorded)}
-        names = {a or b for a, b in _N_NODE.findall(recorded)}
-        if (m := _NM.search(said)) is not None:
+        nodes = {float(n) for n in NODE_NM.findall(recorded)}
+        names = {a or b for a, b in NODE_NAME.findall(recorded)}
+        if (m := NODE_NM.search(said)) is not None:
             number = float(m.group(1))
             if number in nodes or (number.is_integer() and str(int(number)) in names and not nodes):
                 return True
             return False if nodes else None
-        if (n := _N_NODE.search(said)) is not None:
+        if (n := NODE_NAME.search(said)) is not None:
             if said.casefold().replace(" ", "") in recorded.casefold():
                 return True
             if nodes:  # "N7" against "7 nm"
@@ -1098,7 +1095,7 @@ def _design_holds(claim: Claim, recorded: str) -> bool | None:
             return None  # "N4" or "5n" against NVIDIA's "4N": names of foundry nodes the record does not relate
         return None
     if claim.metric == "host_interface":
-        generation = _GENERATION.search(recorded)
+        generation = PCIE_GENERATION.search(recorded)
         return None if generation is None else float(generation.group(1)) == claim.value
     if claim.metric == "compute_dies":
         try:

@@ -9,14 +9,13 @@ not read again by a later one.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
 from specbench.claims.reading import WINDOW, Claim, Mention, Sentence
 from specbench.claims.tokens import Kind, Quantity, Ratio, Token
-from specbench.claims.vocabulary import Dimension
+from specbench.claims.vocabulary import NODE_NAME, NODE_NM, PCIE_GENERATION, Dimension
 
 
 @dataclass(frozen=True)
@@ -1034,46 +1033,7 @@ def comparison_of_values(s: Sentence, claims: list[Claim]) -> list[Claim]:
     return [merged if c is first else c for c in claims if c is not second]
 
 
-_MEMORY_PREFIXES = ("hbm", "gddr", "lpddr", "ddr")
-
-
-@rule(
-    "BR100采用HBM2E高带宽内存",
-    "The H20 comes with 96GB of HBM3 memory",
-)
-def memory_type(s: Sentence, claims: list[Claim]) -> list[Claim]:
-    """A memory type named for a chip ("BR100采用HBM3", "96GB of HBM3"): the type, checked as text."""
-    found: list[Claim] = []
-    for i, token in enumerate(s.tokens):
-        if token.kind is not Kind.NAME or not str(token.value).startswith(_MEMORY_PREFIXES):
-            continue
-        if any(_is(t, "non_claim") for t in s.tokens[slice(*s.clause_range(i))]):
-            continue
-        doubts: list[str] = []
-        subject = _attached(s, i) or _subject_before(s, i)
-        if subject is None or subject.unnamed:
-            continue
-        doubts += _binding_doubts(s, i, subject, "memory type")
-        start = subject.index if 0 <= subject.index < i and s.clause_of[subject.index] == s.clause_of[i] else i
-        found.append(
-            Claim(
-                text=s.span(start, i).strip(" ，,。|"),
-                metric="memory_type",
-                rule="memory_type",
-                subject=subject.chip,
-                subject_query=subject.name,
-                value_text=token.text,
-                sentence=s.text,
-                doubts=tuple(dict.fromkeys(doubts + _doubts_of(subject))),
-            )
-        )
-    return claims + found
-
-
-# ---- design facts checked as text: process node, host link, precision support, dies ----------
-
-_NODE = re.compile(r"(?:\d+(?:\.\d+)?\s?(?:nm|纳米)|n\d|\dn)")
-_PCIE_GENERATION = re.compile(r"pci-?e\s?(?:gen\s?)?(\d)")
+# ---- facts checked as text: memory type, process node, host link, precision support, dies --------
 
 
 def _feature(token: Token | None) -> str | None:
@@ -1083,9 +1043,11 @@ def _feature(token: Token | None) -> str | None:
 
 
 def _fact_claim(s: Sentence, index: int, subject: Mention, by: str, metric: str, what: str, **fields: Any) -> Claim:
-    """A claim of a design fact read at token ``index``, with the doubts of its binding to ``subject``."""
+    """A claim of a fact checked as text, read at token ``index`` (its text is the value unless
+    ``fields`` say otherwise), with the doubts of its binding to ``subject``."""
     doubts = _binding_doubts(s, index, subject, what) + _doubts_of(subject)
     start = subject.index if 0 <= subject.index < index and s.clause_of[subject.index] == s.clause_of[index] else index
+    fields.setdefault("value_text", s.tokens[index].text)
     return Claim(
         text=s.span(start, index).strip(" ，,。|"),
         metric=metric,
@@ -1103,6 +1065,27 @@ def _fact_subject(s: Sentence, index: int) -> Mention | None:
     return None if subject is None or subject.unnamed else subject
 
 
+_MEMORY_PREFIXES = ("hbm", "gddr", "lpddr", "ddr")
+
+
+@rule(
+    "BR100采用HBM2E高带宽内存",
+    "The H20 comes with 96GB of HBM3 memory",
+)
+def memory_type(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A memory type named for a chip ("BR100采用HBM3", "96GB of HBM3"): the type, checked as text."""
+    found: list[Claim] = []
+    for i, token in enumerate(s.tokens):
+        if token.kind is not Kind.NAME or not str(token.value).startswith(_MEMORY_PREFIXES):
+            continue
+        if any(_is(t, "non_claim") for t in s.tokens[slice(*s.clause_range(i))]):
+            continue
+        subject = _fact_subject(s, i)
+        if subject is not None:
+            found.append(_fact_claim(s, i, subject, "memory_type", "memory_type", "memory type"))
+    return claims + found
+
+
 @rule(
     "BR100采用先进的7nm制程工艺",
     "The BR100 utilizes a 7nm process node",
@@ -1113,7 +1096,7 @@ def process_node(s: Sentence, claims: list[Claim]) -> list[Claim]:
     A node with no such word ("算力可媲美7nm GPU") is named for comparison, and is no claim."""
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
-        if token.kind is not Kind.NAME or not _NODE.fullmatch(str(token.value).replace(" ", "")):
+        if token.kind is not Kind.NAME or not (NODE_NM.fullmatch(token.value) or NODE_NAME.fullmatch(token.value)):
             continue
         start, end = s.clause_range(i)
         near = s.tokens[max(start, i - 3) : min(end, i + 3) + 1]
@@ -1127,7 +1110,7 @@ def process_node(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue  # "跳过5nm直接上了4nm工艺": the node skipped is not the chip's
         subject = _fact_subject(s, i)
         if subject is not None:
-            found.append(_fact_claim(s, i, subject, "process_node", "process", "process node", value_text=token.text))
+            found.append(_fact_claim(s, i, subject, "process_node", "process", "process node"))
     return claims + found
 
 
@@ -1141,7 +1124,7 @@ def host_link_generation(s: Sentence, claims: list[Claim]) -> list[Claim]:
     for i, token in enumerate(s.tokens):
         if token.kind is not Kind.NAME:
             continue
-        match = _PCIE_GENERATION.match(str(token.value))
+        match = PCIE_GENERATION.match(str(token.value))
         if match is None:
             continue
         start, end = s.clause_range(i)
@@ -1149,10 +1132,10 @@ def host_link_generation(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         subject = _fact_subject(s, i)
         if subject is not None:
-            claim = _fact_claim(
-                s, i, subject, "host_link_generation", "host_interface", "host link", value_text=token.text
+            generation = float(match.group(1))
+            found.append(
+                _fact_claim(s, i, subject, "host_link_generation", "host_interface", "host link", value=generation)
             )
-            found.append(replace(claim, value=float(match.group(1))))
     return claims + found
 
 
@@ -1216,8 +1199,7 @@ def die_count(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         subject = _fact_subject(s, i)
         if subject is not None:
-            claim = _fact_claim(s, i, subject, "die_count", "compute_dies", "die count", value_text=token.text)
-            if meaning == "monolithic":
-                return [*claims, replace(claim, value=1.0)]
-            return [*claims, replace(claim, value=2.0, qualifier="at_least")]
+            several = {"value": 2.0, "qualifier": "at_least"}  # "multi-die": two or more
+            read = {"value": 1.0} if meaning == "monolithic" else several
+            return [*claims, _fact_claim(s, i, subject, "die_count", "compute_dies", "die count", **read)]
     return claims

@@ -6,6 +6,7 @@ bare strings such as ``startswith("int")`` to learn what a precision counts.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -219,3 +220,10 @@ METRICS: dict[str, Metric] = {
         Metric("compute_dies", "compute dies", "", frozenset(), "design", "compute_dies"),
     )
 }
+
+
+# Design facts as written in text and in spec sheets: a node in nanometres ("7 nm", "12纳米"), a
+# foundry node name ("N7", "4N"), a PCIe generation ("PCIe 5.0", "PCIe Gen5").
+NODE_NM = re.compile(r"(\d+(?:\.\d+)?)\s?(?:nm|纳米)", re.IGNORECASE)
+NODE_NAME = re.compile(r"(?<![a-z0-9])(?:n(\d)|(\d)n)(?![a-z0-9])", re.IGNORECASE)
+PCIE_GENERATION = re.compile(r"pci-?e\s?(?:gen\s?)?(\d)", re.IGNORECASE)
