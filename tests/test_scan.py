@@ -31,6 +31,18 @@ def test_scan_finds_claims_with_lines(catalogue, tmp_path):
     assert [(f.line, f.judgement.verdict) for f in findings] == [(2, "supported"), (2, "supported"), (5, "misleading")]
 
 
+def test_scans_share_the_catalogues_reader_and_give_the_same_findings(catalogue, tmp_path):
+    from specbench.claims import Reader
+
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    reader = Reader.of(catalogue)
+    first = [(f.line, f.judgement.verdict) for f in scan([article], catalogue)]
+    second = [(f.line, f.judgement.verdict) for f in scan([article], catalogue)]
+    assert first == second == [(2, "supported"), (2, "supported"), (5, "misleading")]
+    assert Reader.of(catalogue) is reader  # tokenizer and prefilter patterns are not built again
+
+
 def test_scan_cli_json_and_exit_code(tmp_path):
     article = tmp_path / "article.txt"
     article.write_text(ARTICLE, encoding="utf-8")

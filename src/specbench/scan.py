@@ -166,7 +166,7 @@ def scan(paths: list[Path], catalogue: Catalogue, jobs: int = 1) -> Iterator[Fin
                         raise findings
                     yield from findings
             return
-    reader, judge = Reader(catalogue), Judge(catalogue)
+    reader, judge = Reader.of(catalogue), Judge.of(catalogue)
     for path in paths:
         yield from scan_file(path, reader, judge)
 
@@ -194,7 +194,7 @@ _WORKER: tuple[Reader, Judge] | None = None
 
 def _init_worker(catalogue: Catalogue) -> None:
     global _WORKER
-    _WORKER = (Reader(catalogue), Judge(catalogue))
+    _WORKER = (Reader.of(catalogue), Judge.of(catalogue))
 
 
 def _scan_file_in_worker(path: Path) -> list[Finding] | SpecbenchError:

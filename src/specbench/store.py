@@ -11,13 +11,16 @@ import hashlib
 import json
 import os
 import unicodedata
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from specbench.errors import Problem, SpecbenchError, SpecError, UnknownChipError, UsageError
 from specbench.model import Chip, Figure, Source, Support
+
+_T = TypeVar("_T")
 
 BIBLIOGRAPHY = "sources.toml"
 _CACHE_FORMAT = "1"
@@ -77,6 +80,14 @@ class Catalogue:
     sources: dict[str, Source]
     specs_dir: str = ""
     _index: dict[str, tuple[str, bool]] = field(default_factory=dict, repr=False)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[Catalogue], _T]) -> _T:
+        """An object built from the catalogue (the claim reader, the judge), built on first use
+        and kept with it, so that each ``scan`` or ``check`` call does not build it again."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return cast(_T, self._derived[key])
 
     def __post_init__(self) -> None:
         if not self._index:

@@ -29,8 +29,8 @@ def check(text: str, catalogue: Catalogue) -> list[Judgement]:
     """Read and judge every claim in a text (sentences in order, sharing one context)."""
     from specbench.claims.judging import Judge
 
-    judge = Judge(catalogue)
-    return [judge.judge(claim) for claim in Reader(catalogue).read(text)]
+    judge = Judge.of(catalogue)
+    return [judge.judge(claim) for claim in Reader.of(catalogue).read(text)]
 
 
 __all__ = [

@@ -176,7 +176,7 @@ def load_curated(directory: Path) -> list[CuratedClaim]:
 
 
 def audit(claims: list[CuratedClaim], catalogue: Catalogue) -> list[AuditResult]:
-    reader, judge = Reader(catalogue), Judge(catalogue)
+    reader, judge = Reader.of(catalogue), Judge.of(catalogue)
     return [AuditResult(c, [judge.judge(x) for x in reader.read(c.text)]) for c in claims]
 
 
@@ -345,7 +345,7 @@ def load_articles(directory: Path) -> list[Article]:
 
 def audit_article(article: Article, catalogue: Catalogue) -> list[ExpectationResult]:
     """Scan the article as `specbench scan` would, then match each expected claim to what was found."""
-    reader, judge = Reader(catalogue), Judge(catalogue)
+    reader, judge = Reader.of(catalogue), Judge.of(catalogue)
     judged = [judge.judge(claim) for claim in reader.read(article.text)]
     results = []
     for expectation in article.expectations:

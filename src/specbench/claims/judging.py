@@ -149,6 +149,11 @@ class Judge:
         self._dense_cache: dict[tuple[str, str, str | None], list[tuple[Figure, float]]] = {}
         self._values_cache: dict[str, list[tuple[Figure, float, str]]] = {}
 
+    @classmethod
+    def of(cls, catalogue: Catalogue) -> Judge:
+        """The catalogue's judge, with its caches of figures kept between calls."""
+        return catalogue.derived("claims.judge", cls)
+
     def judge(self, claim: Claim) -> Judgement:
         """Gather the evidence for one claim, run the checks, and decide its verdict."""
         subject = self.catalogue.chips.get(claim.subject or "")
@@ -1154,4 +1159,4 @@ def claim_with_ratio(claim: Claim, ratio: float, qualifier: str) -> Claim:
 
 
 def judge(claim: Claim, catalogue: Catalogue) -> Judgement:
-    return Judge(catalogue).judge(claim)
+    return Judge.of(catalogue).judge(claim)

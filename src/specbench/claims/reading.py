@@ -332,6 +332,11 @@ class Reader:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
 
+    @classmethod
+    def of(cls, catalogue: Catalogue) -> Reader:
+        """The catalogue's reader: its tokenizer and prefilter are built once, on first use."""
+        return catalogue.derived("claims.reader", cls)
+
     @cached_property
     def tokenizer(self) -> Tokenizer:
         names: dict[str, str] = {}
