@@ -5,8 +5,10 @@ one place (:func:`_handles_errors`); no traceback reaches the terminal.
 """
 
 import functools
+import math
 import os
-import sys
+import signal
+import threading
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -53,37 +55,45 @@ OutOption = Annotated[
 def _handles_errors(command: F) -> F:
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        previous = _interrupt_on_sigterm()
         try:
             return command(*args, **kwargs)
         except SpecbenchError as exc:
             typer.echo(f"specbench: error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
+        except KeyboardInterrupt:  # Ctrl-C, or SIGTERM (see _interrupt_on_sigterm)
+            typer.echo("specbench: interrupted", err=True)
+            raise typer.Exit(130) from None
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
     return wrapper  # type: ignore[return-value]
 
 
+def _interrupt_on_sigterm() -> Any:
+    """Treat SIGTERM as Ctrl-C while a command runs, so that a terminated command still removes
+    its temporary files and its worker processes (Python's default for SIGTERM ends it on the
+    spot). Returns the handler it replaced, or None where signals cannot be set (a thread)."""
+
+    command = os.getpid()
+
+    def interrupt(signum: int, frame: Any) -> None:
+        if os.getpid() != command:  # a worker forked before it set its own handlers: just end
+            os._exit(128 + signum)
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, interrupt)
+
+
 def _emit(text: str, out: Path | None) -> None:
-    if out is None:
-        # A terminal that cannot show Chinese gets replacement marks, not a traceback.
-        reconfigure = getattr(sys.stdout, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-        sys.stdout.write(text)
-        return
-    from specbench._atomic import write_text_atomic
+    """Write a command's output to standard output or to ``--out`` (see specbench._atomic)."""
+    from specbench._atomic import check_output, write_output
 
-    _check_out(out)
-    try:
-        write_text_atomic(out, text)
-    except OSError as exc:
-        raise OutputError(f"cannot write {str(out)!r}: {exc.strerror}") from None
-
-
-def _check_out(out: Path) -> None:
-    if not out.parent.is_dir():
-        raise OutputError(f"cannot write {str(out)!r}: folder {str(out.parent)!r} does not exist")
-    if out.is_dir():
-        raise OutputError(f"cannot write {str(out)!r}: it is a folder")
+    check_output(out)
+    write_output(out, [text])
 
 
 def _catalogue(specs: Path | None) -> Any:
@@ -168,22 +178,9 @@ def _claim_format(format: Format) -> None:
 
 def _stream(pieces: Any, out: Path | None) -> None:
     """Write output as it is produced; to a file, only once all of it is written."""
-    if out is None:
-        reconfigure = getattr(sys.stdout, "reconfigure", None)
-        if reconfigure is not None:
-            reconfigure(errors="replace")
-        for piece in pieces:
-            sys.stdout.write(piece)
-        return
-    from specbench._atomic import atomic_writer
+    from specbench._atomic import write_output
 
-    _check_out(out)
-    try:
-        with atomic_writer(out) as handle:
-            for piece in pieces:
-                handle.write(piece)
-    except OSError as exc:
-        raise OutputError(f"cannot write {str(out)!r}: {exc.strerror}") from None
+    write_output(out, pieces)
 
 
 @app.command()
@@ -218,7 +215,10 @@ def scan(
     files: Annotated[list[Path], typer.Argument(help="UTF-8 text files (articles, spec sheets).")],
     format: ClaimFormat = Format.text,
     out: OutOption = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes; 0: one per CPU.")] = 0,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", help="Worker processes, 1 to 64 (default: one per CPU)."),
+    ] = None,
     specs: SpecsOption = None,
 ) -> None:
     """Find and judge every checkable claim in articles, with the file and line it came from.
@@ -227,15 +227,17 @@ def scan(
 
     Example: specbench scan article.txt --format markdown
     """
+    from specbench._atomic import check_output
     from specbench.claims.render import findings, render_judgements
     from specbench.scan import scan as scan_files
 
     _claim_format(format)
+    check_output(out, inputs=files)  # before any work: "scan a.txt --out a.txt" would replace the article
     catalogue = _catalogue(specs)
     counts = {"claims": 0, "unsupported": 0}
 
     def counted() -> Any:
-        for finding in scan_files(files, catalogue, jobs=jobs or os.cpu_count() or 1):
+        for finding in scan_files(files, catalogue, jobs=jobs if jobs is not None else min(os.cpu_count() or 1, 64)):
             counts["claims"] += 1
             counts["unsupported"] += finding.judgement.verdict != "supported"
             yield finding
@@ -308,10 +310,22 @@ def _numbers(text: str, option: str) -> list[float]:
     try:
         values = [float(part) for part in text.split(",") if part.strip()]
     except ValueError:
-        raise UsageError(f"{option} takes comma-separated numbers, e.g. 1,10,100 (got {text!r})") from None
-    if not values or any(v <= 0 for v in values):
-        raise UsageError(f"{option} takes positive numbers (got {text!r})")
+        raise UsageError(f"{option} takes comma-separated numbers, e.g. 1,10,100 (got {_clipped(text)!r})") from None
+    if not values or not all(math.isfinite(v) and v > 0 for v in values):
+        raise UsageError(f"{option} takes positive, finite numbers (got {_clipped(text)!r})")
     return values
+
+
+def _positive(value: float | None, option: str, most: float) -> None:
+    """A numeric option that must be a positive, finite number no larger than ``most``."""
+    if value is not None and not (math.isfinite(value) and 0 < value <= most):
+        raise UsageError(f"{option} must be a positive number no larger than {most:g} (got {value:g})")
+
+
+def _clipped(text: str, limit: int = 60) -> str:
+    """User input as an error message quotes it: one line, long input cut."""
+    shown = " ".join(text.split())
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 @app.command()
@@ -342,16 +356,17 @@ def roofline(
     if format is Format.html:
         raise UsageError("roofline supports --format markdown, text, csv or json")
     intensities = _numbers(intensity, "--intensity")
-    if bytes_per_param <= 0 or (decode_params is not None and decode_params <= 0):
-        raise UsageError("--decode-params and --bytes-per-param must be positive")
+    _positive(decode_params, "--decode-params", 1e15)
+    _positive(bytes_per_param, "--bytes-per-param", 64)
     catalogue = _catalogue(specs)
     results = [
         build(catalogue.get(name), precision.lower(), intensities, decode_params, bytes_per_param) for name in chips
     ]
     if plot is not None:
+        from specbench._atomic import check_output
         from specbench.plots import roofline_plot
 
-        _check_out(plot)
+        check_output(plot)
         roofline_plot(results, plot)
     _emit(render_rooflines(results, intensities, format), out)
 

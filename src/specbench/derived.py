@@ -177,10 +177,13 @@ class Cluster:
     notes: list[str]
 
 
+MAX_DEVICES = 10_000_000  # ten times the largest clusters announced; beyond it a count is a typo
+
+
 def cluster(chip: Chip, count: int, efficiency: float | None = None) -> Cluster:
     """N devices: aggregate peak (N × peak) and the effective figure at a stated scaling efficiency."""
-    if count < 1:
-        raise UsageError("--count must be at least 1")
+    if not 1 <= count <= MAX_DEVICES:
+        raise UsageError(f"--count must be between 1 and {MAX_DEVICES:,}")
     if efficiency is not None and not 0 < efficiency <= 1:
         raise UsageError("--efficiency must be a fraction between 0 and 1, e.g. 0.6")
     rows = []

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from specbench.model import EXECUTION_UNITS, METRICS, Chip, Figure, precision_label
 from specbench.normalize import fmt
 from specbench.store import Catalogue
-from specbench.tables import Format, md_escape, render_records
+from specbench.tables import Format, json_text, md_escape, render_records
 
 
 def catalogue_rows(catalogue: Catalogue) -> list[dict[str, Any]]:
@@ -116,7 +115,7 @@ def chip_detail(catalogue: Catalogue, chip: Chip) -> dict[str, Any]:
 def render_show(catalogue: Catalogue, chip: Chip, fmt_: Format) -> str:
     detail = chip_detail(catalogue, chip)
     if fmt_ is Format.json:
-        return json.dumps(detail, ensure_ascii=False, indent=2) + "\n"
+        return json_text(detail) + "\n"
     markdown = fmt_ is Format.markdown
     table_format = Format.markdown if markdown else Format.text
     esc = md_escape if markdown else str

@@ -36,8 +36,8 @@ def fmt(value: float) -> str:
     if value == 0:
         return "0"
     text = f"{value:.4g}" if abs(value) < 1e4 else f"{value:.0f}"
-    if "e" in text:
-        text = f"{value:.0f}"
+    if "e" in text and abs(value) >= 1:
+        text = f"{value:.0f}"  # a small value keeps its exponent: 1.2e-05, never "0"
     return text
 
 

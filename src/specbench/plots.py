@@ -90,9 +90,9 @@ def _render(draw: Any, data: Any, fmt: str) -> bytes:
 
 
 def _write(path: Path, content: bytes) -> None:
-    from specbench._atomic import write_bytes_atomic
+    from specbench._atomic import write_output
 
-    write_bytes_atomic(path, content)
+    write_output(path, [content])
 
 
 def roofline_bytes(rooflines: list[Roofline], fmt: str = "svg") -> bytes:

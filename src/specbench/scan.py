@@ -8,16 +8,20 @@ verdicts.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import signal
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from specbench.claims import MAX_SENTENCE, Context, Reader, split_sentences
 from specbench.claims.judging import Judge, Judgement
 from specbench.claims.prefilter import Prefilter
-from specbench.errors import InputError, SpecbenchError, UsageError
+from specbench.errors import InputError, UsageError
 from specbench.store import Catalogue
 
 CHUNK = 1 << 16
@@ -151,20 +155,17 @@ def scan(paths: list[Path], catalogue: Catalogue, jobs: int = 1) -> Iterator[Fin
     precision, the columns of a table), so "它" and "the chip" resolve. With ``jobs``
     > 1 and several files, files are judged in that many worker processes, in order.
     """
+    if not 1 <= jobs <= MAX_JOBS:
+        raise UsageError(f"--jobs must be between 1 and {MAX_JOBS}")
     for path in paths:
         if path.is_dir():
             raise UsageError(f"{str(path)!r} is a folder, not a text file")
-    workers = min(jobs, len(paths), MAX_JOBS)
+    workers = min(jobs, len(paths))
     if workers > 1:
         import multiprocessing
 
         if "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")  # workers inherit the loaded catalogue
-            with context.Pool(workers, initializer=_init_worker, initargs=(catalogue,)) as pool:
-                for findings in pool.imap(_scan_file_in_worker, paths):
-                    if isinstance(findings, SpecbenchError):
-                        raise findings
-                    yield from findings
+            yield from _scan_in_workers(paths, catalogue, workers)
             return
     reader, judge = Reader.of(catalogue), Judge.of(catalogue)
     for path in paths:
@@ -172,6 +173,76 @@ def scan(paths: list[Path], catalogue: Catalogue, jobs: int = 1) -> Iterator[Fin
 
 
 MAX_JOBS = 64
+
+
+def _scan_in_workers(paths: list[Path], catalogue: Catalogue, workers: int) -> Iterator[Finding]:
+    """Files judged in worker processes, one process per file and at most ``workers`` at once,
+    yielded in order.
+
+    Each worker is forked with the reader already built and sends its file's findings back
+    through a pipe of its own: no queue or lock is shared, so a worker that dies (killed, or
+    ended by a signal sent to the whole process group) cannot leave the others waiting. Workers
+    ignore Ctrl-C; the parent handles it, and on any exit (an interrupt, an error, a consumer
+    that stops early) kills the workers still running, leaving no process behind.
+    """
+    import multiprocessing
+    from collections import deque
+
+    context = multiprocessing.get_context("fork")  # workers inherit the loaded catalogue
+    reader, judge = Reader.of(catalogue), Judge.of(catalogue)
+    reader.prefilter.spans("1 TFLOPS")  # build the patterns once, here, not in every worker
+    parent = os.getpid()
+    running: deque[tuple[Any, Any]] = deque()
+    paths_started: dict[int, Path] = {}
+
+    def start(path: Path) -> None:
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(target=_scan_in_worker, args=(path, reader, judge, sender, parent), daemon=True)
+        process.start()
+        sender.close()
+        running.append((process, receiver))
+        paths_started[id(receiver)] = path
+
+    queue = iter(paths)
+    try:
+        for path in islice(queue, workers):
+            start(path)
+        while running:
+            process, receiver = running[0]
+            try:
+                findings = receiver.recv()
+            except EOFError:
+                process.join()
+                raise InputError(
+                    f"the worker scanning {str(paths_started[id(receiver)])!r} ended without a result"
+                    f" (exit code {process.exitcode})"
+                ) from None
+            running.popleft()
+            receiver.close()
+            process.join()
+            for path in islice(queue, 1):
+                start(path)
+            if isinstance(findings, BaseException):
+                raise findings
+            yield from findings
+    finally:
+        for process, _ in running:
+            process.kill()  # nothing shared: a killed worker holds no lock another needs
+        for process, receiver in running:
+            process.join()
+            receiver.close()
+
+
+def _scan_in_worker(path: Path, reader: Reader, judge: Judge, sender: Any, parent: int) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # no handler of the parent's
+    _die_with_parent(parent)
+    try:
+        result: list[Finding] | BaseException = list(scan_file(path, reader, judge))
+    except Exception as exc:  # sent to the parent, which raises it there
+        result = exc
+    sender.send(result)
+    sender.close()
 
 
 def scan_file(path: Path, reader: Reader, judge: Judge) -> Iterator[Finding]:
@@ -189,17 +260,15 @@ def scan_file(path: Path, reader: Reader, judge: Judge) -> Iterator[Finding]:
             yield Finding(str(path), line, sentence, judge.judge(claim))
 
 
-_WORKER: tuple[Reader, Judge] | None = None
-
-
-def _init_worker(catalogue: Catalogue) -> None:
-    global _WORKER
-    _WORKER = (Reader.of(catalogue), Judge.of(catalogue))
-
-
-def _scan_file_in_worker(path: Path) -> list[Finding] | SpecbenchError:
-    assert _WORKER is not None
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel end this worker when its parent dies (Linux), instead of the worker
+    finishing its file and failing to send it to no one with a BrokenPipeError."""
     try:
-        return list(scan_file(path, *_WORKER))
-    except SpecbenchError as exc:
-        return exc
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: a worker then ends when killed
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)

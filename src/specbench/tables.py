@@ -6,6 +6,7 @@ import csv
 import html
 import io
 import json
+import math
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +22,22 @@ class Format(StrEnum):
     csv = "csv"
     json = "json"
     html = "html"
+
+
+def json_text(data: Any, indent: int | None = 2) -> str:
+    """JSON as every output format writes it: UTF-8 text, and never NaN or Infinity, which
+    are not JSON; a number that is not finite (no figure should be) is written as null."""
+    return json.dumps(_finite(data), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def _finite(data: Any) -> Any:
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {key: _finite(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_finite(value) for value in data]
+    return data
 
 
 LEGEND = "— not published in the sources consulted · n/a the format is another vendor's"
@@ -77,7 +94,7 @@ def _basis_sentence(comparison: Comparison) -> str:
 
 def render_comparison(comparison: Comparison, fmt_: Format) -> str:
     if fmt_ is Format.json:
-        return json.dumps(comparison.to_records(), ensure_ascii=False, indent=2) + "\n"
+        return json_text(comparison.to_records()) + "\n"
     if fmt_ is Format.csv:
         return _comparison_csv(comparison)
     if fmt_ is Format.html:
@@ -181,7 +198,7 @@ def _comparison_html(comparison: Comparison) -> str:
 def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "") -> str:
     """A list of flat records (the catalogue listing) in any format."""
     if fmt_ is Format.json:
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json_text(records) + "\n"
     headers = list(records[0]) if records else []
     if fmt_ is Format.csv:
         buffer = io.StringIO()
@@ -232,12 +249,7 @@ def render_rooflines(rooflines: list[Any], intensities: list[float], fmt_: Forma
         if r.decode is not None
     ]
     if fmt_ is Format.json:
-        return (
-            json.dumps(
-                {"precision": rooflines[0].precision, "rows": records, "notes": notes}, ensure_ascii=False, indent=2
-            )
-            + "\n"
-        )
+        return json_text({"precision": rooflines[0].precision, "rows": records, "notes": notes}) + "\n"
     if fmt_ is Format.csv:
         return render_records(records, fmt_)
     title = f"Roofline, {rooflines[0].precision.upper()} (dense)"
@@ -270,7 +282,7 @@ def render_cluster(result: Any, fmt_: Format) -> str:
     ]
     if fmt_ is Format.json:
         return (
-            json.dumps(
+            json_text(
                 {
                     "chip": result.chip.name,
                     "count": result.count,
@@ -278,9 +290,7 @@ def render_cluster(result: Any, fmt_: Format) -> str:
                     "rows": records,
                     "interconnect": result.interconnect,
                     "notes": result.notes,
-                },
-                ensure_ascii=False,
-                indent=2,
+                }
             )
             + "\n"
         )

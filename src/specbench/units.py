@@ -7,6 +7,7 @@ commands that read the cached catalogue never import it. Project units
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -79,23 +80,75 @@ KINDS: dict[str, Kind] = {
 }
 
 
+# A value is a number and a unit, never an expression: "10**10**10 TFLOPS" would make pint compute
+# a number with ten billion digits. Only the documented forms multiply: an area ("57.5 mm * 57.5 mm")
+# and a count of links or ports times the bandwidth of each ("8 * 64 GB/s").
+_NUMBER = r"[+-]?(?:\d[\d,]*(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_UNIT = r"[^\W\d_]+(?:\s*(?:\*\*|\^)\s*[23](?![\d.]))?"
+_UNITS = rf"{_UNIT}(?:\s*(?:[/·]|\*(?!\*))\s*{_UNIT})*"
+_VALUE = re.compile(rf"\s*({_NUMBER})\s*({_UNITS})?\s*")
+_AREA = re.compile(rf"\s*({_NUMBER})\s*({_UNIT})\s*\*\s*({_NUMBER})\s*({_UNIT})\s*")
+_PRODUCT = re.compile(rf"\s*({_NUMBER})\s*\*\s*({_NUMBER})\s*({_UNITS})\s*")  # "8 * 64 GB/s": 8 links
+MAX_DIGITS = 30  # more digits than any figure needs; Python's int() refuses over 4,300 anyway
+LIMITS = (1e-3, 1e15)  # a written number outside these is a typo, and prints as 0 or overflows ratios
+
+
 def parse(text: str | int | float) -> pint.Quantity:
-    """Parse a quantity such as ``'1024 TFLOPS'``, ``'770 亿'`` or ``'57.5 mm * 57.5 mm'``."""
+    """Parse a quantity such as ``'1024 TFLOPS'``, ``'770 亿'``, ``'57.5 mm * 57.5 mm'`` or ``'8 * 64 GB/s'``.
+
+    The text must be a number and a unit (or one of the two products); arithmetic is not
+    evaluated, and a number that is not finite, has more than MAX_DIGITS digits or lies outside
+    LIMITS is refused.
+    """
     ureg = registry()
     if isinstance(text, bool):
         raise UnitError(f"{text!r} is not a quantity")
     if isinstance(text, int | float):
-        return ureg.Quantity(text)
+        return ureg.Quantity(_finite(text, text))
     cleaned = text.strip().replace("×", "*").replace("²", "**2")
     if not cleaned:
         raise UnitError("empty value")
+    value, area, product = (form.fullmatch(cleaned) for form in (_VALUE, _AREA, _PRODUCT))
+    if value is None and area is None and product is None:
+        raise UnitError(f"{_clip(text)!r} is not a number and a unit (such as '1024 TFLOPS' or '64 GB')")
     try:
-        quantity: pint.Quantity = ureg.Quantity(cleaned)
+        if area is not None:
+            first, second = (_number(area.group(i), text) for i in (1, 3))
+            quantity: pint.Quantity = ureg.Quantity(first, area.group(2)) * ureg.Quantity(second, area.group(4))
+        elif product is not None:
+            count, each = (_number(product.group(i), text) for i in (1, 2))
+            quantity = ureg.Quantity(count * each, product.group(3))
+        else:
+            assert value is not None
+            number = _number(value.group(1), text)
+            quantity = ureg.Quantity(number, value.group(2)) if value.group(2) else ureg.Quantity(number)
+    except UnitError:
+        raise
     except Exception as exc:  # pint raises several unrelated types here
-        raise UnitError(f"{text!r} is not a quantity pint understands ({_short(exc)})") from None
-    if not hasattr(quantity, "dimensionality"):
-        quantity = ureg.Quantity(quantity)
+        raise UnitError(f"{_clip(text)!r} is not a quantity pint understands ({_short(exc)})") from None
     return quantity
+
+
+def _number(written: str, text: Any) -> float:
+    digits = sum(c.isdigit() for c in written)
+    if digits > MAX_DIGITS:
+        raise UnitError(f"{_clip(text)!r} has a number of {digits} digits; a figure needs at most {MAX_DIGITS}")
+    return _finite(float(written.replace(",", "")), text)
+
+
+def _finite(number: float, text: Any) -> float:
+    if not math.isfinite(number):
+        raise UnitError(f"{_clip(text)!r} is not a finite number")
+    low, high = LIMITS
+    if number and not low <= abs(number) <= high:
+        raise UnitError(f"{_clip(text)!r}: {number:.3g} is outside the plausible range {low:g} to {high:g}")
+    return number
+
+
+def _clip(text: Any, limit: int = 60) -> str:
+    """A value as an error message quotes it: long ones cut, so one bad value stays one line."""
+    shown = " ".join(str(text).split())
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def kind_of(quantity: pint.Quantity) -> Kind | None:
@@ -123,10 +176,12 @@ def to_canonical(text: str | int | float, expected: str, unit: str | None = None
     actual = kind_of(quantity)
     if actual is None or actual.name != kind.name:
         hint = _hint(text, actual, kind)
-        raise UnitError(f"{text!r} is {describe(quantity)}, expected {kind.phrase}{hint}")
+        raise UnitError(f"{_clip(text)!r} is {describe(quantity)}, expected {kind.phrase}{hint}")
     magnitude = float(quantity.to(unit or kind.canonical).magnitude)
     if not magnitude > 0:
-        raise UnitError(f"{text!r} must be positive")
+        raise UnitError(f"{_clip(text)!r} must be positive")
+    if not math.isfinite(magnitude):
+        raise UnitError(f"{_clip(text)!r} is too large to convert to {unit or kind.canonical}")
     return magnitude
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from specbench.tables import Format, md_escape
+from specbench.tables import Format, json_text, md_escape
 
 if TYPE_CHECKING:
     from specbench.claims.corpus import Article, AuditResult, ExpectationResult
@@ -60,7 +59,7 @@ def render_judgements(judgements: Iterable[tuple[Judgement, str]], catalogue: Ca
             if where:
                 file, _, line = where.rpartition(":")
                 record.update(file=file, line=int(line))
-            yield ("," if index else "") + "\n  " + json.dumps(record, ensure_ascii=False)
+            yield ("," if index else "") + "\n  " + json_text(record, indent=None)
         yield "\n]}\n"
         return
     for index, (judgement, where) in enumerate(judgements, 1):

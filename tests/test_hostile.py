@@ -1,0 +1,250 @@
+"""Hostile input: every command given bad values, odd paths and crafted files ends with a result
+or one clear line and an exit code (0, 1, 2, or 130 when interrupted), within time proportional
+to its input, and changes no file but the output it was asked for."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import stat
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from specbench.cli import app
+
+SPECS = Path(__file__).resolve().parent.parent / "specs"
+runner = CliRunner()
+
+
+def invoke(args: list[str]) -> tuple[int, str, str]:
+    """Run a command in process: (exit code, stdout, stderr), failing on any uncaught exception."""
+    result = runner.invoke(app, args)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise AssertionError(f"{args!r} raised {result.exception!r}") from result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def assert_one_line_error(code: int, stderr: str, *, exit_code: int = 1, names: str = "") -> None:
+    assert code == exit_code, stderr
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert "Traceback" not in stderr
+    assert names in lines[0], lines[0]
+
+
+def spec_folder(tmp_path: Path, old: str, new: str, file: str = "nvidia-h20.toml") -> Path:
+    """A copy of the bundled spec folder with one value of one file replaced."""
+    folder = tmp_path / "specs"
+    shutil.copytree(SPECS, folder)
+    path = folder / file
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+# ---- spec values are numbers and units, never expressions; never infinite -----------------------
+
+BAD_VALUES = [
+    ("10**10**10 TFLOPS", "is not a number and a unit"),  # evaluated, this hangs
+    ("2**2**2**2**2 TFLOPS", "is not a number and a unit"),  # evaluated, this overflows
+    ("148 * 10**400 TFLOPS", "is not a number and a unit"),
+    ("inf TFLOPS", "is not a number and a unit"),
+    ("nan TFLOPS", "is not a number and a unit"),
+    ("1e400 TFLOPS", "is not a finite number"),
+    ("1" + "0" * 5000 + " TFLOPS", "a number of 5001 digits"),
+    ("1e-300 TFLOPS", "outside the plausible range"),  # printed as 0, it made ratios infinite
+    ("1e20 TFLOPS", "outside the plausible range"),
+    ("__import__('os') TFLOPS", "is not a number and a unit"),
+]
+
+
+@pytest.mark.parametrize(("value", "message"), BAD_VALUES, ids=[m[:24] for m, _ in BAD_VALUES])
+def test_a_bad_spec_value_is_one_line_from_lint_and_compare(tmp_path, value, message):
+    folder = spec_folder(tmp_path, 'value = "148 TFLOPS"', f'value = "{value}"')
+    code, stdout, stderr = invoke(["lint", str(folder)])
+    assert code == 1
+    problems = [line for line in stdout.splitlines() if "nvidia-h20.toml" in line]
+    assert len(problems) == 1 and "throughput[3].value" in problems[0] and message in problems[0], stdout
+    assert len(problems[0]) < 300  # a 5,000-digit value is not echoed in full
+    code, stdout, stderr = invoke(["compare", "H20", "A100", "--specs", str(folder)])
+    assert_one_line_error(code, stderr, names="nvidia-h20.toml")
+    assert stdout == ""
+
+
+def test_the_documented_product_forms_still_parse():
+    from specbench import units
+
+    assert units.to_canonical("8 * 64 GB/s", "bandwidth") == 512
+    assert units.to_canonical("57.5 mm × 57.5 mm", "area") == pytest.approx(3306.25)
+    assert units.to_canonical("770 亿", "count") == pytest.approx(7.7e10)
+
+
+def test_no_output_format_writes_nan_or_infinity(tmp_path):
+    for fmt in ("json", "csv", "markdown", "text", "html"):
+        code, stdout, _ = invoke(["compare", "BR100", "A100", "H20", "--format", fmt])
+        assert code == 0
+        assert not re.search(r"\b(?:nan|NaN|inf|Infinity)\b", stdout), fmt
+
+
+# ---- numeric options: finite, positive, bounded ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["roofline", "BR100", "--intensity", "nan"], "--intensity takes positive, finite numbers"),
+        (["roofline", "BR100", "--intensity", "1,inf"], "--intensity takes positive, finite numbers"),
+        (["roofline", "BR100", "--decode-params", "inf"], "--decode-params must be a positive number"),
+        (["roofline", "BR100", "--bytes-per-param", "nan"], "--bytes-per-param must be a positive number"),
+        (["roofline", "BR100", "--intensity", "x" * 100_000], "--intensity takes comma-separated numbers"),
+        (["cluster", "BR100", "--count", "1" + "0" * 40], "--count must be between 1 and"),
+        (["cluster", "BR100", "--count", "8", "--efficiency", "nan"], "--efficiency must be a fraction"),
+        (["scan", "README.md", "--jobs", "0"], "--jobs must be between 1 and 64"),
+        (["scan", "README.md", "--jobs", "-3"], "--jobs must be between 1 and 64"),
+        (["scan", "README.md", "--jobs", "100000"], "--jobs must be between 1 and 64"),
+    ],
+)
+def test_bad_numeric_options_are_one_line(args, message):
+    code, stdout, stderr = invoke(args)
+    assert_one_line_error(code, stderr, exit_code=2, names=message)
+    assert len(stderr) < 300 and stdout == ""
+
+
+# ---- output targets -------------------------------------------------------------------------------
+
+
+def test_out_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_path):
+    target, link = tmp_path / "table.md", tmp_path / "link.md"
+    target.write_text("old", encoding="utf-8")
+    link.symlink_to(target)
+    code, _, stderr = invoke(["compare", "BR100", "A100", "--out", str(link)])
+    assert code == 0, stderr
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("# BR100 vs A100")
+
+
+def test_out_to_a_fifo_streams_through_it_and_keeps_it(tmp_path):
+    import threading
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+    reader = threading.Thread(target=lambda: received.append(fifo.read_bytes()))
+    reader.start()
+    code, _, stderr = invoke(["compare", "BR100", "A100", "--out", str(fifo)])
+    reader.join(timeout=30)
+    assert code == 0, stderr
+    assert stat.S_ISFIFO(fifo.stat().st_mode)  # not replaced by a regular file
+    assert received and received[0].startswith(b"# BR100 vs A100")
+
+
+def test_out_to_dev_stdout_and_dash_print_the_output():
+    for target in ("/dev/stdout", "-"):
+        result = run_cli(["compare", "BR100", "A100", "--out", target])
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("# BR100 vs A100")
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+def test_scan_refuses_to_write_over_the_article_it_reads(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("BR100的FP32算力为256 TFLOPS。\n", encoding="utf-8")
+    before = article.read_bytes()
+    code, _, stderr = invoke(["scan", str(article), "--out", str(article)])
+    assert_one_line_error(code, stderr, names="it is one of the files read")
+    assert article.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("x" * 300 + ".md", "file name longer than 255 bytes"),
+        ("file.txt/table.md", "Not a directory"),
+        ("missing/table.md", "does not exist"),
+        (".", "it is a folder"),
+    ],
+)
+def test_output_paths_that_cannot_be_files_are_one_line(tmp_path, name, message):
+    (tmp_path / "file.txt").write_text("keep", encoding="utf-8")
+    target = str(tmp_path / name)
+    for args in (["compare", "BR100", "A100", "--out", target], ["roofline", "BR100", "--plot", target]):
+        code, stdout, stderr = invoke(args)
+        assert_one_line_error(code, stderr, names=message)
+        assert stdout == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["file.txt"]
+    assert (tmp_path / "file.txt").read_text(encoding="utf-8") == "keep"
+
+
+def test_full_or_closed_standard_output_is_one_line():
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([*CLI, "compare", "BR100", "A100"], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "specbench: error: cannot write to standard output: No space left on device"
+    result = subprocess.run(
+        [*CLI, "compare", "BR100", "A100"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == "specbench: error: standard output is closed"
+
+
+# ---- interrupts ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_parallel_scan_exits_130_and_leaves_nothing(tmp_path, signum):
+    """Ctrl-C reaches the whole process group; so does a SIGTERM sent to it."""
+    sentence = "BR100的FP32算力为256 TFLOPS，是A100的13倍。壁仞科技今日发布了新产品。\n"
+    articles = []
+    for index in range(6):
+        article = tmp_path / f"article{index}.txt"
+        article.write_text(sentence * 40_000, encoding="utf-8")  # a few seconds of work each
+        articles.append(str(article))
+    out = tmp_path / "claims.txt"
+    process = subprocess.Popen(
+        [*CLI, "scan", *articles, "--jobs", "2", "--out", str(out)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".claims.txt.*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.05)  # the output's temporary file exists once findings are streaming
+    assert process.poll() is None, "the scan ended before it could be interrupted"
+    time.sleep(0.3)
+    os.killpg(process.pid, signum)
+    try:
+        _, stderr = process.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise AssertionError("the scan did not end within 10 s of the signal") from None
+    assert process.returncode == 130, stderr
+    assert stderr.strip() == "specbench: interrupted"
+    time.sleep(0.2)
+    assert not _group_members(process.pid), "worker processes were left behind"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(Path(a).name for a in articles)
+
+
+def _group_members(group: int) -> list[str]:
+    found = subprocess.run(["ps", "-eo", "pid=,pgid=,stat="], capture_output=True, text=True).stdout
+    return [
+        line for line in found.splitlines() if line.split()[1] == str(group) and not line.split()[2].startswith("Z")
+    ]
+
+
+CLI = [sys.executable, "-m", "specbench"]
+
+
+def run_cli(args: list[str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=120)
