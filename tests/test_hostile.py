@@ -248,3 +248,99 @@ CLI = [sys.executable, "-m", "specbench"]
 
 def run_cli(args: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CLI, *args], capture_output=True, text=True, timeout=120)
+
+
+# ---- malformed spec folders -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        ("[tdp]", "big = " + "9" * 5000 + "\n[tdp]", "invalid TOML: Exceeds the limit (4300 digits)"),
+        ("[tdp]", "deep = " + "[" * 100_000 + "]" * 100_000 + "\n[tdp]", "nested too deeply"),
+        ('name = "H20"', 'name = ""', "name: is empty"),
+        ('name = "H20"', 'name = "   "', "name: is empty"),
+        ('name = "H20"', 'name = "H20\\nH200"', "name: holds a line break"),
+        ('name = "H20"', 'name = " H20"', "name: starts or ends with spaces"),
+        ('aliases = ["HGX H20", "H20 SXM"]', 'aliases = ["HGX H20", "\\t"]', "aliases[1]: is empty"),
+    ],
+    ids=["int-5000-digits", "deep-nesting", "empty-name", "blank-name", "two-line-name", "padded-name", "tab-alias"],
+)
+def test_a_malformed_spec_file_is_one_line_naming_file_and_field(tmp_path, old, new, message):
+    folder = spec_folder(tmp_path, old, new)
+    code, stdout, stderr = invoke(["compare", "BR100", "A100", "--specs", str(folder)])
+    assert_one_line_error(code, stderr, names="nvidia-h20.toml")
+    assert message in stderr and len(stderr) < 400
+    code, stdout, _ = invoke(["lint", str(folder)])
+    assert code == 1 and message in stdout
+
+
+def test_a_long_chain_of_bases_is_a_lint_error_not_a_crash(tmp_path):
+    folder = tmp_path / "specs"
+    shutil.copytree(SPECS, folder)
+    for index in range(1500):
+        base = f"chain{index + 1}" if index < 1499 else "nvidia-h20"
+        (folder / f"chain{index}.toml").write_text(
+            f'id = "chain{index}"\nname = "Chain {index}"\nvendor = "X"\nfamily = "Chain {index}"\n'
+            f'sku = "card"\nform_factor = "PCIe"\nbase = "{base}"\n',
+            encoding="utf-8",
+        )
+    code, _, stderr = invoke(["compare", "BR100", "A100", "--specs", str(folder)])
+    assert_one_line_error(code, stderr, names="base: a chain of more than 8 bases")
+
+
+def test_an_unreadable_spec_file_is_named(tmp_path):
+    folder = spec_folder(tmp_path, 'name = "H20"', 'name = "H20"')
+    (folder / "broken.toml").symlink_to(folder / "broken.toml")  # a link to itself cannot be opened
+    code, _, stderr = invoke(["compare", "BR100", "A100", "--specs", str(folder)])
+    assert code in (0, 1), stderr  # skipped as not a file, or named; never a traceback
+    assert "Traceback" not in stderr
+
+
+# ---- unclear messages ------------------------------------------------------------------------------
+
+
+def test_specs_naming_a_file_or_empty_says_so(tmp_path):
+    afile = tmp_path / "notes.txt"
+    afile.write_text("x", encoding="utf-8")
+    code, _, stderr = invoke(["compare", "BR100", "A100", "--specs", str(afile)])
+    assert_one_line_error(code, stderr, exit_code=2, names="is a file, not a folder of spec files")
+    code, _, stderr = invoke(["compare", "BR100", "A100", "--specs", ""])
+    assert_one_line_error(code, stderr, exit_code=2, names="--specs is empty")
+
+
+def test_report_check_on_a_file_names_it(tmp_path):
+    afile = tmp_path / "reports"
+    afile.write_text("x", encoding="utf-8")
+    code, stdout, stderr = invoke(["report", "--out", str(afile), "--check"])
+    assert_one_line_error(code, stderr, names="is a file, not a report folder")
+    assert stdout == ""
+
+
+def test_a_huge_unknown_name_is_not_echoed_in_full():
+    code, _, stderr = invoke(["show", "Q" * 100_000])
+    assert_one_line_error(code, stderr, names="unknown chip 'QQQ")
+    assert len(stderr) < 200
+
+
+# ---- injection ------------------------------------------------------------------------------------
+
+
+def test_csv_cells_that_a_spreadsheet_would_run_are_quoted(tmp_path):
+    folder = spec_folder(tmp_path, 'name = "H20"', 'name = "=HYPERLINK(\\"http://x\\")"')
+    args = ["compare", "BR100", '=HYPERLINK("http://x")', "--specs", str(folder), "--format", "csv"]
+    code, stdout, stderr = invoke(args)
+    assert code == 0, stderr
+    cells = [cell for line in stdout.splitlines() for cell in line.split(",")]
+    assert not any(cell.startswith(("=", "+", "@")) for cell in cells)
+    assert any(cell.startswith("'=HYPERLINK") or cell.startswith("\"'=HYPERLINK") for cell in cells)
+    from specbench.tables import csv_cell
+
+    assert csv_cell("-0.5") == "-0.5" and csv_cell("-cmd") == "'-cmd" and csv_cell("@SUM(A1)") == "'@SUM(A1)"
+
+
+def test_markdown_basis_sentence_escapes_html_in_names(tmp_path):
+    folder = spec_folder(tmp_path, 'name = "H20"', 'name = "H20 <img src=x onerror=alert(1)>"')
+    code, stdout, stderr = invoke(["compare", "BR100", "H20 <img src=x onerror=alert(1)>", "--specs", str(folder)])
+    assert code == 0, stderr
+    assert "<img" not in stdout and "&lt;img" in stdout

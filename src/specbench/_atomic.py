@@ -63,6 +63,37 @@ def write_bytes_atomic(path: Path, content: bytes) -> None:
         handle.write(content)
 
 
+def write_files(files: dict[Path, bytes]) -> None:
+    """Write several files so that either all of them are replaced or none is: each is first
+    written in full to a temporary file beside it, and only when every one is written are
+    they renamed into place. Raises OutputError naming the file that could not be written."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for path, content in files.items():
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:100]}.", suffix=".tmp")
+                staged.append((tmp, path))
+                os.chmod(tmp, _mode_for(path))
+                with open(fd, "wb") as handle:
+                    handle.write(content)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+            except OSError as exc:
+                raise OutputError(f"cannot write {_shown(path)}: {_reason(exc)}") from None
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except BaseException:
+        for tmp, _ in staged:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        raise
+    for folder in {path.parent for _, path in staged}:
+        _sync_folder(folder)
+
+
 def write_output(out: Path | str | None, pieces: Iterable[str | bytes]) -> None:
     """Write output, piece by piece as it is produced, to ``out``: None or ``-`` for standard
     output, otherwise a path handled as the module says. Raises OutputError naming the path."""

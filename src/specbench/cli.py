@@ -37,7 +37,7 @@ class Basis(StrEnum):
 
 
 SpecsOption = Annotated[
-    Path | None,
+    str | None,
     typer.Option(
         "--specs",
         help="Folder of spec files to use instead of the bundled catalogue.",
@@ -96,10 +96,17 @@ def _emit(text: str, out: Path | None) -> None:
     write_output(out, [text])
 
 
-def _catalogue(specs: Path | None) -> Any:
+def _specs_dir(specs: str | None) -> Path | None:
+    """The --specs folder; an empty value is an error, not the working folder."""
+    if specs is not None and not specs.strip():
+        raise UsageError("--specs is empty: name a folder of spec files")
+    return Path(specs) if specs is not None else None
+
+
+def _catalogue(specs: str | None) -> Any:
     from specbench.api import load
 
-    return load(specs)
+    return load(_specs_dir(specs))
 
 
 @app.command("list")
@@ -408,6 +415,8 @@ def report(
     from specbench.claims.corpus import default_claims_dir
     from specbench.report import build, stale, write
 
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{str(out)!r} is a file, not a report folder")
     files = build(_catalogue(specs), claims_dir or default_claims_dir())
     if check:
         outdated = stale(out, files)
@@ -418,12 +427,7 @@ def report(
             raise typer.Exit(1)
         typer.echo(f"specbench report: {out} is current ({len(files)} files)", err=True)
         return
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"cannot write the report to {str(out)!r}: it is a file")
-    try:
-        changed = write(out, files)
-    except OSError as exc:
-        raise OutputError(f"cannot write the report to {str(out)!r}: {exc.strerror}") from None
+    changed = write(out, files)
     typer.echo(f"specbench report: wrote {len(changed)} of {len(files)} file(s) in {out}", err=True)
 
 
@@ -441,7 +445,7 @@ def lint(
     """
     from specbench.store import default_specs_dir, lint_paths
 
-    targets = list(paths or [specs or default_specs_dir()])
+    targets = list(paths or [_specs_dir(specs) or default_specs_dir()])
     problems, checked = lint_paths(targets)
     for problem in problems:
         typer.echo(str(problem))

@@ -32,7 +32,8 @@ class UnknownChipError(SpecbenchError):
             if suggestions
             else ("; run `specbench list` to see the catalogue")
         )
-        super().__init__(f"unknown chip {name!r}{hint}")
+        shown = name if len(name) <= 60 else name[:59] + "…"  # a pasted page is not echoed whole
+        super().__init__(f"unknown chip {shown!r}{hint}")
 
 
 @dataclass(frozen=True)

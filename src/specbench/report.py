@@ -140,15 +140,17 @@ def stale(out_dir: Path, files: dict[str, bytes]) -> list[str]:
 
 
 def write(out_dir: Path, files: dict[str, bytes]) -> list[str]:
-    """Write each file atomically; return those whose content changed."""
-    from specbench._atomic import write_bytes_atomic
+    """Write the files whose content changed, all or none of them (see
+    :func:`specbench._atomic.write_files`); return their names."""
+    from specbench._atomic import write_files
 
-    changed = []
-    for name, content in files.items():
-        path = out_dir / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.is_file() and path.read_bytes() == content:
-            continue
-        write_bytes_atomic(path, content)
-        changed.append(name)
+    changed = [name for name, content in files.items() if not _holds(out_dir / name, content)]
+    write_files({out_dir / name: files[name] for name in changed})
     return changed
+
+
+def _holds(path: Path, content: bytes) -> bool:
+    try:
+        return path.is_file() and path.read_bytes() == content
+    except OSError:
+        return False

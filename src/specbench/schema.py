@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Any, ClassVar, Literal, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from specbench import units
 from specbench.errors import UnitError
@@ -29,6 +29,23 @@ def _as_list(value: Any) -> Any:
 
 
 ListOf = Annotated[list[T], BeforeValidator(_as_list)]
+
+
+def _one_line_name(value: Any) -> Any:
+    """A name a person types and a table prints: not blank, one line, no control characters."""
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("is empty")
+        if any(ord(c) < 32 or 0x7F <= ord(c) < 0xA0 or c in "\u2028\u2029" for c in value):
+            raise ValueError("holds a line break or a control character; a name is one line")
+        if value != value.strip():
+            raise ValueError("starts or ends with spaces")
+        if len(value) > 100:
+            raise ValueError(f"is {len(value)} characters long; a name has at most 100")
+    return value
+
+
+Name = Annotated[str, AfterValidator(_one_line_name)]
 
 Precision = Literal["fp64", "fp32", "tf32", "tf32+", "bf16", "fp16", "fp8", "int16", "int8", "int4"]
 Quality = Literal["vendor", "vendor-reproduced", "trade-press", "secondary"]
@@ -229,16 +246,16 @@ class SpecFile(_Strict):
     """
 
     id: str = Field(pattern=_ID)
-    name: str
-    name_en: str | None = None
-    vendor: str
-    vendor_zh: str | None = None
-    family: str
+    name: Name
+    name_en: Name | None = None
+    vendor: Name
+    vendor_zh: Name | None = None
+    family: Name
     default: bool = False
-    sku: str
+    sku: Name
     form_factor: Literal["chip", "OAM", "SXM4", "SXM5", "PCIe"]
     base: str | None = Field(default=None, pattern=_ID)
-    aliases: list[str] = []
+    aliases: list[Name] = []
     notes: list[str] = []
 
     throughput: ListOf[ThroughputFigure] | None = None

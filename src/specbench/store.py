@@ -108,7 +108,7 @@ class Catalogue:
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         key = normalize_name(name)
-        if not key:
+        if not key or len(key) > 100:  # no chip's name is that long: nothing to suggest
             return []
         import difflib
 
@@ -217,6 +217,8 @@ def alias_collisions(chips: list[Chip]) -> list[Problem]:
 
 
 def spec_files(directory: Path) -> list[Path]:
+    if directory.exists() and not directory.is_dir():
+        raise UsageError(f"spec folder {str(directory)!r} is a file, not a folder of spec files")
     if not directory.is_dir():
         raise UsageError(f"spec folder {str(directory)!r} does not exist")
     return sorted(p for p in directory.glob("*.toml") if p.is_file())
@@ -236,7 +238,11 @@ def _fingerprint(files: list[Path]) -> str:
     digest = hashlib.sha256(_CACHE_FORMAT.encode())
     digest.update(_code_fingerprint().encode())
     for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        try:
+            content = path.read_bytes()
+        except OSError as exc:  # validation reports it, naming the file
+            content = f"unreadable: {exc.strerror}".encode()
+        digest.update(path.name.encode() + b"\0" + content + b"\0")
     return digest.hexdigest()[:40]
 
 
@@ -347,7 +353,11 @@ def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
 
     shown = display_path(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SPEC_BYTES + 1)
+        if len(data) > MAX_SPEC_BYTES:
+            return None, [Problem(shown, "", f"larger than {MAX_SPEC_BYTES // 1_000_000} MB: not a spec file")]
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, [Problem(shown, "", f"not UTF-8 text (byte {exc.start})")]
     except OSError as exc:
@@ -356,6 +366,13 @@ def _read_toml(path: Path) -> tuple[dict[str, Any] | None, list[Problem]]:
         return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as exc:
         return None, [Problem(shown, "", f"invalid TOML: {exc}")]
+    except ValueError as exc:  # an integer of more than 4,300 digits
+        return None, [Problem(shown, "", f"invalid TOML: {str(exc).split(';')[0]}")]
+    except RecursionError:
+        return None, [Problem(shown, "", "invalid TOML: arrays or tables nested too deeply")]
+
+
+MAX_SPEC_BYTES = 1_000_000  # the largest spec file is a few kilobytes
 
 
 def _validate_sources(raw: dict[str, Any], shown: str) -> tuple[dict[str, Source], list[Problem]]:
@@ -423,6 +440,9 @@ def _field_path(loc: tuple[Any, ...], raw: dict[str, Any], skip: int) -> str:
     return "".join(parts)
 
 
+MAX_BASE_DEPTH = 8  # a SKU of a SKU of a chip is the deepest any catalogue needs
+
+
 def _build_chips(
     specs: dict[str, tuple[Any, str]], schema: Any, invalid: set[str]
 ) -> tuple[dict[str, Chip], list[Problem]]:
@@ -433,32 +453,42 @@ def _build_chips(
     problems: list[Problem] = []
     chips: dict[str, Chip] = {}
 
-    def resolved(chip_id: str, seen: tuple[str, ...]) -> dict[str, tuple[list[Any], str]] | None:
+    def own(chip_id: str) -> dict[str, tuple[list[Any], str]]:
         spec, shown = specs[chip_id]
-        own = {
+        return {
             name: (getattr(spec, name), shown)
             for name in ("throughput", "support", *METRICS)
             if getattr(spec, name) is not None
         }
-        if spec.base is None:
-            return own
-        if spec.base in invalid:
-            return None  # its own problems are already reported
-        if spec.base not in specs:
-            problems.append(Problem(shown, "base", f"{spec.base!r} is not a spec in this catalogue"))
-            return None
-        if spec.base in seen:
-            problems.append(Problem(shown, "base", f"{spec.base!r} makes a cycle: {' -> '.join(seen)}"))
-            return None
-        inherited = resolved(spec.base, (*seen, spec.base))
-        if inherited is None:
-            return None
-        merged = {k: v for k, v in inherited.items() if k not in schema.NOT_INHERITED}
-        merged.update(own)
+
+    def resolved(chip_id: str) -> dict[str, tuple[list[Any], str]] | None:
+        """The entry's fields merged over those of its chain of bases (walked in a loop, so a
+        long chain cannot exhaust the stack)."""
+        chain = [chip_id]
+        while (base := specs[chain[-1]][0].base) is not None:
+            shown = specs[chain[-1]][1]
+            if base in invalid:
+                return None  # its own problems are already reported
+            if base not in specs:
+                problems.append(Problem(shown, "base", f"{base!r} is not a spec in this catalogue"))
+                return None
+            if base in chain:
+                path = " -> ".join([*chain[chain.index(base) :], base])
+                problems.append(Problem(shown, "base", f"{base!r} makes a cycle: {path}"))
+                return None
+            if len(chain) > MAX_BASE_DEPTH:
+                problems.append(Problem(specs[chip_id][1], "base", f"a chain of more than {MAX_BASE_DEPTH} bases"))
+                return None
+            chain.append(base)
+        merged: dict[str, tuple[list[Any], str]] = {}
+        for entry in reversed(chain):
+            if entry != chain[-1]:
+                merged = {k: v for k, v in merged.items() if k not in schema.NOT_INHERITED}
+            merged.update(own(entry))
         return merged
 
     for chip_id, (spec, shown) in specs.items():
-        fields = resolved(chip_id, (chip_id,))
+        fields = resolved(chip_id)
         if fields is None:
             continue
         figures: list[Figure] = []

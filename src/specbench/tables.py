@@ -48,6 +48,19 @@ DERIVED_SENTENCE = (
 )
 
 
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet will not run: text starting with =, +, -, @, a tab or a
+    carriage return is a formula to Excel and Sheets, so it gets a leading apostrophe (OWASP's
+    rule). Numbers, negative ones included, are left as they are."""
+    if not isinstance(value, str) or not value or value[0] not in "=+-@\t\r":
+        return value
+    try:
+        float(value)
+    except ValueError:
+        return "'" + value
+    return value
+
+
 def md_escape(text: str) -> str:
     """Make text safe inside a Markdown table cell."""
     return html.escape(text, quote=False).replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
@@ -109,7 +122,16 @@ def render_comparison(comparison: Comparison, fmt_: Format) -> str:
             tablefmt="github",
             disable_numparse=True,
         )
-        out = [f"# {md_escape(comparison.title)}", "", _basis_sentence(comparison), "", table, "", f"_{LEGEND}._", ""]
+        out = [
+            f"# {md_escape(comparison.title)}",
+            "",
+            md_escape(_basis_sentence(comparison)),
+            "",
+            table,
+            "",
+            f"_{LEGEND}._",
+            "",
+        ]
         derived_headers, derived = comparison_table(comparison, derived=True)
         if derived:
             derived_table = tabulate(
@@ -152,9 +174,8 @@ def _section(title: str, items: list[str], *, numbered: bool = False, markdown: 
 def _comparison_csv(comparison: Comparison) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(
-        ["metric", "unit", *comparison.column_names(), *(c.label for c in comparison.ratio_columns), "sources"]
-    )
+    header = ["metric", "unit", *comparison.column_names(), *(c.label for c in comparison.ratio_columns), "sources"]
+    writer.writerow([csv_cell(cell) for cell in header])
     for row in comparison.rows:
         values = []
         for chip in comparison.chips:
@@ -168,7 +189,7 @@ def _comparison_csv(comparison: Comparison) -> str:
             for chip in comparison.chips
             if row.cells[chip.id].figure is not None
         )
-        writer.writerow([row.label, row.unit, *values, *ratios, cited])
+        writer.writerow([csv_cell(cell) for cell in (row.label, row.unit, *values, *ratios, cited)])
     return buffer.getvalue()
 
 
@@ -204,7 +225,7 @@ def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "")
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=headers, lineterminator="\n")
         writer.writeheader()
-        writer.writerows(records)
+        writer.writerows({key: csv_cell(value) for key, value in record.items()} for record in records)
         return buffer.getvalue()
     from tabulate import tabulate
 
