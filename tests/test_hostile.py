@@ -344,3 +344,63 @@ def test_markdown_basis_sentence_escapes_html_in_names(tmp_path):
     code, stdout, stderr = invoke(["compare", "BR100", "H20 <img src=x onerror=alert(1)>", "--specs", str(folder)])
     assert code == 0, stderr
     assert "<img" not in stdout and "&lt;img" in stdout
+
+
+# ---- the cache ------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """An empty cache folder, and the cache file of the bundled catalogue once it is written."""
+    from specbench import store
+
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("SPECBENCH_CACHE_DIR", str(folder))
+    store.load()
+    (path,) = folder.glob("catalogue-*.json")
+    return path
+
+
+def _h20_fp16(catalogue) -> float:
+    chip = catalogue.get("H20")
+    return next(f.value for f in chip.throughput() if f.precision == "fp16" and f.execution == "matrix")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    ["wrong-shape", "deep-nesting", "edited", "truncated", "dev-zero"],
+)
+def test_a_damaged_catalogue_cache_is_rebuilt_not_trusted(cache, damage):
+    from specbench import cachefile, store
+
+    if damage == "wrong-shape":  # whole, with a valid checksum, but not a catalogue
+        cachefile.write_json(cache, {"format": 1, "chips": "x", "sources": [1]})
+    elif damage == "deep-nesting":
+        cachefile.write_json(cache, 0)
+        cache.write_bytes(cache.read_bytes().split(b"\n")[0] + b"\n" + b"[" * 100_000 + b"]" * 100_000)
+    elif damage == "edited":  # well-formed JSON, one figure changed by hand
+        header, _, body = cache.read_bytes().partition(b"\n")
+        assert b'"148.0"' in body or b"148.0" in body
+        cache.write_bytes(header + b"\n" + body.replace(b"148.0", b"999.0", 1))
+    elif damage == "truncated":
+        cache.write_bytes(cache.read_bytes()[:1000])
+    else:
+        cache.unlink()
+        cache.symlink_to("/dev/zero")
+    catalogue = store.load()
+    assert _h20_fp16(catalogue) == 148.0  # the spec file's figure, not the cache's
+    if damage != "dev-zero":
+        assert cachefile.read_json(cache, 1 << 30) is not None  # rewritten whole
+
+
+def test_stale_catalogue_caches_are_evicted(cache):
+    from specbench import store
+
+    for index in range(12):
+        old = cache.with_name(f"catalogue-old{index}.json")
+        old.write_text("x", encoding="utf-8")
+        os.utime(old, (time.time() - 3600 - index, time.time() - 3600 - index))
+    cache.unlink()
+    store.load()
+    left = sorted(p.name for p in cache.parent.glob("catalogue-*.json"))
+    assert len(left) == 8 and cache.name in left

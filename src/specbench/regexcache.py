@@ -12,11 +12,12 @@ afresh, and the result is the same pattern ``re.compile`` gives.
 from __future__ import annotations
 
 import hashlib
-import json
 import re
 import sys
 from pathlib import Path
 from typing import Any
+
+from specbench import cachefile
 
 MAX_BYTES = 8 << 20  # a larger file is not ours to trust: compile afresh
 _FORMAT = 1
@@ -56,13 +57,9 @@ def _store() -> dict[str, Any]:
     if _stored is None:
         _stored = {}
         path = _path()
-        try:
-            if path is not None and path.stat().st_size <= MAX_BYTES:
-                data = json.loads(path.read_bytes())
-                if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("patterns"), dict):
-                    _stored = data["patterns"]
-        except (OSError, ValueError, RecursionError):
-            pass
+        data = cachefile.read_json(path, MAX_BYTES) if path is not None else None
+        if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("patterns"), dict):
+            _stored = data["patterns"]
     return _stored
 
 
@@ -103,9 +100,11 @@ def _save(stored: dict[str, Any]) -> None:
     path = _path()
     if path is None:
         return
-    from specbench._atomic import write_text_atomic
+    if len(stored) > MAX_PATTERNS:  # patterns of earlier catalogues and versions: keep those in use
+        used = {hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest() for p in _compiled}
+        for key in [k for k in stored if k not in used]:
+            del stored[key]
+    cachefile.write_json(path, {"format": _FORMAT, "patterns": stored})
 
-    try:
-        write_text_atomic(path, json.dumps({"format": _FORMAT, "patterns": stored}), make_parents=True)
-    except OSError:
-        pass  # a read-only cache folder only costs speed
+
+MAX_PATTERNS = 64

@@ -8,7 +8,6 @@ reads them. A command that finds the cache never imports either library.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import unicodedata
 from collections.abc import Callable
@@ -17,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
+from specbench import cachefile
 from specbench.errors import Problem, SpecbenchError, SpecError, UnknownChipError, UsageError
 from specbench.model import Chip, Figure, Source, Support
 
@@ -265,21 +265,22 @@ def load(specs_dir: str | Path | None = None, *, use_cache: bool = True) -> Cata
     key = _fingerprint(files)
     cached = cache_dir() / f"catalogue-{key}.json"
     if use_cache:
-        try:
-            return Catalogue.from_json(json.loads(cached.read_text(encoding="utf-8")))
-        except (OSError, ValueError, KeyError, TypeError):
-            pass
+        data = cachefile.read_json(cached, MAX_CACHE_BYTES)
+        if data is not None:
+            try:
+                return Catalogue.from_json(data)
+            except Exception:  # whole and unaltered, yet not a catalogue: rebuild it
+                pass
     catalogue, problems = validate(directory)
     if problems or catalogue is None:
         raise SpecError(problems)
     if use_cache:
-        from specbench._atomic import write_text_atomic
-
-        try:
-            write_text_atomic(cached, json.dumps(catalogue.to_json(), ensure_ascii=False), make_parents=True)
-        except OSError:
-            pass  # a read-only home folder only costs speed
+        cachefile.write_json(cached, catalogue.to_json())
+        cachefile.evict(cached.parent, "catalogue-*.json", keep=8)
     return catalogue
+
+
+MAX_CACHE_BYTES = 32 << 20  # the bundled catalogue's cache is about 100 kB
 
 
 def validate(directory: Path) -> tuple[Catalogue | None, list[Problem]]:

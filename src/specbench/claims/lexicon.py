@@ -10,12 +10,13 @@ reads both scripts.
 from __future__ import annotations
 
 import hashlib
-import json
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+from specbench import cachefile
 
 LANGUAGES = ("zh", "en")
 
@@ -53,23 +54,18 @@ def load() -> Lexicon:
         digest.update(name.encode() + b"\0" + text.encode("utf-8") + b"\0")
     key = digest.hexdigest()
     path = _cache_path()
+    data: Any = cachefile.read_json(path, MAX_CACHE_BYTES)
     try:
-        if path.stat().st_size <= MAX_CACHE_BYTES:
-            data = json.loads(path.read_bytes())
-            if data["key"] == key and isinstance(data["tables"], dict) and isinstance(data["traditional"], str):
-                traditional = data["traditional"]
-                return Lexicon(data["tables"], dict(zip(map(ord, traditional[::2]), traditional[1::2], strict=True)))
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
-        pass
+        if data["key"] == key and isinstance(data["tables"], dict) and isinstance(data["traditional"], str):
+            traditional = data["traditional"]
+            tables = {name: table for name, table in data["tables"].items() if isinstance(table, dict)}
+            if len(tables) == len(data["tables"]):
+                return Lexicon(tables, dict(zip(map(ord, traditional[::2]), traditional[1::2], strict=True)))
+    except (KeyError, TypeError, ValueError, AttributeError):
+        pass  # no cache, or not the shape this version writes: parse the data files
     lexicon = _parse(texts)
-    from specbench._atomic import write_text_atomic
-
     pairs = "".join(chr(code) + char for code, char in lexicon.traditional.items())
-    try:
-        payload = json.dumps({"key": key, "tables": lexicon.tables, "traditional": pairs}, ensure_ascii=False)
-        write_text_atomic(path, payload, make_parents=True)
-    except OSError:
-        pass  # a read-only cache folder only costs speed
+    cachefile.write_json(path, {"key": key, "tables": lexicon.tables, "traditional": pairs})
     return lexicon
 
 
