@@ -130,12 +130,16 @@ def load_curated(directory: Path) -> list[CuratedClaim]:
             if missing:
                 problems.append(f"{where}: missing {', '.join(missing)}")
                 continue
-            wrong = [k for k in ("id", "text", "expected", "note") if k in entry and not isinstance(entry[k], str)]
+            wrong = [
+                f"{k} must be text"
+                for k in ("id", "text", "expected", "note")
+                if k in entry and not isinstance(entry[k], str)
+            ]
             flags = entry.get("flags", [])
             if not isinstance(flags, list) or not all(isinstance(f, str) for f in flags):
-                wrong.append("flags")
+                wrong.append("flags must be a list of text")
             if wrong:
-                problems.append(f"{where}: {', '.join(wrong)} must be text (flags a list of text)")
+                problems.append(f"{where}: {'; '.join(wrong)}")
                 continue
             if entry["expected"] not in VERDICTS:
                 problems.append(f"{where}.expected: {entry['expected']!r} is not one of {', '.join(VERDICTS)}")
