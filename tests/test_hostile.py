@@ -404,3 +404,86 @@ def test_stale_catalogue_caches_are_evicted(cache):
     store.load()
     left = sorted(p.name for p in cache.parent.glob("catalogue-*.json"))
     assert len(left) == 8 and cache.name in left
+
+
+# ---- curated claim files ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (None, "flags = ", "flags must be a list of text"),
+        (None, "id = ", "id must be text"),
+        (None, "claim-is-number", "must be a table"),
+    ],
+    ids=["flags-string", "id-integer", "claim-number"],
+)
+def test_a_malformed_claim_file_is_one_line_from_audit(tmp_path, old, new, message):
+    claims = tmp_path / "claims"
+    claims.mkdir()
+    entry = (
+        '[[claim]]\nid = "x"\ntext = "BR100的FP32算力为256 TFLOPS。"\nlang = "zh"\nexpected = "supported"\n'
+        'flags = []\nsource = { publisher = "P", title = "T", date = "2022", url = "https://example.com" }\n'
+    )
+    if new == "flags = ":
+        entry = entry.replace("flags = []", 'flags = "multi-die"')
+    elif new == "id = ":
+        entry = entry.replace('id = "x"', "id = 5")
+    else:
+        entry = "claim = [5]\n"
+    (claims / "bad.toml").write_text(entry, encoding="utf-8")
+    code, _, stderr = invoke(["audit", str(claims), "--out", str(tmp_path / "claims.md")])
+    assert_one_line_error(code, stderr, names=message)
+    assert "bad.toml" in stderr
+    assert not (tmp_path / "claims.md").exists()
+
+
+# ---- report ------------------------------------------------------------------------------------------
+
+
+def test_a_report_that_fails_part_way_changes_no_file(tmp_path):
+    out = tmp_path / "reports"
+    code, _, stderr = invoke(["report", "--out", str(out)])
+    assert code == 0, stderr
+    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    for path in before:
+        path.write_bytes(b"old")  # every file stale
+    (out / "roofline.svg").unlink()
+    (out / "roofline.svg").mkdir()  # one file cannot be written
+    code, _, stderr = invoke(["report", "--out", str(out)])
+    assert_one_line_error(code, stderr, names="roofline.svg")
+    assert all(p.read_bytes() == b"old" for p in before if p.name != "roofline.svg")
+    assert not [p for p in out.rglob("*.tmp")]
+
+
+# ---- a bounded fuzz of the spec loader ---------------------------------------------------------
+
+
+def test_any_value_in_a_spec_file_gives_problems_or_a_catalogue_never_an_exception(tmp_path):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from specbench.store import validate
+
+    folder = tmp_path / "specs"
+    shutil.copytree(SPECS, folder)
+    path = folder / "nvidia-h20.toml"
+    original = path.read_text(encoding="utf-8")
+    values = st.one_of(
+        st.text(max_size=40).map(lambda t: '"' + t.replace("\\", "\\\\").replace('"', '\\"') + '"'),
+        st.integers().map(str),
+        st.floats(allow_nan=False, allow_infinity=False).map(repr),
+        st.sampled_from(["[]", "{}", "true", "[1, [2]]", '"1e309 W"', '"-5 TFLOPS"', '"0x10 GB"', '"1_000 W"']),
+        st.from_regex(r"\A[0-9*^. e+-]{1,12} ?(TFLOPS|GB/s|W|mm|亿)\Z").map(lambda t: '"' + t + '"'),
+    )
+    fields = ['value = "148 TFLOPS"', 'value = "400 W"', 'name = "H20"', 'value = "96 GB"', 'family = "H20"']
+
+    @settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+    @given(field=st.sampled_from(fields), value=values)
+    def run(field, value):
+        key = field.split(" = ")[0]
+        path.write_text(original.replace(field, f"{key} = {value}", 1), encoding="utf-8")
+        catalogue, problems = validate(folder)
+        assert catalogue is not None or problems
+
+    run()

@@ -67,6 +67,9 @@ def write_files(files: dict[Path, bytes]) -> None:
     """Write several files so that either all of them are replaced or none is: each is first
     written in full to a temporary file beside it, and only when every one is written are
     they renamed into place. Raises OutputError naming the file that could not be written."""
+    for path in files:
+        if path.is_dir():
+            raise OutputError(f"cannot write {_shown(path)}: it is a folder")
     staged: list[tuple[str, Path]] = []
     try:
         for path, content in files.items():
@@ -82,7 +85,10 @@ def write_files(files: dict[Path, bytes]) -> None:
             except OSError as exc:
                 raise OutputError(f"cannot write {_shown(path)}: {_reason(exc)}") from None
         for tmp, path in staged:
-            os.replace(tmp, path)
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise OutputError(f"cannot write {_shown(path)}: {_reason(exc)}") from None
     except BaseException:
         for tmp, _ in staged:
             try:
@@ -202,8 +208,14 @@ def _reason(exc: OSError) -> str:
 
 
 def _shown(path: Path, limit: int = 80) -> str:
+    """A path as a message quotes it: a long one keeps its end (the file name), unless the
+    name itself is what is too long."""
     text = str(path)
-    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
+    if len(text) <= limit:
+        return repr(text)
+    if len(path.name) >= limit - 10:
+        return repr(path.name[: limit - 1] + "…")
+    return repr("…" + text[-(limit - 1) :])
 
 
 def _mode_for(path: Path) -> int:

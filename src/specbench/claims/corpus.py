@@ -22,7 +22,7 @@ from typing import Any
 from specbench.claims.judging import Judge, Judgement
 from specbench.claims.reading import Claim, Reader
 from specbench.claims.vocabulary import FLAGS, Verdict
-from specbench.errors import UsageError
+from specbench.errors import InputError, UsageError
 from specbench.store import Catalogue, bundled_dir
 
 _PACKAGE = Path(__file__).parent.parent
@@ -173,7 +173,7 @@ def load_curated(directory: Path) -> list[CuratedClaim]:
                 )
             )
     if problems:
-        raise UsageError("; ".join(problems))
+        raise InputError("; ".join(problems))
     if not claims:
         raise UsageError(f"no claims in {str(directory)!r}")
     return claims
@@ -237,7 +237,7 @@ def load_baseline(directory: Path) -> Baseline | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise UsageError(f"{path}: invalid TOML: {exc}") from None
+        raise InputError(f"{path}: invalid TOML: {exc}") from None
     return Baseline(frozenset(data.get("passing", [])), frozenset(data.get("known_confident_wrong", [])))
 
 
@@ -343,7 +343,7 @@ def load_articles(directory: Path) -> list[Article]:
         source, _url = _source_text(data.get("source", ""))
         articles.append(Article(path.stem, str(data.get("lang", "")), source, text, expectations))
     if problems:
-        raise UsageError("; ".join(problems))
+        raise InputError("; ".join(problems))
     return articles
 
 
