@@ -173,9 +173,13 @@ def test_default_claims_dir_is_found():
 
 
 def test_parallel_scan_gives_the_same_findings_in_order(catalogue, tmp_path):
-    article = tmp_path / "long.txt"
-    article.write_text(ARTICLE * 300, encoding="utf-8")  # several batches
-    serial = [(f.line, f.judgement.verdict, f.judgement.flags) for f in scan([article], catalogue, jobs=1)]
-    parallel = [(f.line, f.judgement.verdict, f.judgement.flags) for f in scan([article], catalogue, jobs=2)]
+    # The first file streams more batches than the parent holds for a worker ahead of it.
+    articles = []
+    for index, copies in enumerate((1200, 10, 300, 1)):
+        article = tmp_path / f"article{index}.txt"
+        article.write_text(ARTICLE * copies, encoding="utf-8")
+        articles.append(article)
+    serial = [(f.file, f.line, f.judgement.verdict, f.judgement.flags) for f in scan(articles, catalogue, jobs=1)]
+    parallel = [(f.file, f.line, f.judgement.verdict, f.judgement.flags) for f in scan(articles, catalogue, jobs=3)]
     assert parallel == serial
-    assert len(serial) == 900
+    assert len(serial) == 3 * (1200 + 10 + 300 + 1)

@@ -179,58 +179,78 @@ def _scan_in_workers(paths: list[Path], catalogue: Catalogue, workers: int) -> I
     """Files judged in worker processes, one process per file and at most ``workers`` at once,
     yielded in order.
 
-    Each worker is forked with the reader already built and sends its file's findings back
-    through a pipe of its own: no queue or lock is shared, so a worker that dies (killed, or
-    ended by a signal sent to the whole process group) cannot leave the others waiting. Workers
-    ignore Ctrl-C; the parent handles it, and on any exit (an interrupt, an error, a consumer
-    that stops early) kills the workers still running, leaving no process behind.
+    Each worker is forked with the reader already built and streams its file's findings back
+    in batches through a pipe of its own: no queue or lock is shared, so a worker that dies
+    (killed, or ended by a signal sent to the whole process group) cannot leave the others
+    waiting. The parent holds at most BUFFERED batches of a worker that is ahead of the file
+    being printed; beyond that the worker waits on its pipe, so memory stays bounded whatever
+    the size of the files. Workers ignore Ctrl-C; the parent handles it, and on any exit (an
+    interrupt, an error, a consumer that stops early) kills the workers still running.
     """
     import multiprocessing
     from collections import deque
+    from multiprocessing.connection import wait
 
     context = multiprocessing.get_context("fork")  # workers inherit the loaded catalogue
     reader, judge = Reader.of(catalogue), Judge.of(catalogue)
     reader.prefilter.spans("1 TFLOPS")  # build the patterns once, here, not in every worker
     parent = os.getpid()
-    running: deque[tuple[Any, Any]] = deque()
-    paths_started: dict[int, Path] = {}
+    running: deque[tuple[Any, Any, Path]] = deque()
+    batches: dict[Any, deque[list[Finding]]] = {}
+    finished: set[Any] = set()
 
     def start(path: Path) -> None:
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(target=_scan_in_worker, args=(path, reader, judge, sender, parent), daemon=True)
         process.start()
         sender.close()
-        running.append((process, receiver))
-        paths_started[id(receiver)] = path
+        running.append((process, receiver, path))
+        batches[receiver] = deque()
+
+    def receive(process: Any, receiver: Any, path: Path) -> None:
+        try:
+            message = receiver.recv()
+        except EOFError:
+            process.join()
+            raise InputError(
+                f"the worker scanning {str(path)!r} ended without a result (exit code {process.exitcode})"
+            ) from None
+        if message is None:
+            finished.add(receiver)
+        elif isinstance(message, BaseException):
+            raise message
+        else:
+            batches[receiver].append(message)
 
     queue = iter(paths)
     try:
         for path in islice(queue, workers):
             start(path)
         while running:
-            process, receiver = running[0]
-            try:
-                findings = receiver.recv()
-            except EOFError:
+            process, receiver, path = running[0]
+            while batches[receiver]:
+                yield from batches[receiver].popleft()
+            if receiver in finished:
+                running.popleft()
+                receiver.close()
                 process.join()
-                raise InputError(
-                    f"the worker scanning {str(paths_started[id(receiver)])!r} ended without a result"
-                    f" (exit code {process.exitcode})"
-                ) from None
-            running.popleft()
-            receiver.close()
-            process.join()
-            for path in islice(queue, 1):
-                start(path)
-            if isinstance(findings, BaseException):
-                raise findings
-            yield from findings
+                del batches[receiver]
+                for path in islice(queue, 1):
+                    start(path)
+                continue
+            open_pipes = {r: (p, f) for p, r, f in running if r not in finished and len(batches[r]) < BUFFERED}
+            for ready in wait(list(open_pipes)):
+                receive(open_pipes[ready][0], ready, open_pipes[ready][1])
     finally:
-        for process, _ in running:
+        for process, _, _ in running:
             process.kill()  # nothing shared: a killed worker holds no lock another needs
-        for process, receiver in running:
+        for process, receiver, _ in running:
             process.join()
             receiver.close()
+
+
+BATCH = 256  # findings per message from a worker
+BUFFERED = 8  # batches the parent holds for a worker that is ahead
 
 
 def _scan_in_worker(path: Path, reader: Reader, judge: Judge, sender: Any, parent: int) -> None:
@@ -238,10 +258,12 @@ def _scan_in_worker(path: Path, reader: Reader, judge: Judge, sender: Any, paren
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # no handler of the parent's
     _die_with_parent(parent)
     try:
-        result: list[Finding] | BaseException = list(scan_file(path, reader, judge))
+        findings = scan_file(path, reader, judge)
+        while batch := list(islice(findings, BATCH)):
+            sender.send(batch)
+        sender.send(None)
     except Exception as exc:  # sent to the parent, which raises it there
-        result = exc
-    sender.send(result)
+        sender.send(exc)
     sender.close()
 
 
