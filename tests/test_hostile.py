@@ -145,12 +145,14 @@ def test_out_to_a_fifo_streams_through_it_and_keeps_it(tmp_path):
     assert received and received[0].startswith(b"# BR100 vs A100")
 
 
-def test_out_to_dev_stdout_and_dash_print_the_output():
+def test_out_to_dev_stdout_and_dash_print_the_output_and_dev_null_stays_a_device():
     for target in ("/dev/stdout", "-"):
         result = run_cli(["compare", "BR100", "A100", "--out", target])
         assert result.returncode == 0, result.stderr
         assert result.stdout.startswith("# BR100 vs A100")
-    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+    result = run_cli(["compare", "BR100", "A100", "--out", "/dev/null"])
+    assert result.returncode == 0 and result.stdout == "", result.stderr
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)  # written through, never replaced by a file
 
 
 def test_scan_refuses_to_write_over_the_article_it_reads(tmp_path):
@@ -234,6 +236,33 @@ def test_an_interrupted_parallel_scan_exits_130_and_leaves_nothing(tmp_path, sig
     time.sleep(0.2)
     assert not _group_members(process.pid), "worker processes were left behind"
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(Path(a).name for a in articles)
+
+
+def test_workers_of_a_killed_scan_end_with_it_and_print_nothing(tmp_path):
+    sentence = "BR100的FP32算力为256 TFLOPS，是A100的13倍。壁仞科技今日发布了新产品。\n"
+    articles = []
+    for index in range(4):
+        article = tmp_path / f"article{index}.txt"
+        article.write_text(sentence * 40_000, encoding="utf-8")
+        articles.append(str(article))
+    process = subprocess.Popen(
+        [*CLI, "scan", *articles, "--jobs", "2", "--out", str(tmp_path / "claims.txt")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".claims.txt.*.tmp")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    time.sleep(0.3)
+    process.kill()  # the parent alone, as an out-of-memory killer would
+    _, stderr = process.communicate(timeout=10)
+    deadline = time.monotonic() + 5
+    while _group_members(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _group_members(process.pid), "workers outlived their parent"
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
 
 
 def _group_members(group: int) -> list[str]:
