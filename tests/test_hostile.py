@@ -92,6 +92,12 @@ def test_no_output_format_writes_nan_or_infinity(tmp_path):
         code, stdout, _ = invoke(["compare", "BR100", "A100", "H20", "--format", fmt])
         assert code == 0
         assert not re.search(r"\b(?:nan|NaN|inf|Infinity)\b", stdout), fmt
+    from specbench.tables import json_text
+
+    assert (
+        json_text({"ratio": float("inf"), "rows": [float("nan"), 1.5]}, indent=None)
+        == '{"ratio": null, "rows": [null, 1.5]}'
+    )
 
 
 # ---- numeric options: finite, positive, bounded ----------------------------------------------------
@@ -206,25 +212,7 @@ def test_full_or_closed_standard_output_is_one_line():
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_parallel_scan_exits_130_and_leaves_nothing(tmp_path, signum):
     """Ctrl-C reaches the whole process group; so does a SIGTERM sent to it."""
-    sentence = "BR100的FP32算力为256 TFLOPS，是A100的13倍。壁仞科技今日发布了新产品。\n"
-    articles = []
-    for index in range(6):
-        article = tmp_path / f"article{index}.txt"
-        article.write_text(sentence * 40_000, encoding="utf-8")  # a few seconds of work each
-        articles.append(str(article))
-    out = tmp_path / "claims.txt"
-    process = subprocess.Popen(
-        [*CLI, "scan", *articles, "--jobs", "2", "--out", str(out)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    deadline = time.monotonic() + 60
-    while not list(tmp_path.glob(".claims.txt.*.tmp")) and time.monotonic() < deadline:
-        time.sleep(0.05)  # the output's temporary file exists once findings are streaming
-    assert process.poll() is None, "the scan ended before it could be interrupted"
-    time.sleep(0.3)
+    process, articles = _parallel_scan_under_way(tmp_path, files=6)
     os.killpg(process.pid, signum)
     try:
         _, stderr = process.communicate(timeout=10)
@@ -239,9 +227,22 @@ def test_an_interrupted_parallel_scan_exits_130_and_leaves_nothing(tmp_path, sig
 
 
 def test_workers_of_a_killed_scan_end_with_it_and_print_nothing(tmp_path):
+    process, _ = _parallel_scan_under_way(tmp_path, files=4)
+    process.kill()  # the parent alone, as an out-of-memory killer would
+    _, stderr = process.communicate(timeout=10)
+    deadline = time.monotonic() + 5
+    while _group_members(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _group_members(process.pid), "workers outlived their parent"
+    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+
+
+def _parallel_scan_under_way(tmp_path: Path, files: int) -> tuple[subprocess.Popen[str], list[str]]:
+    """`scan --jobs 2 --out` of ``files`` articles of a few seconds' work each, in its own
+    process group, once findings are streaming to the output's temporary file."""
     sentence = "BR100的FP32算力为256 TFLOPS，是A100的13倍。壁仞科技今日发布了新产品。\n"
     articles = []
-    for index in range(4):
+    for index in range(files):
         article = tmp_path / f"article{index}.txt"
         article.write_text(sentence * 40_000, encoding="utf-8")
         articles.append(str(article))
@@ -255,14 +256,9 @@ def test_workers_of_a_killed_scan_end_with_it_and_print_nothing(tmp_path):
     deadline = time.monotonic() + 60
     while not list(tmp_path.glob(".claims.txt.*.tmp")) and time.monotonic() < deadline:
         time.sleep(0.05)
+    assert process.poll() is None, "the scan ended before it could be interrupted"
     time.sleep(0.3)
-    process.kill()  # the parent alone, as an out-of-memory killer would
-    _, stderr = process.communicate(timeout=10)
-    deadline = time.monotonic() + 5
-    while _group_members(process.pid) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert not _group_members(process.pid), "workers outlived their parent"
-    assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+    return process, articles
 
 
 def _group_members(group: int) -> list[str]:
@@ -318,7 +314,7 @@ def test_a_long_chain_of_bases_is_a_lint_error_not_a_crash(tmp_path):
     assert_one_line_error(code, stderr, names="base: a chain of more than 8 bases")
 
 
-def test_an_unreadable_spec_file_is_named(tmp_path):
+def test_a_spec_file_that_cannot_be_opened_is_no_traceback(tmp_path):
     folder = spec_folder(tmp_path, 'name = "H20"', 'name = "H20"')
     (folder / "broken.toml").symlink_to(folder / "broken.toml")  # a link to itself cannot be opened
     code, _, stderr = invoke(["compare", "BR100", "A100", "--specs", str(folder)])

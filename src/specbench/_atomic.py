@@ -32,10 +32,8 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     ``mode`` is "w" (UTF-8 text) or "wb" (bytes). The data is flushed to disk before the
     rename, and the rename before returning, so a crash leaves the old file or the new one.
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:100]}.", suffix=".tmp")
+    fd, tmp = _temporary_beside(path)
     try:
-        # mkstemp makes the file private (0600); give it the mode a plain write would have.
-        os.chmod(tmp, _mode_for(path))
         encoding, newline = (None, None) if "b" in mode else ("utf-8", "")
         with open(fd, mode, encoding=encoding, newline=newline) as handle:
             yield handle
@@ -51,9 +49,20 @@ def atomic_writer(path: Path, mode: str = "w") -> Iterator[IO[Any]]:
     _sync_folder(path.parent)
 
 
-def write_text_atomic(path: Path, text: str, *, make_parents: bool = False) -> None:
-    if make_parents:
-        path.parent.mkdir(parents=True, exist_ok=True)
+def _temporary_beside(path: Path) -> tuple[int, str]:
+    """A new temporary file in the folder of ``path``, with the mode a plain write would give
+    (mkstemp makes it private, 0600): (descriptor, name)."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:100]}.", suffix=".tmp")
+    try:
+        os.chmod(tmp, _mode_for(path))
+    except BaseException:
+        os.close(fd)
+        os.unlink(tmp)
+        raise
+    return fd, tmp
+
+
+def write_text_atomic(path: Path, text: str) -> None:
     with atomic_writer(path) as handle:
         handle.write(text)
 
@@ -75,9 +84,8 @@ def write_files(files: dict[Path, bytes]) -> None:
         for path, content in files.items():
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name[:100]}.", suffix=".tmp")
+                fd, tmp = _temporary_beside(path)
                 staged.append((tmp, path))
-                os.chmod(tmp, _mode_for(path))
                 with open(fd, "wb") as handle:
                     handle.write(content)
                     handle.flush()

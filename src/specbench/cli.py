@@ -16,7 +16,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from specbench.errors import OutputError, SpecbenchError, UsageError
+from specbench.errors import OutputError, SpecbenchError, UsageError, clip
 from specbench.tables import Format
 
 app = typer.Typer(
@@ -317,9 +317,9 @@ def _numbers(text: str, option: str) -> list[float]:
     try:
         values = [float(part) for part in text.split(",") if part.strip()]
     except ValueError:
-        raise UsageError(f"{option} takes comma-separated numbers, e.g. 1,10,100 (got {_clipped(text)!r})") from None
+        raise UsageError(f"{option} takes comma-separated numbers, e.g. 1,10,100 (got {clip(text)!r})") from None
     if not values or not all(math.isfinite(v) and v > 0 for v in values):
-        raise UsageError(f"{option} takes positive, finite numbers (got {_clipped(text)!r})")
+        raise UsageError(f"{option} takes positive, finite numbers (got {clip(text)!r})")
     return values
 
 
@@ -327,12 +327,6 @@ def _positive(value: float | None, option: str, most: float) -> None:
     """A numeric option that must be a positive, finite number no larger than ``most``."""
     if value is not None and not (math.isfinite(value) and 0 < value <= most):
         raise UsageError(f"{option} must be a positive number no larger than {most:g} (got {value:g})")
-
-
-def _clipped(text: str, limit: int = 60) -> str:
-    """User input as an error message quotes it: one line, long input cut."""
-    shown = " ".join(text.split())
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 @app.command()

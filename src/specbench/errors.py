@@ -5,6 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def clip(text: object, limit: int = 60) -> str:
+    """User input as an error message quotes it: on one line, and cut when long, so that one
+    bad value stays one line."""
+    shown = " ".join(str(text).split())
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 class SpecbenchError(Exception):
     """Base class for every error a user can cause."""
 
@@ -32,8 +39,7 @@ class UnknownChipError(SpecbenchError):
             if suggestions
             else ("; run `specbench list` to see the catalogue")
         )
-        shown = name if len(name) <= 60 else name[:59] + "…"  # a pasted page is not echoed whole
-        super().__init__(f"unknown chip {shown!r}{hint}")
+        super().__init__(f"unknown chip {clip(name)!r}{hint}")  # a pasted page is not echoed whole
 
 
 @dataclass(frozen=True)

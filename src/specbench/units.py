@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from specbench.errors import UnitError
+from specbench.errors import UnitError, clip
 
 if TYPE_CHECKING:
     import pint
@@ -110,7 +110,7 @@ def parse(text: str | int | float) -> pint.Quantity:
         raise UnitError("empty value")
     value, area, product = (form.fullmatch(cleaned) for form in (_VALUE, _AREA, _PRODUCT))
     if value is None and area is None and product is None:
-        raise UnitError(f"{_clip(text)!r} is not a number and a unit (such as '1024 TFLOPS' or '64 GB')")
+        raise UnitError(f"{clip(text)!r} is not a number and a unit (such as '1024 TFLOPS' or '64 GB')")
     try:
         if area is not None:
             first, second = (_number(area.group(i), text) for i in (1, 3))
@@ -125,30 +125,24 @@ def parse(text: str | int | float) -> pint.Quantity:
     except UnitError:
         raise
     except Exception as exc:  # pint raises several unrelated types here
-        raise UnitError(f"{_clip(text)!r} is not a quantity pint understands ({_short(exc)})") from None
+        raise UnitError(f"{clip(text)!r} is not a quantity pint understands ({_short(exc)})") from None
     return quantity
 
 
 def _number(written: str, text: Any) -> float:
     digits = sum(c.isdigit() for c in written)
     if digits > MAX_DIGITS:
-        raise UnitError(f"{_clip(text)!r} has a number of {digits} digits; a figure needs at most {MAX_DIGITS}")
+        raise UnitError(f"{clip(text)!r} has a number of {digits} digits; a figure needs at most {MAX_DIGITS}")
     return _finite(float(written.replace(",", "")), text)
 
 
 def _finite(number: float, text: Any) -> float:
     if not math.isfinite(number):
-        raise UnitError(f"{_clip(text)!r} is not a finite number")
+        raise UnitError(f"{clip(text)!r} is not a finite number")
     low, high = LIMITS
     if number and not low <= abs(number) <= high:
-        raise UnitError(f"{_clip(text)!r}: {number:.3g} is outside the plausible range {low:g} to {high:g}")
+        raise UnitError(f"{clip(text)!r}: {number:.3g} is outside the plausible range {low:g} to {high:g}")
     return number
-
-
-def _clip(text: Any, limit: int = 60) -> str:
-    """A value as an error message quotes it: long ones cut, so one bad value stays one line."""
-    shown = " ".join(str(text).split())
-    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
 
 
 def kind_of(quantity: pint.Quantity) -> Kind | None:
@@ -176,12 +170,12 @@ def to_canonical(text: str | int | float, expected: str, unit: str | None = None
     actual = kind_of(quantity)
     if actual is None or actual.name != kind.name:
         hint = _hint(text, actual, kind)
-        raise UnitError(f"{_clip(text)!r} is {describe(quantity)}, expected {kind.phrase}{hint}")
+        raise UnitError(f"{clip(text)!r} is {describe(quantity)}, expected {kind.phrase}{hint}")
     magnitude = float(quantity.to(unit or kind.canonical).magnitude)
     if not magnitude > 0:
-        raise UnitError(f"{_clip(text)!r} must be positive")
+        raise UnitError(f"{clip(text)!r} must be positive")
     if not math.isfinite(magnitude):
-        raise UnitError(f"{_clip(text)!r} is too large to convert to {unit or kind.canonical}")
+        raise UnitError(f"{clip(text)!r} is too large to convert to {unit or kind.canonical}")
     return magnitude
 
 
