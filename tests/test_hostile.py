@@ -206,6 +206,66 @@ def test_full_or_closed_standard_output_is_one_line():
     assert result.stderr.strip() == "specbench: error: standard output is closed"
 
 
+def _refuse_writes_in(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make ``folder`` behave as a read-only folder does for an ordinary user. The tests run as
+    root, for whom chmod 555 changes nothing, so the refusal the kernel would give is injected
+    where a temporary file is created."""
+    import errno
+    import tempfile
+
+    create = tempfile.mkstemp
+
+    def mkstemp(*args, **kwargs):
+        if Path(kwargs.get("dir", "")).resolve() == folder.resolve():
+            raise PermissionError(errno.EACCES, "Permission denied", str(folder))
+        return create(*args, **kwargs)
+
+    monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["audit", "--out", "{folder}/audit.md"],
+        ["roofline", "BR100", "A100", "--plot", "{folder}/roofline.svg"],
+        ["compare", "BR100", "A100", "--out", "{folder}/table.md"],
+        ["report", "--out", "{folder}"],
+    ],
+    ids=["audit", "roofline-plot", "compare", "report"],
+)
+def test_a_read_only_output_folder_is_one_line_and_leaves_it_empty(tmp_path, monkeypatch, args):
+    folder = tmp_path / "read-only"
+    folder.mkdir()
+    folder.chmod(0o555)
+    _refuse_writes_in(folder, monkeypatch)
+    code, _, stderr = invoke([arg.format(folder=folder) for arg in args])
+    assert_one_line_error(code, stderr, names="Permission denied")
+    assert "read-only" in stderr  # the path is named (clipped from the left when long)
+    assert list(folder.iterdir()) == []
+
+
+def test_a_spec_file_that_cannot_be_read_is_named_by_compare_and_lint(tmp_path, monkeypatch):
+    folder = spec_folder(tmp_path, 'name = "H20"', 'name = "H20"')
+    unreadable = folder / "nvidia-h20.toml"
+    unreadable.chmod(0)  # what an ordinary user meets; root reads through it, hence the injection
+    import errno
+
+    for method in ("open", "read_bytes"):
+        original = getattr(Path, method)
+
+        def refuse(self, *args, _original=original, **kwargs):
+            if self == unreadable:
+                raise PermissionError(errno.EACCES, "Permission denied", str(self))
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(Path, method, refuse)
+    code, stdout, stderr = invoke(["compare", "BR100", "A100", "--specs", str(folder)])
+    assert_one_line_error(code, stderr, names="nvidia-h20.toml")
+    assert "cannot read: Permission denied" in stderr and stdout == ""
+    code, stdout, _ = invoke(["lint", str(folder)])
+    assert code == 1 and "nvidia-h20.toml" in stdout and "cannot read: Permission denied" in stdout
+
+
 # ---- interrupts ------------------------------------------------------------------------------------
 
 
@@ -235,6 +295,39 @@ def test_workers_of_a_killed_scan_end_with_it_and_print_nothing(tmp_path):
         time.sleep(0.1)
     assert not _group_members(process.pid), "workers outlived their parent"
     assert "Traceback" not in stderr and "BrokenPipeError" not in stderr
+
+
+def test_a_parallel_scan_holds_a_bounded_number_of_findings_whatever_the_file_size(tmp_path, monkeypatch, catalogue):
+    """While the parent waits on a slow first file, a worker racing through a claim-dense second
+    file may send only BUFFERED batches ahead; the rest wait in the worker. Unbounded, the parent
+    would hold every finding of the second file (about 33 MB here) before printing any."""
+    import tracemalloc
+
+    from specbench import scan as scanning
+
+    slow, fast = tmp_path / "slow.txt", tmp_path / "fast.txt"
+    slow.write_text("x", encoding="utf-8")
+    fast.write_text("x", encoding="utf-8")
+
+    def findings(path, reader, judge):  # forked workers inherit this stand-in for the reader
+        if path == slow:
+            time.sleep(2.0)  # the second worker is far ahead by now
+            yield scanning.Finding(str(path), 1, "slow", None)
+            return
+        for line in range(30_000):
+            yield scanning.Finding(str(path), line, f"{line:07d}" + "x" * 1000, None)
+
+    monkeypatch.setattr(scanning, "scan_file", findings)
+    tracemalloc.start()
+    try:
+        seen = sum(1 for _ in scanning.scan([slow, fast], catalogue, jobs=2))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert seen == 30_001
+    # BUFFERED batches of BATCH findings of about 1.1 kB each, plus the message
+    # being read: 2.5 MB (5 MB measured with tracing; 40 MB unbounded)
+    assert peak < 12_000_000, f"the parent held {peak / 1e6:.1f} MB"
 
 
 def _parallel_scan_under_way(tmp_path: Path, files: int) -> tuple[subprocess.Popen[str], list[str]]:
