@@ -102,6 +102,7 @@ def test_every_flag_is_exercised(judged):
         "在Int8、BF16、TF32/TF32+、FP32等数据格式下，BR100相比英伟达A100至少有3.3倍的峰值性能优势",
         "邃思2.0是中国最大的AI计算芯片，尺寸为57.5毫米×57.5毫米",
         "Biren's BR100 offers 2 PFLOPS of AI performance",
+        "The A100 delivers 624 INT8 TFLOPS",
         "邃思2.0单精度FP32算力为40TFLOPS，相比之下英伟达A100的单精度浮点计算能力仅为19.5TFLOPS",
         "H20 FP16算力148TFLOPS，显存带宽4TB/s，仅为H100的30%",
     ]

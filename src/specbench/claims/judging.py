@@ -369,10 +369,14 @@ class Judge:
         if like_for_like is not None:
             judgement.actual, judgement.actual_text = dense * count, f"{fmt(dense * count)} {_unit(precision)}"
             if claimed_kind and claimed_kind != ("op_rate" if precision.startswith("int") else "flop_rate"):
-                flags.append("unit-confusion")
+                stated = precision in claim.precisions
+                # "INT8 TFLOPS" beside a stated INT8 names the unit loosely; "2 PFLOPS" with no
+                # precision lets a reader take integer operations for floating-point ones.
+                flags.append("unit-name" if stated else "unit-confusion")
                 steps.append(
                     f"The claim counts {_unit_of_kind(claimed_kind)}; {precision_label(precision)} "
-                    f"is counted in {_unit(precision)}."
+                    f"is counted in {_unit(precision)}"
+                    + (": the precision is stated, so only the unit's name is loose." if stated else ".")
                 )
             if ok:
                 steps.append(

@@ -36,7 +36,8 @@ HEADING = 40  # characters
 
 # A sentence ends after a run of 。！？!?；; or newlines, or after a full stop that follows a
 # letter, digit, ")" or "%" and comes before a space or the end ("3.5" and "..." do not end one).
-SENTENCE_END = re.compile(r"[。！？!?；;\n]+|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
+# A question mark right after a table's pipe ("| ? |") is an empty cell, not the end of a question.
+SENTENCE_END = re.compile(r"(?:[。！!；;\n]|(?<!\|)(?<!\| )[?？])[。！？!?；;\n]*|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
 # The same ends, found with a pattern that begins with a character class (the engine skips
 # ahead in C); full stops are then kept or dropped by the rule above.
 _END_CANDIDATE = re.compile(r"[。！？!?；;\n.][。！？!?；;\n]*")
@@ -79,6 +80,10 @@ def sentence_ends(text: str) -> list[int]:
     ends = []
     for match in _END_CANDIDATE.finditer(text):
         start, end = match.span()
+        if text[start] in "?？" and (text[start - 1 : start] == "|" or text[max(0, start - 2) : start] == "| "):
+            if end - start > 1:  # "| ? |" is an empty table cell, not a question; "| ?\n" ends the row
+                ends.append(end)
+            continue
         if text[start] == ".":
             after = start + 1
             if start and text[start - 1] in _BEFORE_STOP and (after == len(text) or text[after].isspace()):

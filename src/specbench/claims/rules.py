@@ -482,6 +482,7 @@ def _value_claim(
 @rule(
     "| | A100 80GB PCIe | A100 80GB SXM |",
     "A100 SXM4 80GB\n| FP16 Tensor Core | 312 TFLOPS | 624 TFLOPS* |",
+    "| | BR104 | A100 80GB SXM |\n| TF32 TFLOPS | ? | 156/312* |",
 )
 def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A row of a Markdown or spec-sheet table: a header row names the chips of the columns;
@@ -497,6 +498,8 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
             cells[-1].append(i)
     if s.text.lstrip().startswith("|"):
         cells = cells[1:]
+    if cells:
+        _numbers_in_the_label_unit(s, cells)
     quantities = [i for i, t in enumerate(s.tokens) if t.kind is Kind.QUANTITY]
     if not quantities:
         heads = []
@@ -541,6 +544,28 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
                 claims.append(claim)
                 s.used.add(i)
     return claims
+
+
+def _numbers_in_the_label_unit(s: Sentence, cells: list[list[int]]) -> None:
+    """A row whose label cell states the unit ("FP32 TFLOPS | 128 | 256 |", "TF32 TFLOPS | ? |
+    156/312* |") gives bare numbers in its other cells: each becomes a figure in that unit (a
+    star after one marks it sparse, as after a figure). Only a cell that is a number alone is
+    read so; a row whose label has no unit keeps its bare numbers unread."""
+    units = [s.tokens[i] for i in cells[0] if s.tokens[i].kind is Kind.UNIT]
+    if len(units) != 1:
+        return
+    dimension, scale = units[0].value
+    for cell in cells[1:]:
+        numbers = [i for i in cell if s.tokens[i].kind is Kind.NUMBER]
+        if not numbers or any(s.tokens[i].kind not in (Kind.NUMBER, Kind.STAR) for i in cell):
+            continue
+        for i in numbers:
+            token = s.tokens[i]
+            star = i + 1 < len(s.tokens) and s.tokens[i + 1].kind is Kind.STAR and s.tokens[i + 1].start == token.end
+            quantity = Quantity(float(token.value) * scale, Dimension(dimension), token.text)
+            s.tokens[i] = Token(
+                Kind.QUANTITY, token.start, token.end, token.text, quantity, {"star": True} if star else {}
+            )
 
 
 @rule(

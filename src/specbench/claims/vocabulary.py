@@ -85,6 +85,7 @@ class Flag(StrEnum):
     TARGET_SPEC = "target-spec"
     OUTDATED_RIVAL = "outdated-rival"
     UNIT_CONFUSION = "unit-confusion"
+    UNIT_NAME = "unit-name"
     CONFLICTING_SOURCES = "conflicting-sources"
     METRIC_MISMATCH = "metric-mismatch"
 
@@ -116,6 +117,7 @@ _FLAG_TEXT = {
     Flag.TARGET_SPEC: "a pre-launch target or preliminary figure, not the shipped specification",
     Flag.OUTDATED_RIVAL: "the rival had already been succeeded when the claim was made",
     Flag.UNIT_CONFUSION: "units mixed up: FLOPS vs TOPS, bits vs bytes, one direction vs both, GB vs GiB",
+    Flag.UNIT_NAME: "integer operations written as FLOPS beside a stated integer precision: the figure is right",
     Flag.CONFLICTING_SOURCES: "sources disagree; the number matches one the catalogue does not prefer",
     Flag.METRIC_MISMATCH: "the number is another metric of the chip (memory bandwidth given as link bandwidth)",
 }
