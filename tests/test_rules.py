@@ -359,6 +359,37 @@ def test_a_table_row_whose_label_gives_the_unit(catalogue):
     ]
 
 
+def test_table_rows_of_transistor_counts_and_process_nodes(catalogue):
+    # BR100 77e9 [BR-*], A100 54.2e9 and H100 80e9 [NVIDIA datasheets]; A100 N7, H100 4N
+    text = (
+        "| | Biren BR100 | Nvidia A100 | Nvidia H100 |\n"
+        "Transistor Count | 77 billion | 54.2 billion | 80 billion |\n"
+        "Node | N7 | N7 | 4N |\n"
+    )
+    read = [(j.claim.metric, j.claim.subject, j.claim.value_text, j.verdict) for j in check(text, catalogue)]
+    assert read == [
+        ("transistors", "biren-br100", "77 billion", "supported"),
+        ("transistors", "nvidia-a100-sxm4-80gb", "54.2 billion", "supported"),
+        ("transistors", "nvidia-h100-sxm5", "80 billion", "supported"),
+        ("process", "biren-br100", "N7", "supported"),
+        ("process", "nvidia-a100-sxm4-80gb", "N7", "supported"),
+        ("process", "nvidia-h100-sxm5", "4N", "supported"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "H20的FP16算力是H100算力的15%左右",  # the metric named between the rival and the share
+        "H20 FP16为148TFlops,H100 SXM(990T Flops)算力的15%左右",  # a parenthesis about the rival
+    ],
+)
+def test_a_share_of_the_rivals_figure(catalogue, text):
+    # H20 FP16 148 / H100 SXM5 dense FP16 989.5 = 0.150
+    ratios = [j for j in check(text, catalogue) if j.claim.ratio is not None]
+    assert [(j.claim.rival, j.claim.ratio, j.verdict) for j in ratios] == [("nvidia-h100-sxm5", 0.15, "supported")]
+
+
 def test_a_row_without_a_unit_leaves_its_bare_numbers_unread(reader):
     context = Context()
     reader.read("| | Biren BR104 | Biren BR100 |", context)
@@ -378,3 +409,23 @@ def test_integer_operations_written_as_flops(catalogue, text, flag, verdict):
     judged = check(text, catalogue)
     assert [j.verdict for j in judged] == [verdict]
     assert flag in judged[0].flags
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a conjunction opens the pronoun's own clause: "it" is the chip named before it
+        ("The H20 is notable as it offers 96GB of memory", "nvidia-h20"),
+        ("BR100 stands out because it carries 64GB of HBM2E", "biren-br100"),
+    ],
+)
+def test_a_pronoun_after_a_conjunction_is_the_chip_before_it(catalogue, text, subject):
+    judged = check(text, catalogue)
+    assert [(j.claim.subject, j.verdict) for j in judged if j.claim.metric == "memory_capacity"] == [
+        (subject, "supported")
+    ]
+
+
+def test_a_pronoun_in_the_clause_of_its_chip_is_still_not_that_chip(catalogue):
+    # "A100是它的2.5倍": 它 is not the A100 itself, and nothing before names another chip
+    assert [j.verdict for j in check("A100是它的2.5倍", catalogue)] == ["unverifiable"]

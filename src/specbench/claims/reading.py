@@ -44,6 +44,12 @@ _END_CANDIDATE = re.compile(r"[。！？!?；;\n.][。！？!?；;\n]*")
 _BEFORE_STOP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789)%")
 
 
+# A conjunction that opens a clause of its own right before a pronoun ("… as it offers").
+_CLAUSE_OPENER = re.compile(
+    r"(?<![a-z])(?:as|because|since|while|and|but|so|although|though|where|when|after|once)\s+$|(?:因为|并且|而且|所以)$",
+    re.IGNORECASE,
+)
+
 _VERSION_OF = re.compile(
     r"(?:version|variant|derivative|edition) of (?:the |an? |nvidia'?s? )?$|(?:版本|衍生版)[是为]?$", re.IGNORECASE
 )
@@ -469,7 +475,8 @@ class Reader:
             elif token.kind is Kind.WORD and token.has("unnamed_rivals"):
                 mention = Mention(index, None, token.text, unnamed=True)
             elif token.kind is Kind.WORD and token.has("pronouns"):
-                mention = self._resolve_pronoun(token, index, mentions, context, clause_of)
+                opens = bool(_CLAUSE_OPENER.search(sentence_text[max(0, token.start - 12) : token.start]))
+                mention = self._resolve_pronoun(token, index, mentions, context, clause_of, opens)
             if mention is None:
                 continue
             back = index - 1
@@ -552,8 +559,11 @@ class Reader:
 
     @staticmethod
     def _resolve_pronoun(
-        token: Token, index: int, mentions: list[Mention], context: Context, clause_of: list[int]
+        token: Token, index: int, mentions: list[Mention], context: Context, clause_of: list[int], opens: bool = False
     ) -> Mention:
+        """The chip a pronoun refers to. ``opens``: a conjunction right before it starts a clause
+        of its own ("H20 is notable as it offers 96GB"), so a chip before it in the same run of
+        words is an earlier chip, not the subject of the pronoun's clause."""
         meaning = token.role("pronouns")
         if meaning in ("former", "latter"):
             pool = [m for m in mentions[:WINDOW] if not m.unnamed] or list(context.mentions)
@@ -563,8 +573,8 @@ class Reader:
             return Mention(index, None, token.text, via=token.text, unresolved=True)
         # "A100是它的2.5倍": 它 is not the subject of its own clause, but a chip named before it.
         recent = mentions[-WINDOW:]
-        earlier = [m for m in recent if clause_of[m.index] != clause_of[index] and not m.unnamed]
-        own_clause = [m for m in recent if clause_of[m.index] == clause_of[index] and not m.unnamed]
+        earlier = [m for m in recent if (opens or clause_of[m.index] != clause_of[index]) and not m.unnamed]
+        own_clause = [m for m in recent if not opens and clause_of[m.index] == clause_of[index] and not m.unnamed]
         if own_clause and earlier:
             target: Mention | None = earlier[-1]
         elif own_clause:

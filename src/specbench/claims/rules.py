@@ -9,6 +9,7 @@ not read again by a later one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -500,6 +501,13 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
         cells = cells[1:]
     if cells:
         _numbers_in_the_label_unit(s, cells)
+        if _node_row(s, cells):
+            return claims + [
+                _fact_claim(s, i, subject, "table_row", "process", "process node")
+                for number, cell in enumerate(cells[1:], 1)
+                for i in cell
+                if (subject := _column_subject(s, number)) is not None
+            ]
     quantities = [i for i, t in enumerate(s.tokens) if t.kind is Kind.QUANTITY]
     if not quantities:
         heads = []
@@ -529,12 +537,7 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
         for i in cell:
             if s.tokens[i].kind is not Kind.QUANTITY or i in s.used:
                 continue
-            subject = row_subject
-            if subject is None and number < len(s.context.columns) and s.context.columns[number] is not None:
-                column = s.context.columns[number]
-                assert column is not None
-                subject = replace(column, index=-1, via=None, count=None)  # named by the table's header row
-            subject = subject or _subject_before(s, i)
+            subject = row_subject or _column_subject(s, number) or _subject_before(s, i)
             if subject is None:
                 continue
             claim = _value_claim(s, i, subject, "table_row", precisions=label_precisions or None)
@@ -546,11 +549,44 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
     return claims
 
 
+def _column_subject(s: Sentence, number: int) -> Mention | None:
+    """The chip the table's header row names over cell ``number``, if any."""
+    if number < len(s.context.columns) and (column := s.context.columns[number]) is not None:
+        return replace(column, index=-1, via=None, count=None)
+    return None
+
+
+def _node_row(s: Sentence, cells: list[list[int]]) -> bool:
+    """Whether a row gives process nodes: its label says node or process, and every other cell
+    that is not empty holds one node alone ("Node | N7 | N7 | N7 | 4N |")."""
+    if not any(_feature(s.tokens[i]) == "process" or s.tokens[i].role("scope") == "node" for i in cells[0]):
+        return False
+    filled = [cell for cell in cells[1:] if cell]
+    return bool(filled) and all(
+        len(cell) == 1
+        and s.tokens[cell[0]].kind is Kind.NAME
+        and bool(NODE_NM.fullmatch(s.tokens[cell[0]].value) or NODE_NAME.fullmatch(s.tokens[cell[0]].value))
+        for cell in filled
+    )
+
+
+_BILLIONS = re.compile(r"(\d+(?:\.\d+)?)\s?billion", re.IGNORECASE)
+
+
 def _numbers_in_the_label_unit(s: Sentence, cells: list[list[int]]) -> None:
     """A row whose label cell states the unit ("FP32 TFLOPS | 128 | 256 |", "TF32 TFLOPS | ? |
     156/312* |") gives bare numbers in its other cells: each becomes a figure in that unit (a
     star after one marks it sparse, as after a figure). Only a cell that is a number alone is
-    read so; a row whose label has no unit keeps its bare numbers unread."""
+    read so; a row whose label has no unit keeps its bare numbers unread. A transistor row
+    ("Transistor Count | 77 billion | 54.2 billion |") gives counts in billions."""
+    if any(s.tokens[i].role("metrics") == "transistors" for i in cells[0]):
+        for cell in cells[1:]:
+            match = _BILLIONS.fullmatch(s.tokens[cell[0]].text) if len(cell) == 1 else None
+            if match is not None and s.tokens[cell[0]].kind is Kind.SKIP:
+                token = s.tokens[cell[0]]
+                quantity = Quantity(float(match.group(1)) * 1e9, Dimension.COUNT, match.group(1))
+                s.tokens[cell[0]] = Token(Kind.QUANTITY, token.start, token.end, token.text, quantity)
+        return
     units = [s.tokens[i] for i in cells[0] if s.tokens[i].kind is Kind.UNIT]
     if len(units) != 1:
         return
@@ -763,7 +799,15 @@ def _rival_for(s: Sentence, index: int) -> Mention | None:
     while j >= 0 and (_is(s.tokens[j], "qualifiers") or _is(s.tokens[j], "changes")):
         j -= 1
     if j >= 1 and _is(s.tokens[j], "of"):
-        mention = _mention_at(s, j - 1)
+        # "H100算力的15%", "H100 SXM(990T Flops)算力的15%": the metric named, a parenthesis about the rival
+        k = j - 1
+        while k > 0 and (_is(s.tokens[k], "metrics") or _is(s.tokens[k], "precisions")):
+            k -= 1
+        if s.tokens[k].kind is Kind.CLOSE:
+            opening = next((o for o in range(k - 1, max(-1, k - WINDOW), -1) if s.tokens[o].kind is Kind.OPEN), None)
+            if opening is not None and opening > 0:
+                k = opening - 1
+        mention = _mention_at(s, k)
         if mention is not None:
             return mention
     _start, end = s.clause_range(index)
@@ -844,6 +888,7 @@ def _ratio_subject(s: Sentence, index: int, rival: Mention) -> Mention | None:
 @rule(
     "壁仞发布了BR104。它的INT8算力为1024TOPS，是A100的1.6倍。",
     "H20的显存带宽较A100 80GB提升约96%",
+    "H20的FP16稠密算力为148TFLOPS,是H100算力的15%左右",
     "曦云C500的BF16算力是H20的近两倍",
     "BR100 的 INT8 能效是 A100 的 2.4 倍",
     "The H20 is 6.7x slower than the H100 in FP16",
@@ -869,7 +914,7 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         if token.kind is Kind.RATIO and token.value.kind == "percent" and change is None:
             # A bare percentage is a ratio only when joined to the rival: "H100的30%", "30% of the H100".
-            if not (rival.index == i - 2 or rival.index == i + 2 or _joined(s, rival.index, i)):
+            if not (rival.index == i - 2 or rival.index == i + 2 or _of_the_rival(s, rival.index, i)):
                 continue
         subject = _ratio_subject(s, i, rival)
         if subject is None or subject.unnamed or subject.same_chip(rival):
@@ -944,6 +989,24 @@ def _pair_claim(
 def _joined(s: Sentence, a: int, b: int) -> bool:
     low, high = sorted((a, b))
     return all(_is(t, "of") or _is(t, "qualifiers") for t in s.tokens[low + 1 : high])
+
+
+def _of_the_rival(s: Sentence, rival: int, index: int) -> bool:
+    """Whether a percentage at ``index`` is a share of the rival's figure: only "的"/"of", a
+    qualifier, the metric or precision named, or a parenthesis about the rival lie between
+    ("H100算力的15%", "H100 SXM(990T Flops)算力的15%左右", "30% of the H100's FP16")."""
+    low, high = sorted((rival, index))
+    depth = 0
+    for t in s.tokens[low + 1 : high]:
+        if t.kind is Kind.OPEN:
+            depth += 1
+        elif t.kind is Kind.CLOSE and depth:
+            depth -= 1
+        elif depth and t.kind is not Kind.CLAUSE:
+            continue  # what a parenthesis says of the rival
+        elif not (_is(t, "of") or _is(t, "qualifiers") or _is(t, "metrics") or _is(t, "precisions")):
+            return False
+    return depth == 0
 
 
 def _money_clause(s: Sentence, index: int) -> bool:
