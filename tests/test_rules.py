@@ -429,3 +429,13 @@ def test_a_pronoun_after_a_conjunction_is_the_chip_before_it(catalogue, text, su
 def test_a_pronoun_in_the_clause_of_its_chip_is_still_not_that_chip(catalogue):
     # "A100是它的2.5倍": 它 is not the A100 itself, and nothing before names another chip
     assert [j.verdict for j in check("A100是它的2.5倍", catalogue)] == ["unverifiable"]
+
+
+def test_l2_cache_and_kv_cache_are_not_chips_or_on_chip_memory(catalogue):
+    # "L2 cache" is a level of cache, not NVIDIA's L2 card
+    cache = check("H100 has 50MB of L2 cache", catalogue)
+    assert [(j.claim.subject, j.claim.metric) for j in cache] == [("nvidia-h100-sxm5", "cache")]
+    # a model's KV cache in HBM: the 96 GB is memory capacity (H20: 96 GB [NV-20a])
+    memory = check("The H20 has 96 GB of HBM3, which fits 70B models at FP16 with substantial KV cache", catalogue)
+    assert ("memory_capacity", "supported") in [(j.claim.metric, j.verdict) for j in memory]
+    assert all(j.claim.metric != "cache" for j in memory)

@@ -124,6 +124,10 @@ def trie_pattern(words: Iterable[str], between: str = "") -> str:
     return render(trie, True)
 
 
+# "L2 cache" (二级缓存) is a level of cache, not NVIDIA's L2 card.
+_NOT_CACHE = r"(?!\s?(?:cache|缓存))"
+
+
 def bounded(words: Iterable[str], between: str = "") -> str:
     """A trie of words that never starts or ends inside a Latin word or number ("over" not in "overall")."""
     groups: dict[tuple[bool, bool], list[str]] = {}
@@ -169,9 +173,12 @@ class Tokenizer:
             ("date", r"\d{4}\s?(?:年|[-/]\d{1,2}(?:[-/]\d{1,2})?(?!\d))|\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?"),
             (
                 "chip",
-                r"(?<![a-z0-9])(?:" + trie_pattern(sorted(chip_names, key=len, reverse=True), sep) + r")(?![a-z0-9])",
+                r"(?<![a-z0-9])(?:"
+                + trie_pattern(sorted(chip_names, key=len, reverse=True), sep)
+                + r")(?![a-z0-9])"
+                + _NOT_CACHE,
             ),
-            ("other_chip", bounded(self.other_chips, sep)),
+            ("other_chip", "(?:" + bounded(self.other_chips, sep) + ")" + _NOT_CACHE),
             (
                 "name",
                 r"(?<![a-z0-9])(?:hbm\s?\d?e?|hbm\d[a-z]?|g?ddr\d[a-z]?x?|lpddr\d[a-z]?x?"

@@ -210,7 +210,8 @@ METRICS: dict[str, Metric] = {
         ),
         Metric("io_bandwidth", "total I/O bandwidth", "GB/s", frozenset({Dimension.BANDWIDTH}), "not_catalogued"),
         Metric("die_to_die", "die-to-die link", "GB/s", frozenset({Dimension.BANDWIDTH}), "not_catalogued"),
-        Metric("cache", "on-chip cache", "MB", frozenset({Dimension.CACHE, Dimension.INFORMATION}), "not_catalogued"),
+        # in MB only: a figure in GB beside "cache" is memory (HBM holding a model's KV cache)
+        Metric("cache", "on-chip cache", "MB", frozenset({Dimension.CACHE}), "not_catalogued"),
         Metric("tdp", "TDP / power", "W", frozenset({Dimension.POWER}), "scalar", "tdp"),
         Metric("transistors", "transistors", "", frozenset({Dimension.COUNT}), "scalar", "transistors"),
         Metric("area", "die or package area", "mm²", frozenset({Dimension.AREA}), "area"),
