@@ -439,3 +439,35 @@ def test_l2_cache_and_kv_cache_are_not_chips_or_on_chip_memory(catalogue):
     memory = check("The H20 has 96 GB of HBM3, which fits 70B models at FP16 with substantial KV cache", catalogue)
     assert ("memory_capacity", "supported") in [(j.claim.metric, j.verdict) for j in memory]
     assert all(j.claim.metric != "cache" for j in memory)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # A100 SXM4 80GB launched 2020-11-16 [NV-A7]; BR100 2022-08-09 [BR-1, BR-2]
+        ("Even Nvidia's A100 80 GB GPU introduced in 2020", "supported"),
+        ("The BR100 was unveiled in 2022", "supported"),
+        ("The BR100 was unveiled in 2019", "false"),
+        # H20: the catalogue's 2024 is the year it shipped; announced in 2023, so the record cannot tell
+        ("H20 was launched in 2023", "unverifiable"),
+        # the catalogue records no launch date for the A100 PCIe 80GB
+        ("英伟达2020年推出的A100 80GB PCIe版", "unverifiable"),
+    ],
+)
+def test_launch_years(catalogue, text, verdict):
+    judged = [j for j in check(text, catalogue) if j.claim.metric == "launch"]
+    assert [j.verdict for j in judged] == [verdict]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "摩尔线程于2020年创立，A100的FP32算力为19.5 TFLOPS",  # a founding year
+        "The H20 is set to enter mass production in Q2 2024",  # a production date
+        "2022年摩尔线程推出了春晓架构，并同步发布了S3000",  # an architecture, and a chip in the next clause
+    ],
+)
+def test_years_that_are_not_launch_years(catalogue, text):
+    from specbench.claims import Reader
+
+    assert all(c.metric != "launch" for c in Reader(catalogue).read(text))

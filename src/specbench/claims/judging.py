@@ -1103,6 +1103,11 @@ def _design_holds(claim: Claim, recorded: str) -> bool | None:
                 return float(n.group(1) or n.group(2)) in nodes if n.group(1) else None
             return None  # "N4" or "5n" against NVIDIA's "4N": names of foundry nodes the record does not relate
         return None
+    if claim.metric == "launch":
+        # A chip is announced, then ships, often in another year (H20: announced 2023-11, shipped
+        # 2024): a year off by one may name the other event, so the record cannot tell.
+        gap = abs(int(recorded[:4]) - int(claim.value or 0))
+        return True if gap == 0 else (None if gap == 1 else False)
     if claim.metric == "host_interface":
         generation = PCIE_GENERATION.search(recorded)
         return None if generation is None else float(generation.group(1)) == claim.value

@@ -74,11 +74,15 @@ def claim_words(lexicon: Lexicon) -> list[str]:
     return [*lexicon.table("ratio_words"), *lexicon.table("comparatives"), "分之", *dies]
 
 
-# A process node ("7nm", "12 纳米", "4N", "N7") or a PCIe generation ("PCIe 5.0", "PCIe Gen 5")
-# starts a design fact; on folded text, as the prefilter and the reader see it. The first part
+# A process node ("7nm", "12 纳米", "4N", "N7"), a PCIe generation ("PCIe 5.0", "PCIe Gen 5") or a
+# launch year starts a design fact; on folded text, as the prefilter and the reader see it. The first part
 # follows a digit; the second begins with a letter.
 NODE_AFTER_DIGIT = r"(?:nm|纳米|n)(?![a-z0-9])"
-DESIGN_WORDS = r"n(?<![a-z0-9]n)\d(?![a-z0-9])|pci-?e\s?(?:gen\s?)?\d"
+# A launch year: "2020年推出", "introduced in 2020" (see rules.launch_year).
+DESIGN_WORDS = (
+    r"n(?<![a-z0-9]n)\d(?![a-z0-9])|pci-?e\s?(?:gen\s?)?\d"
+    r"|(?:19|20)\d\d\s?年?\s?(?:推出|发布|问世|面世)|(?:introduced|launched|released|unveiled|debuted) in (?:19|20)\d\d"
+)
 
 
 def sentence_ends(text: str) -> list[int]:

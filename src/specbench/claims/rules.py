@@ -1203,6 +1203,53 @@ def process_node(s: Sentence, claims: list[Claim]) -> list[Claim]:
 
 
 @rule(
+    "Even Nvidia's A100 80 GB GPU introduced in 2020",
+    "英伟达2020年推出的A100 80GB",
+    "The BR100 was unveiled in 2022",
+)
+def launch_year(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A year beside a launch word is the launch year of the chip it names: the chip after the
+    year in "2020年推出的A100", the chip before it in "the A100, introduced in 2020". A year
+    with no launch word next to it (a founding, a forecast, a date of news) is no claim."""
+    found: list[Claim] = []
+    for i, token in enumerate(s.tokens):
+        year = _year(token)
+        if year is None:
+            continue
+        start, end = s.clause_range(i)
+        if any(_is(t, "non_claim") for t in s.tokens[start : end + 1]):
+            continue
+        after = i + 1 < len(s.tokens) and _feature(s.tokens[i + 1]) == "launch"
+        before = any(_feature(t) == "launch" for t in s.tokens[max(start, i - 2) : i])
+        subject: Mention | None = None
+        if after:  # "2020年推出的A100": the chip the launch word and 的 lead to
+            subject = next((m for m in s.mentions_after(i) if m.index <= end and m.index <= i + 4), None)
+        elif before:  # "the A100 … introduced in 2020"
+            subject = next((m for m in reversed(s.mentions_before(i)) if m.index >= start), None)
+        if subject is None or subject.unnamed or subject.rival_role:
+            continue
+        claim = _fact_claim(
+            s, i, subject, "launch_year", "launch", "launch year", value=float(year), value_text=str(year)
+        )
+        if subject.index > i:  # "2020年推出的A100": the words from the year to the chip
+            claim = replace(claim, text=s.span(i, subject.index).strip())
+        found.append(claim)
+    return claims + found
+
+
+_YEAR = re.compile(r"((?:19|20)\d\d)\s?年?")
+
+
+def _year(token: Token) -> int | None:
+    """The year a token writes alone ("2020", "2020年"), or None (a month or a full date is no year claim)."""
+    if token.kind is Kind.NUMBER or (token.kind is Kind.SKIP and token.value == "date"):
+        match = _YEAR.fullmatch(token.text.strip())
+        if match is not None:
+            return int(match.group(1))
+    return None
+
+
+@rule(
     "BR100支持PCIe 5.0及CXL协议",
     "The BR100 connects to a host system via 16 PCIe Gen 5 lanes, which also feature CXL support",
 )

@@ -221,6 +221,7 @@ METRICS: dict[str, Metric] = {
         Metric("host_interface", "host interface (PCIe generation)", "", frozenset(), "design", "host_interface"),
         Metric("precision_support", "precision support", "", frozenset(), "design", "support"),
         Metric("compute_dies", "compute dies", "", frozenset(), "design", "compute_dies"),
+        Metric("launch", "launch year", "", frozenset(), "design", "launch"),
     )
 }
 
