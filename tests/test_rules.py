@@ -360,7 +360,7 @@ def test_a_table_row_whose_label_gives_the_unit(catalogue):
 
 
 def test_table_rows_of_transistor_counts_and_process_nodes(catalogue):
-    # BR100 77e9 [BR-*], A100 54.2e9 and H100 80e9 [NVIDIA datasheets]; A100 N7, H100 4N
+    # BR100 77e9 [BR-1, BR-4], A100 54.2e9 [NV-A3, NV-A9], H100 80e9 [NV-A3]; A100 N7 [NV-A3], H100 4N [NV-H1]
     text = (
         "| | Biren BR100 | Nvidia A100 | Nvidia H100 |\n"
         "Transistor Count | 77 billion | 54.2 billion | 80 billion |\n"

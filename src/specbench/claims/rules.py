@@ -562,12 +562,12 @@ def _node_row(s: Sentence, cells: list[list[int]]) -> bool:
     if not any(_feature(s.tokens[i]) == "process" or s.tokens[i].role("scope") == "node" for i in cells[0]):
         return False
     filled = [cell for cell in cells[1:] if cell]
-    return bool(filled) and all(
-        len(cell) == 1
-        and s.tokens[cell[0]].kind is Kind.NAME
-        and bool(NODE_NM.fullmatch(s.tokens[cell[0]].value) or NODE_NAME.fullmatch(s.tokens[cell[0]].value))
-        for cell in filled
-    )
+    return bool(filled) and all(len(cell) == 1 and _is_node(s.tokens[cell[0]]) for cell in filled)
+
+
+def _is_node(token: Token) -> bool:
+    """Whether a token names a process node ("7nm", "12纳米", "N7", "4N")."""
+    return token.kind is Kind.NAME and bool(NODE_NM.fullmatch(token.value) or NODE_NAME.fullmatch(token.value))
 
 
 _BILLIONS = re.compile(r"(\d+(?:\.\d+)?)\s?billion", re.IGNORECASE)
@@ -800,16 +800,9 @@ def _rival_for(s: Sentence, index: int) -> Mention | None:
         j -= 1
     if j >= 1 and _is(s.tokens[j], "of"):
         # "H100算力的15%", "H100 SXM(990T Flops)算力的15%": the metric named, a parenthesis about the rival
-        k = j - 1
-        while k > 0 and (_is(s.tokens[k], "metrics") or _is(s.tokens[k], "precisions")):
-            k -= 1
-        if s.tokens[k].kind is Kind.CLOSE:
-            opening = next((o for o in range(k - 1, max(-1, k - WINDOW), -1) if s.tokens[o].kind is Kind.OPEN), None)
-            if opening is not None and opening > 0:
-                k = opening - 1
-        mention = _mention_at(s, k)
-        if mention is not None:
-            return mention
+        named = s.mentions_before(j)
+        if named and _of_the_rival(s, named[-1].index, j):
+            return named[-1]
     _start, end = s.clause_range(index)
     # "3x the BF16 throughput of the A100", "2.5 times faster than the A100": a chip after it.
     for mention in s.mentions_after(index):
@@ -1184,7 +1177,7 @@ def process_node(s: Sentence, claims: list[Claim]) -> list[Claim]:
     A node with no such word ("算力可媲美7nm GPU") is named for comparison, and is no claim."""
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
-        if token.kind is not Kind.NAME or not (NODE_NM.fullmatch(token.value) or NODE_NAME.fullmatch(token.value)):
+        if not _is_node(token):
             continue
         start, end = s.clause_range(i)
         near = s.tokens[max(start, i - 3) : min(end, i + 3) + 1]
