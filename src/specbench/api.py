@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from specbench.model import Chip
-from specbench.store import Catalogue
+from specbench.store import Catalogue, added_dirs
 from specbench.store import load as _load
 
 if TYPE_CHECKING:
@@ -15,13 +16,14 @@ if TYPE_CHECKING:
 
 
 @lru_cache(maxsize=4)
-def _cached(specs_dir: str | None) -> Catalogue:
-    return _load(specs_dir)
+def _cached(specs_dir: str | None, added: tuple[str, ...]) -> Catalogue:
+    return _load(specs_dir, add=list(added))
 
 
-def load(specs_dir: str | Path | None = None) -> Catalogue:
-    """The validated catalogue (the bundled spec files, or those in ``specs_dir``)."""
-    return _cached(str(specs_dir) if specs_dir else None)
+def load(specs_dir: str | Path | None = None, add: Sequence[str | Path] | None = None) -> Catalogue:
+    """The validated catalogue: the bundled spec files (or those in ``specs_dir``) with the
+    entries of the folders in ``add`` (default: those of $SPECBENCH_USER_SPECS) added."""
+    return _cached(str(specs_dir) if specs_dir else None, tuple(str(d) for d in added_dirs(add)))
 
 
 def get(name: str, specs_dir: str | Path | None = None) -> Chip:

@@ -45,6 +45,15 @@ SpecsOption = Annotated[
         show_envvar=True,
     ),
 ]
+AddSpecsOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--add-specs",
+        help="Folder of spec files to add to the catalogue (repeatable); "
+        "SPECBENCH_USER_SPECS names such folders, separated by ':'.",
+        show_default=False,
+    ),
+]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 OutOption = Annotated[
     Path | None,
@@ -103,10 +112,10 @@ def _specs_dir(specs: str | None) -> Path | None:
     return Path(specs) if specs is not None else None
 
 
-def _catalogue(specs: str | None) -> Any:
+def _catalogue(specs: str | None, add_specs: list[str] | None) -> Any:
     from specbench.api import load
 
-    return load(_specs_dir(specs))
+    return load(_specs_dir(specs), add=add_specs)
 
 
 @app.command("list")
@@ -115,6 +124,7 @@ def list_(
     format: FormatOption = Format.markdown,
     out: OutOption = None,
     specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
 ) -> None:
     """List every chip and SKU in the catalogue.
 
@@ -122,7 +132,7 @@ def list_(
     """
     from specbench.listing import render_list
 
-    _emit(render_list(_catalogue(specs), format), out)
+    _emit(render_list(_catalogue(specs, add_specs), format), out)
 
 
 @app.command()
@@ -134,6 +144,7 @@ def show(
     ] = Format.markdown,
     out: OutOption = None,
     specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
 ) -> None:
     """Show every figure of one chip with its attributes, sources and conflicts.
 
@@ -143,7 +154,7 @@ def show(
 
     if format in (Format.csv, Format.html):
         raise UsageError("show supports --format markdown, text or json")
-    catalogue = _catalogue(specs)
+    catalogue = _catalogue(specs, add_specs)
     _emit(render_show(catalogue, catalogue.get(chip), format), out)
 
 
@@ -163,6 +174,7 @@ def compare(
     baseline: Annotated[str | None, typer.Option(help="Divide every chip by this one instead.")] = None,
     out: OutOption = None,
     specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
 ) -> None:
     """Compare chips like for like, with ratios, normalization steps and sources.
 
@@ -171,7 +183,7 @@ def compare(
     from specbench.comparison import build_comparison
     from specbench.tables import render_comparison
 
-    comparison = build_comparison(_catalogue(specs), chips, basis=basis.value, baseline=baseline)
+    comparison = build_comparison(_catalogue(specs, add_specs), chips, basis=basis.value, baseline=baseline)
     _emit(render_comparison(comparison, format), out)
 
 
@@ -196,6 +208,7 @@ def check(
     text: Annotated[str, typer.Argument(help="A sentence (or several) from a launch article or spec sheet.")],
     format: ClaimFormat = Format.text,
     specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
 ) -> None:
     """Judge each claim in a sentence: verdict, flags and the reasoning, step by step.
 
@@ -207,7 +220,7 @@ def check(
     from specbench.claims.render import render_judgements
 
     _claim_format(format)
-    catalogue = _catalogue(specs)
+    catalogue = _catalogue(specs, add_specs)
     judgements = judge_text(text, catalogue)
     if not judgements:
         raise UsageError("no checkable claim found: name a chip in the catalogue and a figure, ratio or unit")
@@ -227,6 +240,7 @@ def scan(
         typer.Option("--jobs", "-j", help="Worker processes, 1 to 64 (default: one per CPU)."),
     ] = None,
     specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
 ) -> None:
     """Find and judge every checkable claim in articles, with the file and line it came from.
 
@@ -240,7 +254,7 @@ def scan(
 
     _claim_format(format)
     check_output(out, inputs=files)  # before any work: "scan a.txt --out a.txt" would replace the article
-    catalogue = _catalogue(specs)
+    catalogue = _catalogue(specs, add_specs)
     counts = {"claims": 0, "unsupported": 0}
 
     def counted() -> Any:
@@ -264,6 +278,7 @@ def audit(
         bool, typer.Option("--update-baseline", help="Record this audit as the baseline (claims/baseline.toml).")
     ] = False,
     specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
 ) -> None:
     """Judge the claim corpus and the article excerpts, write the audit report, and exit 1 on a regression.
 
@@ -285,7 +300,7 @@ def audit(
     from specbench.claims.render import audit_report
 
     directory = claims_dir or default_claims_dir()
-    catalogue = _catalogue(specs)
+    catalogue = _catalogue(specs, add_specs)
     results = run_audit(load_curated(directory), catalogue)
     articles = [(a, audit_article(a, catalogue)) for a in load_articles(directory)]
     shown = "claims/" if claims_dir is None else str(claims_dir)
@@ -346,6 +361,7 @@ def roofline(
     plot: Annotated[Path | None, typer.Option(help="Also draw the roofline to this .svg or .png file.")] = None,
     out: OutOption = None,
     specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
 ) -> None:
     """Peak, memory bandwidth, ridge point and attainable throughput at each arithmetic intensity.
 
@@ -359,7 +375,7 @@ def roofline(
     intensities = _numbers(intensity, "--intensity")
     _positive(decode_params, "--decode-params", 1e15)
     _positive(bytes_per_param, "--bytes-per-param", 64)
-    catalogue = _catalogue(specs)
+    catalogue = _catalogue(specs, add_specs)
     results = [
         build(catalogue.get(name), precision.lower(), intensities, decode_params, bytes_per_param) for name in chips
     ]
@@ -381,6 +397,7 @@ def cluster(
     format: FormatOption = Format.markdown,
     out: OutOption = None,
     specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
 ) -> None:
     """Aggregate peak of N devices, the effective figure at a scaling efficiency, and the interconnect.
 
@@ -391,7 +408,7 @@ def cluster(
 
     if format is Format.html:
         raise UsageError("cluster supports --format markdown, text, csv or json")
-    _emit(render_cluster(build(_catalogue(specs).get(chip), count, efficiency), format), out)
+    _emit(render_cluster(build(_catalogue(specs, add_specs).get(chip), count, efficiency), format), out)
 
 
 @app.command()
@@ -401,6 +418,7 @@ def report(
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 naming each stale file.")] = False,
     claims_dir: Annotated[Path | None, typer.Option("--claims", help="Folder of curated claims.")] = None,
     specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
 ) -> None:
     """Regenerate the report folder: index, comparisons, claims audit, roofline and efficiency plots.
 
@@ -411,7 +429,7 @@ def report(
 
     if out.exists() and not out.is_dir():
         raise OutputError(f"{str(out)!r} is a file, not a report folder")
-    files = build(_catalogue(specs), claims_dir or default_claims_dir())
+    files = build(_catalogue(specs, add_specs), claims_dir or default_claims_dir())
     if check:
         outdated = stale(out, files)
         for name in outdated:
@@ -432,15 +450,26 @@ def lint(
         list[Path] | None, typer.Argument(help="Spec files or folders (default: the catalogue in use).")
     ] = None,
     specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
 ) -> None:
     """Validate spec files and report every problem at once; exit 1 if there are any.
 
-    Example: specbench lint specs/
+    Example: specbench lint specs/ ; specbench lint --add-specs ~/my-specs
     """
-    from specbench.store import default_specs_dir, lint_paths
+    from specbench.store import added_dirs, default_specs_dir, lint_paths
 
-    targets = list(paths or [_specs_dir(specs) or default_specs_dir()])
-    problems, checked = lint_paths(targets)
+    base = _specs_dir(specs) or default_specs_dir()
+    added = added_dirs(add_specs)
+    if paths:  # each folder or file on its own, or as an addition where it is one of the added folders
+        problems: list[Any] = []
+        checked = 0
+        for path in paths:
+            folder = path if path.is_dir() else path.parent
+            within = base if any(folder.resolve() == a.resolve() for a in added if a.exists()) else None
+            found, count = lint_paths([path], within=within)
+            problems, checked = problems + found, checked + count
+    else:  # the catalogue in use: the base folder and every added folder, checked together
+        problems, checked = lint_paths([base], added=added)
     for problem in problems:
         typer.echo(str(problem))
     if problems:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -93,12 +93,16 @@ MAX_DIGITS = 30  # more digits than any figure needs; Python's int() refuses ove
 LIMITS = (1e-3, 1e15)  # a written number outside these is a typo, and prints as 0 or overflows ratios
 
 
+@lru_cache(maxsize=4096, typed=True)
 def parse(text: str | int | float) -> pint.Quantity:
     """Parse a quantity such as ``'1024 TFLOPS'``, ``'770 亿'``, ``'57.5 mm * 57.5 mm'`` or ``'8 * 64 GB/s'``.
 
     The text must be a number and a unit (or one of the two products); arithmetic is not
     evaluated, and a number that is not finite, has more than MAX_DIGITS digits or lies outside
     LIMITS is refused.
+
+    Validating a figure checks its value against its kind, its precision and then converts it:
+    each value is parsed by pint once, and the quantity (never changed in place) is reused.
     """
     ureg = registry()
     if isinstance(text, bool):

@@ -1,0 +1,95 @@
+"""The catalogue: every chip and source, validated, with lookup by the names people write."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from typing import Any, TypeVar, cast
+
+from specbench.errors import UnknownChipError
+from specbench.model import Chip, Figure, Source, Support
+from specbench.store.names import Resolution, build_index, normalize_name
+
+_T = TypeVar("_T")
+CACHE_FORMAT = "2"
+
+
+@dataclass
+class Catalogue:
+    """Every chip and source, validated. Build it with :func:`load`."""
+
+    chips: dict[str, Chip]
+    sources: dict[str, Source]
+    specs_dir: str = ""
+    _index: dict[str, tuple[str, bool]] = field(default_factory=dict, repr=False)
+    _derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derived(self, key: str, build: Callable[[Catalogue], _T]) -> _T:
+        """An object built from the catalogue (the claim reader, the judge), built on first use
+        and kept with it, so that each ``scan`` or ``check`` call does not build it again."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return cast(_T, self._derived[key])
+
+    def __post_init__(self) -> None:
+        if not self._index:
+            self._index = build_index(self.chips.values())
+
+    def resolve(self, name: str) -> Resolution:
+        """Resolve a user-typed name: forgiving case, spaces, hyphens, vendor prefixes."""
+        key = normalize_name(name)
+        hit = self._index.get(key)
+        if hit is None:
+            raise UnknownChipError(name, self.suggest(name))
+        chip = self.chips[hit[0]]
+        members = tuple(c.name for c in self.chips.values() if c.family == chip.family)
+        return Resolution(name, chip, via_family=hit[1] and len(members) > 1, family_members=members)
+
+    def get(self, name: str) -> Chip:
+        return self.resolve(name).chip
+
+    def suggest(self, name: str, limit: int = 3) -> list[str]:
+        key = normalize_name(name)
+        if not key or len(key) > 100:  # no chip's name is that long: nothing to suggest
+            return []
+        import difflib
+
+        names: list[str] = []
+        scored = []
+        for candidate in self._index:
+            score = difflib.SequenceMatcher(None, key, candidate).ratio()
+            if score >= 0.6 or key in candidate or (len(candidate) >= 3 and candidate in key):
+                scored.append((-score, self.chips[self._index[candidate][0]].name))
+        for _score, chip_name in sorted(scored):
+            if chip_name not in names:
+                names.append(chip_name)
+        return names[:limit]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": CACHE_FORMAT,
+            "specs_dir": self.specs_dir,
+            "sources": {k: asdict(v) for k, v in self.sources.items()},
+            "chips": [asdict(c) for c in self.chips.values()],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Catalogue:
+        if data.get("format") != CACHE_FORMAT:
+            raise ValueError("cache format changed")
+        sources = {k: Source(**v) for k, v in data["sources"].items()}
+        chips = {}
+        for raw in data["chips"]:
+            figures = tuple(Figure(**{**f, "sources": tuple(f["sources"])}) for f in raw["figures"])
+            support = tuple(Support(**{**s, "sources": tuple(s["sources"])}) for s in raw["support"])
+            chip = Chip(
+                **{
+                    **raw,
+                    "figures": figures,
+                    "support": support,
+                    "aliases": tuple(raw["aliases"]),
+                    "notes": tuple(raw["notes"]),
+                }
+            )
+            chips[chip.id] = chip
+        return cls(chips, sources, data.get("specs_dir", ""))
