@@ -122,3 +122,42 @@ def test_a_missing_user_folder_is_a_one_line_error(tmp_path, cache):
     result = runner.invoke(app, ["list", "--add-specs", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     assert result.output.strip().endswith("does not exist")
+
+
+# ---- specbench list: filters and order --------------------------------------------------------
+
+
+def _ids(*args: str) -> list[str]:
+    result = runner.invoke(app, ["list", "--format", "csv", *args])
+    assert result.exit_code == 0, result.output
+    return [line.split(",")[0] for line in result.output.splitlines()[1:]]
+
+
+def test_list_filters_by_vendor_in_either_language_country_and_family(cache):
+    assert _ids("--vendor", "英伟达") == _ids("--vendor", "nvidia")
+    assert set(_ids("--vendor", "Biren")) == {"biren-br100", "biren-br104"}
+    assert set(_ids("--country", "CN")) >= {"biren-br100", "metax-c500", "moorethreads-mtt-s4000", "enflame-suisi-2"}
+    assert not any(i.startswith("nvidia") for i in _ids("--country", "cn"))
+    assert set(_ids("--family", "a-100")) == {
+        "nvidia-a100-pcie-40gb",
+        "nvidia-a100-pcie-80gb",
+        "nvidia-a100-sxm4-40gb",
+        "nvidia-a100-sxm4-80gb",
+    }
+    assert set(_ids("--family", "H20")) == {"nvidia-h20"}  # never H200
+
+
+def test_list_sorts_with_unknown_values_last(cache):
+    # launch dates of the spec files: BR100 2022-08-09, A100 SXM4 80GB 2020-11-16, MTT S4000 2023-12-19
+    order = _ids("--sort", "launch", "--descending", "--country", "CN")
+    assert order.index("moorethreads-mtt-s4000") < order.index("biren-br100") < order.index("enflame-suisi-2")
+    assert order[-1] == "metax-c500"  # no launch date in its spec file
+    by_tdp = _ids("--sort", "tdp", "--vendor", "nvidia")
+    assert by_tdp[0] == "nvidia-a100-pcie-40gb" and by_tdp[-1] == "nvidia-h100-sxm5"  # 250 W first, 700 W last
+
+
+def test_list_refuses_an_unknown_sort_key_and_an_empty_selection(cache):
+    bad = runner.invoke(app, ["list", "--sort", "price"])
+    assert bad.exit_code == 2 and "cannot sort by 'price'" in bad.output
+    empty = runner.invoke(app, ["list", "--vendor", "Acme"])
+    assert empty.exit_code == 2 and "no entry of the catalogue matches the filters" in empty.output

@@ -123,16 +123,28 @@ def _catalogue(specs: str | None, add_specs: list[str] | None) -> Any:
 def list_(
     format: FormatOption = Format.markdown,
     out: OutOption = None,
+    vendor: Annotated[
+        list[str] | None, typer.Option("--vendor", help="Only this vendor (English or Chinese name; repeatable).")
+    ] = None,
+    country: Annotated[
+        list[str] | None, typer.Option("--country", help="Only vendors based in this country (CN, US; repeatable).")
+    ] = None,
+    family: Annotated[list[str] | None, typer.Option("--family", help="Only this family (repeatable).")] = None,
+    sort: Annotated[
+        str, typer.Option("--sort", help="Order by vendor, name, family, country, launch, tdp or dies.")
+    ] = "vendor",
+    descending: Annotated[bool, typer.Option("--descending", help="Largest or latest first.")] = False,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
 ) -> None:
-    """List every chip and SKU in the catalogue.
+    """List the chips and SKUs of the catalogue, all or those selected.
 
-    Example: specbench list --format csv
+    Example: specbench list --country CN --sort launch --descending
     """
-    from specbench.listing import render_list
+    from specbench.listing import Selection, render_list
 
-    _emit(render_list(_catalogue(specs, add_specs), format), out)
+    selection = Selection(tuple(vendor or ()), tuple(country or ()), tuple(family or ()), sort.strip(), descending)
+    _emit(render_list(_catalogue(specs, add_specs), format, selection), out)
 
 
 @app.command()

@@ -2,24 +2,76 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
+from specbench.errors import UsageError
 from specbench.model import EXECUTION_UNITS, METRICS, Chip, Figure, precision_label
 from specbench.normalize import fmt
-from specbench.store import Catalogue
+from specbench.store import Catalogue, normalize_name
+from specbench.store.names import country
 from specbench.tables import Format, json_text, md_escape, render_records
 
+SORT_KEYS = ("vendor", "name", "family", "country", "launch", "tdp", "dies")
 
-def catalogue_rows(catalogue: Catalogue) -> list[dict[str, Any]]:
-    """One record per entry, in a stable order (vendor, family, name)."""
+
+@dataclass(frozen=True)
+class Selection:
+    """Which entries `specbench list` shows and in what order. Each filter takes several values
+    (any may match); a vendor matches its English or Chinese name, a family its folded name."""
+
+    vendors: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    families: tuple[str, ...] = ()
+    sort: str = "vendor"
+    descending: bool = False
+
+    def __post_init__(self) -> None:
+        if self.sort not in SORT_KEYS:
+            raise UsageError(f"cannot sort by {self.sort!r}; choose one of {', '.join(SORT_KEYS)}")
+
+    def chips(self, catalogue: Catalogue) -> list[Chip]:
+        chips = [chip for chip in catalogue.chips.values() if self._keeps(chip)]
+        stable = sorted(chips, key=lambda c: (c.vendor, c.family, not c.default, c.name))
+        known = [c for c in stable if self._key(c) is not None]
+        unknown = [c for c in stable if self._key(c) is None]  # unknown values last, whatever the order
+        return sorted(known, key=self._key, reverse=self.descending) + unknown  # type: ignore[arg-type]
+
+    def _keeps(self, chip: Chip) -> bool:
+        vendor_names = {chip.vendor.casefold(), (chip.vendor_zh or "").casefold()}
+        return (
+            (not self.vendors or any(v.strip().casefold() in vendor_names for v in self.vendors))
+            and (
+                not self.countries or (country(chip.vendor) or "").casefold() in {c.casefold() for c in self.countries}
+            )
+            and (not self.families or normalize_name(chip.family) in {normalize_name(f) for f in self.families})
+        )
+
+    def _key(self, chip: Chip) -> Any:
+        if self.sort in ("vendor", "name", "family"):
+            return getattr(chip, self.sort).casefold()
+        if self.sort == "country":
+            return country(chip.vendor)
+        if self.sort == "dies":
+            return chip.compute_dies
+        figure = chip.preferred(self.sort)
+        if figure is None:
+            return None
+        return figure.value if self.sort == "launch" or not figure.is_numeric else float(figure.value)
+
+
+def catalogue_rows(catalogue: Catalogue, selection: Selection | None = None) -> list[dict[str, Any]]:
+    """One record per entry: those selected, in the selection's order (default: every entry, by
+    vendor, family and name)."""
     rows = []
-    for chip in sorted(catalogue.chips.values(), key=lambda c: (c.vendor, c.family, not c.default, c.name)):
+    for chip in (selection or Selection()).chips(catalogue):
         launch, tdp = chip.preferred("launch"), chip.preferred("tdp")
         rows.append(
             {
                 "id": chip.id,
                 "name": chip.name,
                 "vendor": chip.vendor,
+                "country": country(chip.vendor),
                 "family": chip.family + (" (default)" if chip.default else ""),
                 "form_factor": chip.form_factor,
                 "launch": launch.value if launch else None,
@@ -30,8 +82,11 @@ def catalogue_rows(catalogue: Catalogue) -> list[dict[str, Any]]:
     return rows
 
 
-def render_list(catalogue: Catalogue, fmt_: Format) -> str:
-    return render_records(catalogue_rows(catalogue), fmt_, title="specbench catalogue")
+def render_list(catalogue: Catalogue, fmt_: Format, selection: Selection | None = None) -> str:
+    rows = catalogue_rows(catalogue, selection)
+    if not rows:
+        raise UsageError("no entry of the catalogue matches the filters; see `specbench list`")
+    return render_records(rows, fmt_, title="specbench catalogue")
 
 
 def _figure_value(figure: Figure) -> str:

@@ -6,51 +6,47 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from specbench.errors import Problem
 from specbench.model import Chip
 
-# A vendor's name before a chip's name is dropped for lookup ("NVIDIA H20", "壁仞BR100").
-VENDOR_PREFIXES = (
-    "nvidia",
-    "英伟达",
-    "輝達",
-    "biren",
-    "birentech",
-    "壁仞科技",
-    "壁仞",
-    "enflame",
-    "燧原科技",
-    "燧原",
-    "metax",
-    "沐曦",
-    "moorethreads",
-    "摩尔线程",
-    "摩爾線程",
-    "huawei",
-    "华为",
-    "華為",
-    "cambricon",
-    "寒武纪",
-    "寒武紀",
-    "kunlunxin",
-    "昆仑芯",
-    "崑崙芯",
-    "iluvatar",
-    "iluvatarcorex",
-    "天数智芯",
-    "天數智芯",
-    "hygon",
-    "海光",
-)
-_PREFIXES = sorted(VENDOR_PREFIXES, key=len, reverse=True)
+_VENDORS = Path(__file__).with_name("vendors.toml")
+
+
+@cache
+def vendors() -> dict[str, dict[str, Any]]:
+    """The vendor table (vendors.toml): each vendor's country and the names written before its chips."""
+    import tomllib
+
+    with _VENDORS.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def country(vendor: str) -> str | None:
+    """The ISO code of the country a vendor is based in, or None where the table does not say."""
+    folded = vendor.casefold()
+    for name, entry in vendors().items():
+        if name.casefold() == folded:
+            return str(entry["country"])
+    return None
+
+
+@cache
+def _prefixes() -> list[str]:
+    """Vendor names dropped before a chip's name for lookup ("NVIDIA H20", "壁仞BR100"), longest first."""
+    return sorted({str(n) for entry in vendors().values() for n in entry["names"]}, key=len, reverse=True)
+
+
 _DROP = str.maketrans("", "", " \t-_·.／/()（）")
 
 
 def normalize_name(name: str) -> str:
     """Fold a chip name for lookup: NFKC, case, spaces, hyphens and a leading vendor name."""
     key = unicodedata.normalize("NFKC", name).casefold().translate(_DROP)
-    for prefix in _PREFIXES:
+    for prefix in _prefixes():
         if key.startswith(prefix) and len(key) > len(prefix):
             return key[len(prefix) :]
     return key
