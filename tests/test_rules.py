@@ -471,3 +471,51 @@ def test_years_that_are_not_launch_years(catalogue, text):
     from specbench.claims import Reader
 
     assert all(c.metric != "launch" for c in Reader(catalogue).read(text))
+
+
+# ---- readings the larger catalogue exposed (sentences of real coverage, claims/corpus) ----------
+
+
+def test_the_metric_after_a_ratio_is_its_own(catalogue):
+    # MTT S4000 48 GB / MTT S3000 32 GB = 1.5; FP32 25 / 15.2 = 1.64 (launch coverage, specs/)
+    text = (
+        "The MTT S4000 offers a significant boost in memory and computing capabilities compared to the "
+        "MTT S3000, marking a 50% increase in memory capacity and a 64% rise in FP32 computing capabilities."
+    )
+    assert verdicts(catalogue, text) == [("memory_capacity", "supported"), ("throughput", "supported")]
+    # "50% more VRAM" after FP32 and INT8 ratios is about memory: 48 GB / 32 GB
+    more = (
+        "Compared to the S2000, the S4000 has over twice the FP32 performance, "
+        "five times the INT8 performance, 50% more VRAM"
+    )
+    assert ("memory_capacity", "supported") in verdicts(catalogue, more)
+
+
+def test_a_superlative_is_a_comparison_with_every_chip_and_never_supported(catalogue):
+    judged = check("云燧i20最大亮点就是拥有迄今最大的AI加速卡存储带宽，通过HBM2e内存达到了819GB/s", catalogue)
+    by_rule = {j.claim.rule: j.verdict for j in judged}
+    assert by_rule["superlative"] == "unverifiable"
+    assert ("memory_bandwidth", "supported") in [(j.claim.metric, j.verdict) for j in judged]  # 819 GB/s [EF-9]
+    assert not any(j.claim.rule == "superlative" for j in check("BR100最大功耗550W", catalogue))  # 最大 = maximum
+
+
+def test_a_workload_result_and_an_earlier_generation_are_not_spec_comparisons(catalogue):
+    text = (
+        "华为推出的尖端Ascend(升腾)910B的AI晶片训练大型语言模型时效率可达到英伟达A100的80%,"
+        "在特定测试性能上已超越英伟达A100 AI GPU达20%。"
+    )
+    assert {v for _m, v in verdicts(catalogue, text)} == {"unverifiable"}
+    kunlun = verdicts(catalogue, "据介绍,昆仑芯2采用7nm制程,搭载自研的第二代xpu架构,相比一代性能提升2-3倍")
+    assert ("throughput", "unverifiable") in kunlun and ("process", "supported") in kunlun
+
+
+def test_a_disputed_process_node_is_not_called_false(catalogue):
+    # MTT S80: 12 nm preferred (trade press), 7 nm in secondary reports (specs/moorethreads-mtt-s80.toml)
+    (judgement,) = check("摩尔线程的旗舰产品如MTT S80显卡,采用了台积电的7nm工艺", catalogue)
+    assert judgement.verdict == "unverifiable" and "conflicting-sources" in judgement.flags
+
+
+def test_a_chip_name_that_folds_to_digits_is_never_read_in_a_figure(catalogue):
+    # "昆仑芯2" would fold to "2" if the vendor's name were dropped; "2.3TB/s" is BR100's, not Kunlun's
+    (judgement,) = check("BR100显存带宽2.3TB/s", catalogue)
+    assert judgement.claim.subject == "biren-br100"

@@ -253,7 +253,7 @@ class SpecFile(_Strict):
     family: Name
     default: bool = False
     sku: Name
-    form_factor: Literal["chip", "OAM", "SXM4", "SXM5", "PCIe"]
+    form_factor: Literal["chip", "OAM", "SXM4", "SXM5", "PCIe", "unknown"]
     base: str | None = Field(default=None, pattern=_ID)
     aliases: list[Name] = []
     notes: list[str] = []

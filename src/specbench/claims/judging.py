@@ -167,7 +167,10 @@ class Judge:
             if claim.rival_unnamed:
                 judgement = Judgement(claim, Outcome.UNKNOWN, claimed=claim.ratio_text)
                 judgement.explanation.append(
-                    f"The rival is not named ('{claim.rival_query}'): no figure can be checked against it."
+                    f"'{claim.rival_query}' ({claim.ratio_text}) is a comparison with every chip on the market, "
+                    "which the catalogue cannot rank; the figures stated beside it are checked on their own."
+                    if claim.rule == "superlative"
+                    else f"The rival is not named ('{claim.rival_query}'): no figure can be checked against it."
                 )
                 return self._finish(judgement, [])
             if self.catalogue.chips.get(claim.rival or "") is None:
@@ -296,6 +299,17 @@ class Judge:
             recorded = figure.text
             steps.append(f"{chip.name} {label}: {figure.text} [{', '.join(figure.sources)}].")
             holds = _design_holds(claim, recorded)
+            field = METRICS[claim.metric].field or claim.metric
+            for other in chip.alternatives(field) if holds is False else []:
+                if _design_holds(claim, other.text):
+                    # sources disagree and the text sides with one the catalogue does not prefer:
+                    # the record cannot call it false
+                    steps.append(
+                        f"It matches another source's figure, {other.text} [{', '.join(other.sources)}], "
+                        f"which the catalogue does not prefer: {other.why}"
+                    )
+                    judgement.actual_text = recorded
+                    return self._finish(judgement, ["conflicting-sources"])
         judgement.actual_text = recorded
         if holds is None:
             steps.append(f"The record does not say whether '{claim.value_text}' is the same {label}.")
@@ -539,6 +553,18 @@ class Judge:
         else:
             steps.append(f"Claimed {fmt(value)}; recorded {fmt(actual)} ({_off(actual, value)}).")
             self._one_part(judgement, chip, figure, actual, value, tol)
+        if (
+            judgement.outcome is Outcome.CONTRADICTED
+            and metric == "memory_capacity"
+            and holds(actual, value * 1.073741824, "equals", tol)[0]
+        ):
+            # "64 GB" for 64 GiB is how every vendor labels HBM capacity: the convention, not an error,
+            # and the chip's own figure, so no other SKU or source is looked for.
+            steps.append(
+                f"It is the same capacity in binary units: {fmt(value)} GiB = {fmt(actual)} GB, "
+                "and vendors label HBM capacities in GiB as 'GB'."
+            )
+            judgement.outcome = Outcome.HOLDS
         if judgement.outcome is Outcome.CONTRADICTED:
             for other in chip.alternatives(metric):
                 if other.is_numeric and holds(float(other.value), value, claim.qualifier, tol)[0]:
@@ -554,13 +580,6 @@ class Judge:
                     flags.append("sku-mismatch")
                     steps.append(f"It is the figure of another SKU, {sibling.name}: {theirs.text}.")
                     judgement.outcome = Outcome.ELSEWHERE
-            if metric == "memory_capacity" and holds(actual, value * 1.073741824, "equals", tol)[0]:
-                # "64 GB" for 64 GiB is how every vendor labels HBM capacity: the convention, not an error.
-                steps.append(
-                    f"It is the same capacity in binary units: {fmt(value)} GiB = {fmt(actual)} GB, "
-                    "and vendors label HBM capacities in GiB as 'GB'."
-                )
-                judgement.outcome = Outcome.HOLDS
             for factor, what in (
                 (2.0, "one direction of a bidirectional figure"),
                 (0.5, "both directions added"),

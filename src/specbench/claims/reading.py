@@ -68,10 +68,16 @@ def claim_units(lexicon: Lexicon) -> list[str]:
 
 
 def claim_words(lexicon: Lexicon) -> list[str]:
-    """Words that make a sentence a ratio or a comparison without a number (twice, 高于, 三分之一),
-    or a design fact (chiplet, monolithic)."""
+    """Words that make a sentence a ratio or a comparison without a number (twice, 高于, 三分之一,
+    迄今最大), or a design fact (chiplet, monolithic)."""
     dies = [w for w, meaning in lexicon.table("features").items() if meaning in ("multi_die", "monolithic")]
-    return [*lexicon.table("ratio_words"), *lexicon.table("comparatives"), "分之", *dies]
+    return [
+        *lexicon.table("ratio_words"),
+        *lexicon.table("comparatives"),
+        *lexicon.table("superlatives"),
+        "分之",
+        *dies,
+    ]
 
 
 # A process node ("7nm", "12 纳米", "4N", "N7"), a PCIe generation ("PCIe 5.0", "PCIe Gen 5") or a
@@ -360,6 +366,8 @@ class Reader:
                 if not name:
                     continue
                 key = normalize_name(name)
+                if not any(c.isalpha() for c in key):
+                    continue  # a name of digits alone would be read in every figure
                 try:
                     names[key] = self.catalogue.resolve(name).chip.id
                 except Exception:  # an alias that does not resolve is a lint error, not ours

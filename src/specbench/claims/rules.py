@@ -828,7 +828,14 @@ def _basis(
     lower = min(start, subject.index) if subject.index >= 0 else start
     window = range(max(lower, index - WINDOW, 0), end + 1)
     precisions = [s.tokens[i] for i in window if _is(s.tokens[i], "precisions")]
-    following = [s.tokens[i] for i in range(index + 1, end + 1) if _is(s.tokens[i], "precisions")]
+    # The words after a ratio, up to the next ratio, are its own: "a 50% increase in memory
+    # capacity and a 64% rise in FP32", "five times the INT8 performance, 50% more VRAM".
+    stop = next((k for k in range(index + 1, end + 1) if _is_ratio(s.tokens[k])), end + 1)
+    following = [s.tokens[i] for i in range(index + 1, stop) if _is(s.tokens[i], "precisions")]
+    own = [str(s.tokens[i].role("metrics")) for i in range(index + 1, stop) if _is(s.tokens[i], "metrics")]
+    own = [m for m in own if m not in ("throughput", "bandwidth", "per_watt")]
+    if own and not following:
+        return own[0], (), (), []  # "50% more VRAM": the metric named after the ratio, whatever came before
     if following and index > start:
         precisions = following  # "… and six times more in fp8": the precision after the ratio governs it
     metrics = [str(s.tokens[i].role("metrics")) for i in window if _is(s.tokens[i], "metrics")]
@@ -867,6 +874,10 @@ def _basis(
     if not metrics:
         doubts.append("the sentence does not say what is compared")
     return "throughput", (), (), doubts
+
+
+def _is_ratio(token: Token) -> bool:
+    return token.kind is Kind.RATIO or _is(token, "ratio_words")
 
 
 def _ratio_subject(s: Sentence, index: int, rival: Mention) -> Mention | None:
@@ -1078,6 +1089,44 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
                 relation=relation,
                 ratio=1.0,
                 ratio_text="above 1x" if relation == "greater" else "below 1x",
+            )
+        )
+    return claims + found
+
+
+@rule(
+    "云燧i20最大亮点就是拥有迄今最大的AI加速卡存储带宽，通过HBM2e内存达到了819GB/s",
+    "The BR100 is the world's largest GPU",
+)
+def superlative(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A claim to beat every chip ('迄今最大', '业界最高', "the world's fastest"): a comparison
+    with every rival at once, which no catalogue can rank; read so that it is never passed over
+    as a mere figure (the figure beside it is still read and checked on its own)."""
+    found: list[Claim] = []
+    for i, token in enumerate(s.tokens):
+        if not _is(token, "superlatives"):
+            continue
+        subject = _subject_before(s, i) or next((m for m in s.mentions_after(i) if not m.unnamed), None)
+        if subject is None or subject.unnamed:
+            continue
+        everyone = Mention(i, None, token.text, unnamed=True)
+        metric, precisions, others, doubts = _basis(s, i, subject, claims)
+        found.append(
+            _pair_claim(
+                s,
+                "superlative",
+                subject,
+                everyone,
+                i,
+                i,
+                metric=metric,
+                precisions=precisions,
+                also=others,
+                doubts=doubts + _doubts_of(subject),
+                qualifier="greater",
+                relation="greater",
+                ratio=1.0,
+                ratio_text=str(token.role("superlatives")),
             )
         )
     return claims + found

@@ -196,7 +196,7 @@ class Tokenizer:
                 rf"|{NUMBER}\s?(?:亿美元|万美元|亿元|万元|美元|元|亿人民币)",
             ),
             ("area", rf"({NUMBER})\s?(?:mm|毫米)?\s?[x×*]\s?({NUMBER})\s?(?:mm|毫米)(?![a-z0-9²])"),
-            ("quantity", rf"({NUMBER})\s?(亿|万)?\s?({_alternation(units)})"),
+            ("quantity", rf"({NUMBER})(?:\+(?=\s?[a-z]))?\s?(亿|万)?\s?({_alternation(units)})"),
             (
                 "skip_after",
                 rf"{NUMBER}\s?(?:{'|'.join(re.escape(w) for w in sorted(non_claim_after, key=len, reverse=True))})"

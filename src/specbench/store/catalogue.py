@@ -12,6 +12,7 @@ from specbench.store.names import Resolution, build_index, normalize_name
 
 _T = TypeVar("_T")
 CACHE_FORMAT = "2"
+SUGGEST_MARGIN = 0.15  # how much less alike than the best a suggested name may be
 
 
 @dataclass
@@ -60,8 +61,11 @@ class Catalogue:
             score = difflib.SequenceMatcher(None, key, candidate).ratio()
             if score >= 0.6 or key in candidate or (len(candidate) >= 3 and candidate in key):
                 scored.append((-score, self.chips[self._index[candidate][0]].name))
-        for _score, chip_name in sorted(scored):
-            if chip_name not in names:
+        best = -min(scored)[0] if scored else 0.0
+        for score, chip_name in sorted(scored):
+            # only names nearly as close as the closest: with many entries, "BR10" should not
+            # also suggest every name that shares three letters with it
+            if -score >= best - SUGGEST_MARGIN and chip_name not in names:
                 names.append(chip_name)
         return names[:limit]
 

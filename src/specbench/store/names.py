@@ -47,8 +47,9 @@ def normalize_name(name: str) -> str:
     """Fold a chip name for lookup: NFKC, case, spaces, hyphens and a leading vendor name."""
     key = unicodedata.normalize("NFKC", name).casefold().translate(_DROP)
     for prefix in _prefixes():
-        if key.startswith(prefix) and len(key) > len(prefix):
-            return key[len(prefix) :]
+        rest = key[len(prefix) :]
+        if key.startswith(prefix) and len(rest) >= 2 and any(c.isalpha() for c in rest):
+            return rest  # never a bare number: "昆仑芯2" stays whole, or "2.3TB/s" would name it
     return key
 
 
