@@ -1041,7 +1041,7 @@ class Judge:
                 f"{fmt(float(tdp_b.value))}/{fmt(float(tdp_a.value))} = {per_watt:.2f}x."
             )
         launch_a, launch_b = subject.preferred("launch"), rival.preferred("launch")
-        if launch_a and launch_b:
+        if launch_a and launch_b and subject.vendor != rival.vendor:  # a vendor's own predecessor is no straw man
             newer = [
                 c
                 for c in self.catalogue.chips.values()

@@ -48,9 +48,16 @@ def normalize_name(name: str) -> str:
     key = unicodedata.normalize("NFKC", name).casefold().translate(_DROP)
     for prefix in _prefixes():
         rest = key[len(prefix) :]
-        if key.startswith(prefix) and len(rest) >= 2 and any(c.isalpha() for c in rest):
-            return rest  # never a bare number: "昆仑芯2" stays whole, or "2.3TB/s" would name it
+        if key.startswith(prefix) and _model_name(rest):
+            return rest
     return key
+
+
+def _model_name(rest: str) -> bool:
+    """Whether what follows a vendor's name is a model's name on its own (BR100, 曦云C500, 天垓100),
+    not a bare number ("昆仑芯2": "2.3TB/s" would name it) or a word ("昆仑芯二代": "二代" is any
+    second generation)."""
+    return len(rest) >= 2 and any(c.isdigit() for c in rest) and any(c.isalpha() for c in rest)
 
 
 def own_names(chip: Chip) -> dict[str, str]:
