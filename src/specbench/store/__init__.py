@@ -4,6 +4,7 @@
 - :mod:`~specbench.store.files`: reading a TOML file and validating it with the schema;
 - :mod:`~specbench.store.inheritance`: ``base`` entries resolved, values in canonical units;
 - :mod:`~specbench.store.names`: folding names, the lookup index, names that collide;
+- :mod:`~specbench.store.vendors`: vendors, their countries and the names written before chips;
 - :mod:`~specbench.store.catalogue`: the validated catalogue and its lookup;
 - :mod:`~specbench.store.cache`: the catalogue cached as JSON;
 - :mod:`~specbench.store.load`: loading and validating, and the lint entry point.

@@ -7,37 +7,25 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
-from typing import Any
 
 from specbench.errors import Problem
 from specbench.model import Chip
-
-_VENDORS = Path(__file__).with_name("vendors.toml")
-
-
-@cache
-def vendors() -> dict[str, dict[str, Any]]:
-    """The vendor table (vendors.toml): each vendor's country and the names written before its chips."""
-    import tomllib
-
-    with _VENDORS.open("rb") as handle:
-        return tomllib.load(handle)
+from specbench.store.vendors import VENDORS
 
 
 def country(vendor: str) -> str | None:
     """The ISO code of the country a vendor is based in, or None where the table does not say."""
     folded = vendor.casefold()
-    for name, entry in vendors().items():
+    for name, (based, _names) in VENDORS.items():
         if name.casefold() == folded:
-            return str(entry["country"])
+            return based
     return None
 
 
 @cache
 def _prefixes() -> list[str]:
     """Vendor names dropped before a chip's name for lookup ("NVIDIA H20", "壁仞BR100"), longest first."""
-    return sorted({str(n) for entry in vendors().values() for n in entry["names"]}, key=len, reverse=True)
+    return sorted({n for _country, names in VENDORS.values() for n in names}, key=len, reverse=True)
 
 
 _DROP = str.maketrans("", "", " \t-_·.／/()（）")
