@@ -38,8 +38,10 @@ CASES = [
     ("BR100的TF32算力为512TFLOPS", "misleading", {"vendor-format", "precision-mismatch"}),
     # package-not-die: "single chip" on a two-die package
     ("BR100单芯片峰值算力1024TFLOPS", "misleading", {"multi-die", "package-not-die"}),
-    # sku-mismatch: 1935 GB/s is the A100 PCIe 80GB; "A100" is the SXM4 80GB (2039)
-    ("A100显存带宽1935GB/s", "misleading", {"sku-mismatch"}),
+    # sku-mismatch: 1935 GB/s is the A100 PCIe 80GB [NV-A2], not the SXM4 80GB named (2039 [NV-A1]);
+    # "A100" alone names the family, and 1935 GB/s is one of its SKUs' figures
+    ("A100 SXM4 80GB显存带宽1935GB/s", "misleading", {"sku-mismatch"}),
+    ("A100显存带宽1935GB/s", "supported", set()),
     # unit-confusion: 450 GB/s is one direction of NVLink 4's 900 GB/s
     ("H100 NVLink互联带宽450GB/s", "misleading", {"unit-confusion"}),
     # conflicting-sources: 2.3 TB/s is Biren's I/O figure, reported by some as memory bandwidth

@@ -54,14 +54,16 @@ def verdicts(catalogue, text):
         # the 125 is V100's, and V100 is not in the catalogue
         (
             "V100的FP16 Tensor算力为125 TFLOPS，A100是它的2.5倍",
-            [("throughput", "unverifiable"), ("throughput", "unverifiable")],
+            [("throughput", "supported"), ("throughput", "supported")],  # 312 / 125 = 2.50x
         ),
+        # a chip the catalogue lacks: its figure and the ratio against it cannot be checked
+        ("P100的FP16算力为21.2 TFLOPS，A100是它的14.7倍", [("throughput", "unverifiable")] * 2),
         (
-            "H200 has 141GB of HBM3e and 4.8TB/s of bandwidth",
+            "H200 has 141GB of HBM3e and 4.8TB/s of bandwidth",  # NVIDIA's H200 page: 141GB HBM3e, 4.8TB/s
             [
-                ("memory_capacity", "unverifiable"),
-                ("memory_bandwidth", "unverifiable"),
-                ("memory_type", "unverifiable"),
+                ("memory_capacity", "supported"),
+                ("memory_bandwidth", "supported"),
+                ("memory_type", "supported"),
             ],
         ),
         # +96% is 1.96x: 4.0 TB/s / 2.039 TB/s
@@ -91,7 +93,9 @@ def test_rival_first_and_no_number(catalogue):
 
 def test_h200_is_never_h20(reader):
     claims = reader.read("H200 has 141GB of HBM3e and 4.8TB/s of bandwidth")
-    assert [(c.subject, c.subject_query) for c in claims] == [(None, "H200")] * 3
+    assert [c.subject for c in claims] == ["nvidia-h200-sxm"] * 3
+    claims = reader.read("H20 has 96GB of HBM3 and 4.0TB/s of bandwidth")
+    assert [c.subject for c in claims] == ["nvidia-h20"] * 3
 
 
 def test_counts_in_words_and_digits(reader):
@@ -163,6 +167,10 @@ def test_terabits_are_not_terabytes(catalogue):
         # "X of the ... V100": the figure is the V100's, named after it
         (
             "The A100 has 54.2 billion transistors, or the 21 billion transistors of the Volta-based NVIDIA V100",
+            [("transistors", "supported"), ("transistors", "supported")],
+        ),
+        (
+            "The A100 has 54.2 billion transistors, or the 15.3 billion transistors of the Pascal-based NVIDIA P100",
             [("transistors", "supported"), ("transistors", "unverifiable")],
         ),
         # 与H100相比: the H100 is the rival; the 96GB is the H20's
@@ -519,3 +527,50 @@ def test_a_chip_name_that_folds_to_digits_is_never_read_in_a_figure(catalogue):
     # "昆仑芯2" would fold to "2" if the vendor's name were dropped; "2.3TB/s" is BR100's, not Kunlun's
     (judgement,) = check("BR100显存带宽2.3TB/s", catalogue)
     assert judgement.claim.subject == "biren-br100"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "GBps" is gigabytes per second: H800 SXM5 NVLink 400 GB/s [NVX-18], A100 600 GB/s [NV-A4]
+        ("The H800 SXM5 has an NVLink interconnect of 400 GBps", [("interconnect", "supported")]),
+        ("The A100 SXM4 has an NVLink interconnect of 4800 Gbps", [("interconnect", "supported")]),
+        # "the same ... as a B200": the B200 is the chip compared with, not the owner of 192 GB
+        ("192 GB HBM3 at 5.3 TB/s, the same VRAM envelope as a B200", []),
+        # a family's name alone: a figure of any of its SKUs holds (A100 PCIe 40GB: 40 GB [NV-A2])
+        (
+            "The A100 ships with 40GB or 80GB of HBM2e",
+            [("memory_capacity", "supported")] * 2 + [("memory_type", "supported")],
+        ),
+        ("The A100 SXM4 80GB has 40GB of memory", [("memory_capacity", "misleading")]),
+        # "可达" is "can reach", a maximum; 312 is the A100's dense FP16, sold here as sparse (624 [NV-A1])
+        ("A100的FP16算力(启用稀疏运算)可达312 TFLOPS", [("throughput", "misleading")]),
+        # FP4 is a precision: B200 FP4 18 PFLOPS with sparsity, 9 dense [NVX-5]
+        ("B200 delivers 9 PFLOPS of dense FP4", [("throughput", "supported")]),
+    ],
+)
+def test_units_owners_and_families_are_read_as_a_reader_does(catalogue, text, expected):
+    assert verdicts(catalogue, text) == expected
+
+
+def test_the_owner_after_a_figure_and_the_process_node_word(catalogue):
+    judged = check("the 21 billion transistors of the V100, or the 15 billion transistors on the P100", catalogue)
+    assert [(j.claim.subject_query, j.verdict) for j in judged] == [("V100", "supported"), ("P100", "unverifiable")]
+    (judgement,) = check("The V100 was built on the 12nm node and packs 21 billion transistors", catalogue)[-1:]
+    assert judgement.claim.metric == "transistors" and judgement.verdict == "supported"
+
+
+def test_a_table_whose_header_gives_the_unit_of_each_column(reader, catalogue):
+    text = "| 型号 | 架构 | FP8/TFLOPS | TDP(W) |\n|---|---|---|---|\n| A100 | Ampere | 312 | 400 |"
+    from specbench.claims import Context
+
+    context, claims = Context(), []
+    for line in text.splitlines():
+        claims += reader.read_sentence(line, context)
+    (claim,) = [c for c in claims if c.metric == "throughput"]
+    assert claim.precisions == ("fp8",) and claim.value == 312
+    # the A100 has no FP8 [NV-A1]; 312 is its dense FP16/BF16 figure put under FP8
+    from specbench.claims.judging import Judge
+
+    judgement = Judge.of(catalogue).judge(claim)
+    assert judgement.verdict == "misleading" and "precision-mismatch" in judgement.flags

@@ -145,7 +145,7 @@ def test_list_filters_by_vendor_in_either_language_country_and_family(cache):
         "nvidia-a100-sxm4-40gb",
         "nvidia-a100-sxm4-80gb",
     }
-    assert set(_ids("--family", "H20")) == {"nvidia-h20"}  # never H200
+    assert set(_ids("--family", "H20")) == {"nvidia-h20", "nvidia-h20-141gb"}  # never H200
 
 
 def test_list_sorts_with_unknown_values_last(cache):
@@ -157,8 +157,12 @@ def test_list_sorts_with_unknown_values_last(cache):
     dated = [d for d in launches if d]
     assert launches == dated + [None] * (len(launches) - len(dated))  # entries with no date come last
     assert dated == sorted(dated, reverse=True)
-    by_tdp = _ids("--sort", "tdp", "--vendor", "nvidia")
-    assert by_tdp[0] == "nvidia-a100-pcie-40gb" and by_tdp[-1] == "nvidia-h100-sxm5"  # 250 W first, 700 W last
+    result = runner.invoke(app, ["list", "--format", "json", "--sort", "tdp", "--vendor", "nvidia"])
+    rows = [(row["id"], row["tdp_w"]) for row in json.loads(result.output)]
+    known = [float(w) for _id, w in rows if w is not None]
+    assert known == sorted(known) and [w for _id, w in rows[len(known) :]] == [None] * (len(rows) - len(known))
+    # datasheets: A100 PCIe 40GB 250 W (the lowest NVIDIA TDP recorded), B200 1,000 W (the highest)
+    assert ("nvidia-a100-pcie-40gb", "250") in rows[:3] and rows[len(known) - 1] == ("nvidia-b200", "1000")
 
 
 def test_list_refuses_an_unknown_sort_key_and_an_empty_selection(cache):

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 # matrix units; a figure whose unit the vendor does not state is shown beside
 # the matrix figures of the others, with a note. FP32 and FP64 are where the
 # vector-versus-matrix trap lives, so an unstated unit there keeps its own row.
-_MATRIX_TYPICAL = frozenset({"tf32", "tf32+", "bf16", "fp16", "fp8", "int16", "int8", "int4"})
+_MATRIX_TYPICAL = frozenset({"tf32", "tf32+", "bf16", "fp16", "fp8", "fp4", "int16", "int8", "int4"})
 _UNIT_ORDER = list(EXECUTION_UNITS)
 
 # Scalar rows: (metric, label, unit, show a ratio).

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
+from collections.abc import Set
 
 from specbench.errors import Problem
 from specbench.model import Chip, Figure, Source, choose_preferred, precision_label
@@ -31,8 +32,10 @@ HBM_STACK_WIDTH_BITS = 1024
 PIN_RATE_TOLERANCE = 1.05
 
 
-def check(chips: list[Chip], sources: dict[str, Source]) -> list[Problem]:
-    """Every consistency problem of every chip."""
+def check(chips: list[Chip], sources: dict[str, Source], unread_families: Set[str] = frozenset()) -> list[Problem]:
+    """Every consistency problem of every chip. A family with a member that failed to validate
+    (``unread_families``) is not checked for its default SKU: the default may be that member,
+    and its own problems are already reported."""
     problems: list[Problem] = []
     families: dict[str, list[Chip]] = defaultdict(list)
     for chip in chips:
@@ -46,7 +49,7 @@ def check(chips: list[Chip], sources: dict[str, Source]) -> list[Problem]:
         problems += _support_agrees(chip)
     for family, members in families.items():
         defaults = [c for c in members if c.default]
-        if len(defaults) != 1:
+        if len(defaults) != 1 and not (family in unread_families and not defaults):
             names = ", ".join(c.id for c in defaults) or "none"
             problems.append(
                 Problem(members[0].file, "default", f"family {family!r} needs exactly one default SKU (has: {names})")

@@ -19,6 +19,7 @@ PRECISIONS: dict[str, str] = {
     "bf16": "BF16",
     "fp16": "FP16",
     "fp8": "FP8",
+    "fp4": "FP4",
     "int16": "INT16",
     "int8": "INT8",
     "int4": "INT4",

@@ -47,7 +47,7 @@ def _one_line_name(value: Any) -> Any:
 
 Name = Annotated[str, AfterValidator(_one_line_name)]
 
-Precision = Literal["fp64", "fp32", "tf32", "tf32+", "bf16", "fp16", "fp8", "int16", "int8", "int4"]
+Precision = Literal["fp64", "fp32", "tf32", "tf32+", "bf16", "fp16", "fp8", "fp4", "int16", "int8", "int4"]
 Quality = Literal["vendor", "vendor-reproduced", "trade-press", "secondary"]
 
 
@@ -253,7 +253,7 @@ class SpecFile(_Strict):
     family: Name
     default: bool = False
     sku: Name
-    form_factor: Literal["chip", "OAM", "SXM4", "SXM5", "PCIe", "unknown"]
+    form_factor: Literal["chip", "OAM", "SXM2", "SXM4", "SXM5", "SXM6", "PCIe", "unknown"]
     base: str | None = Field(default=None, pattern=_ID)
     aliases: list[Name] = []
     notes: list[str] = []

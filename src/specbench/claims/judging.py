@@ -31,6 +31,7 @@ from typing import Any
 from specbench.claims.reading import Claim
 from specbench.claims.verdict import Outcome, decide
 from specbench.claims.vocabulary import FLAGS, FRAMING, METRICS, NODE_NAME, NODE_NM, PCIE_GENERATION, Flag, Verdict
+from specbench.errors import UnknownChipError
 from specbench.model import PRECISIONS, VENDOR_FORMATS, Chip, Figure, precision_label
 from specbench.normalize import dense_equivalent, fmt
 from specbench.store import Catalogue
@@ -424,6 +425,15 @@ class Judge:
                 f"[{', '.join(support.sources)}]" + (f": {support.note}" if support.note else ".")
             )
             judgement.outcome = Outcome.CONTRADICTED
+            # the number may be another precision's figure, put under this one ("FP8 | 312" for
+            # the A100's FP16 312): that is how the claim was made, misleading rather than invented
+            match = self._search_value(chip, per_device, replace(claim, precisions=()), tol, claimed_kind, None)
+            if match is not None:
+                figure, value, how, _match_flags = match
+                cited = ", ".join(figure.sources)
+                steps.append(f"The number is {how}: {fmt(value)} {_unit(figure.precision)} [{cited}].")
+                flags.append("precision-mismatch")
+                judgement.outcome = Outcome.ELSEWHERE
             self._chip_flags(chip, claim, flags, steps)
             return self._finish(judgement, flags)
         if judgement.outcome is not Outcome.HOLDS:
@@ -449,7 +459,10 @@ class Judge:
                     return self._finish(judgement, flags)
                 judgement.actual = judgement.actual or value * count
                 judgement.actual_text = judgement.actual_text or f"{fmt(value * count)} {_unit(figure.precision)}"
-                judgement.outcome = Outcome.HOLDS if not set(match_flags) & FRAMING else Outcome.ELSEWHERE
+                # a figure only a source the catalogue does not prefer gives holds on that source alone,
+                # as a memory or TDP figure does
+                elsewhere = set(match_flags) & FRAMING or "conflicting-sources" in match_flags
+                judgement.outcome = Outcome.ELSEWHERE if elsewhere else Outcome.HOLDS
             elif like_for_like is None and not precisions:
                 judgement.outcome = Outcome.CONTRADICTED
             elif like_for_like is None:
@@ -574,9 +587,17 @@ class Judge:
                         f"which the catalogue does not prefer: {other.why}"
                     )
                     judgement.outcome = Outcome.ELSEWHERE
+            family_named = self._names_family(claim)
             for sibling in self._siblings(chip):
                 theirs = sibling.preferred(metric)
                 if theirs and theirs.is_numeric and holds(float(theirs.value), value, claim.qualifier, tol)[0]:
+                    if family_named:  # "V100 comes with 16GB and 32GB options": each is one of its SKUs
+                        steps.append(
+                            f"The text names the {chip.family} family, not a SKU, and it is the figure of "
+                            f"its SKU {sibling.name}: {theirs.text} [{', '.join(theirs.sources)}]."
+                        )
+                        judgement.outcome = Outcome.HOLDS
+                        break
                     flags.append("sku-mismatch")
                     steps.append(f"It is the figure of another SKU, {sibling.name}: {theirs.text}.")
                     judgement.outcome = Outcome.ELSEWHERE
@@ -901,6 +922,9 @@ class Judge:
                     if figure.sparsity == "sparse" and how == "as published" and claim.sparsity != "sparse":
                         flags.append("sparse-vs-dense")
                         what.append("2:4 sparse")
+                    elif claim.sparsity == "sparse" and (figure.sparsity == "dense" or how != "as published"):
+                        flags.append("sparse-vs-dense")  # "312 TFLOPS with sparsity" for the A100's dense 312
+                        what.append("dense")
                     if claim.execution and figure.execution not in (claim.execution, "unknown"):
                         flags.append("vector-vs-matrix")
                     kind = "op_rate" if (figure.precision or "").startswith("int") else "flop_rate"
@@ -922,7 +946,10 @@ class Judge:
         if not candidates:
             return None
         # Prefer the explanation needing the fewest caveats, then the closest number.
-        candidates.sort(key=lambda c: (len(set(c[3]) & FRAMING), len(c[3]), abs(c[1] - value)))
+        # A stated precision is the surest part of a reading: its own figures come before others.
+        candidates.sort(
+            key=lambda c: (len(set(c[3]) & FRAMING), "precision-mismatch" in c[3], len(c[3]), abs(c[1] - value))
+        )
         return candidates[0]
 
     @staticmethod
@@ -991,6 +1018,15 @@ class Judge:
         theirs = {f.precision for f in rival.throughput()}
         return [p for p in PRECISIONS if p in mine and p in theirs]
 
+    def _names_family(self, claim: Claim) -> bool:
+        """Whether the text names the subject by its family's name alone ("V100", "A100"), which
+        several SKUs share, rather than one SKU ("A100 PCIe 40GB")."""
+        try:
+            resolution = self.catalogue.resolve(claim.subject_query or "")
+        except UnknownChipError:
+            return False
+        return resolution.via_family
+
     def _siblings(self, chip: Chip) -> list[Chip]:
         return [c for c in self.catalogue.chips.values() if c.family == chip.family and c.id != chip.id]
 
@@ -1032,7 +1068,14 @@ class Judge:
         if "multi-die" in flags and dies_a and dies_b:
             steps.append(f"{subject.name} is {dies_a} compute die(s), {rival.name} {dies_b}.")
         tdp_a, tdp_b = subject.preferred("tdp"), rival.preferred("tdp")
-        if claim.metric != "per_watt" and judgement.ratio and tdp_a and tdp_b and tdp_a.is_numeric and tdp_b.is_numeric:
+        if (
+            claim.metric == "throughput"
+            and judgement.ratio
+            and tdp_a
+            and tdp_b
+            and tdp_a.is_numeric
+            and tdp_b.is_numeric
+        ):
             per_watt = judgement.ratio * float(tdp_b.value) / float(tdp_a.value)
             if abs(per_watt - judgement.ratio) / judgement.ratio > POWER_GAP:
                 flags.append("power-not-normalized")

@@ -56,6 +56,12 @@ _VERSION_OF = re.compile(
 _CUT_DOWN = re.compile(
     r"\s?(?:gpu|ai gpu)?\s?的?(?:精简|阉割|缩减|简化|缩水|特供|精簡|閹割|縮減|簡化)版", re.IGNORECASE
 )
+# "the same VRAM envelope as a B200", "as fast as the A100": the chip after the second "as" is
+# the one compared with, not the owner of the figures around it
+_SAME_AS = re.compile(
+    r"\b(?:same|similar|comparable|equal|as\s+[a-z]+)\b[^,;.!?\u2014]{0,40}\bas\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?$",
+    re.IGNORECASE,
+)
 _PCIE_VERSION_OF = re.compile(r"pci-?e (?:version|variant|card|model)s? of (?:the |an? )?$", re.IGNORECASE)
 _CAPACITY = re.compile(r"(?<![a-z0-9])(\d+)\s?gb")  # a memory capacity in a chip's name ("a100 80gb")
 
@@ -207,6 +213,8 @@ class Context:
         self._precision: tuple[Token, ...] = ()  # precision words of a heading, governing later figures
         self.precision_list: tuple[Token, ...] = ()  # the list of a "分别" sentence, for "在相同精度下"
         self.columns: tuple[Mention | None, ...] = ()  # chips heading the columns of a table
+        # the unit and precision heading each column of a table whose rows are chips ("FP8/TFLOPS")
+        self.column_units: tuple[tuple[tuple[str, float], Token | None] | None, ...] = ()
         self._named: list[str] = []  # text passed over that may name chips, not yet read, oldest first
         self._headings: list[tuple[str, str]] = []  # sentences of this paragraph with only a precision word
         self._reader: Reader | None = None
@@ -267,6 +275,7 @@ class Context:
     def new_paragraph(self) -> None:
         self.precision = ()
         self.columns = ()
+        self.column_units = ()
 
 
 @dataclass
@@ -525,6 +534,8 @@ class Reader:
                 mention.rival_role = True  # "与H100相比", "与H100相近"
             elif mentions and mentions[-1].rival_role and _listed(tokens, mentions[-1].index, index, sentence_text):
                 mention.rival_role = True  # "对标A100/H100": every chip of the list is a rival
+            elif sentence_text and _SAME_AS.search(sentence_text, max(0, token.start - 60), token.start):
+                mention.rival_role = True  # "the same VRAM envelope as a B200"
             if not mention.rival_role and sentence_text and self._derived_from(sentence_text, token):
                 mention.reference = True
             if before is not None and before.kind is Kind.COUNT:

@@ -84,6 +84,10 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
             )
             i += 3
             continue
+        if token.kind is Kind.WORD and token.role("scope") == "node" and merged and _is_node(merged[-1]):
+            merged.append(Token(Kind.WORD, token.start, token.end, token.text, token.value, {}))
+            i += 1  # "the 12nm node" is a process node, not a server's
+            continue
         if token.kind is Kind.QUANTITY and i + 1 < len(tokens) and tokens[i + 1].kind is Kind.STAR:
             if tokens[i + 1].start - token.end <= 1:
                 merged.append(Token(token.kind, token.start, token.end, token.text, token.value, {"star": True}))
@@ -159,9 +163,14 @@ def _attached(s: Sentence, index: int) -> Mention | None:
     return mention if mention is not None and not mention.unnamed else None
 
 
+# "15 billion transistors on the Pascal-based Tesla P100", "80 billion transistors in the H100"
+_ON_THE = re.compile(r"\b(?:on|in)\s+(?:the|a|an)\b", re.IGNORECASE)
+
+
 def _owner_after(s: Sentence, index: int) -> Mention | None:
     """A chip named after the figure as its owner: "21 billion transistors of the Volta-based Tesla V100",
-    or right after it as its modifier: "the 77b-transistor BR100 processor"."""
+    "15 billion transistors on the Pascal-based Tesla P100", or right after it as its modifier:
+    "the 77b-transistor BR100 processor"."""
     _start, end = s.clause_range(index)
     follower = _mention_at(s, index + 1)
     if follower is not None and not follower.rival_role and not follower.unnamed:
@@ -174,6 +183,7 @@ def _owner_after(s: Sentence, index: int) -> Mention | None:
         mention = _mention_at(s, j)
         if mention is not None:
             gap = s.tokens[j].start - s.tokens[index].end
+            joined = joined or bool(_ON_THE.search(s.text, s.tokens[index].end, s.tokens[j].start))
             return mention if joined and gap <= 60 and not mention.rival_role else None
         if t.kind is not Kind.WORD or t.has("rival_markers") or t.has("comparatives"):
             return None
@@ -207,8 +217,8 @@ def _precisions_near(s: Sentence, index: int, lower: int) -> list[Token]:
         return before
     for i in range(index + 1, min(end + 1, index + 4)):
         t = s.tokens[i]
-        if t.kind in (Kind.OPEN, Kind.CLOSE) or _is(t, "of"):
-            continue
+        if t.kind in (Kind.OPEN, Kind.CLOSE) or _is(t, "of") or _is(t, "sparsity"):
+            continue  # "9 PFLOPS of dense FP4"
         if _is(t, "precisions"):
             return [t]
         break
@@ -508,6 +518,11 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
                 for i in cell
                 if (subject := _column_subject(s, number)) is not None
             ]
+    if not any(s.tokens[i].kind in (Kind.QUANTITY, Kind.NUMBER) for cell in cells for i in cell):
+        if any(cells):  # a header row; "|---|---|" holds no token and changes nothing
+            s.context.column_units = _column_units(s, cells)
+    else:
+        _numbers_in_the_column_unit(s, cells)
     quantities = [i for i, t in enumerate(s.tokens) if t.kind is Kind.QUANTITY]
     if not quantities:
         heads = []
@@ -547,6 +562,32 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
                 claims.append(claim)
                 s.used.add(i)
     return claims
+
+
+def _column_units(s: Sentence, cells: list[list[int]]) -> tuple[tuple[tuple[str, float], Token | None] | None, ...]:
+    """The unit (and precision) a header row gives each column: "| 型号 | FP8/TFLOPS | HBM容量 |"
+    gives the second column FP8 in TFLOPS. A column with no unit, or with two, gets none."""
+    found: list[tuple[tuple[str, float], Token | None] | None] = []
+    for cell in cells:
+        units = [s.tokens[i] for i in cell if s.tokens[i].kind is Kind.UNIT]
+        precisions = [s.tokens[i] for i in cell if _is(s.tokens[i], "precisions")]
+        found.append((units[0].value, precisions[0] if len(precisions) == 1 else None) if len(units) == 1 else None)
+    return tuple(found) if any(found) else ()
+
+
+def _numbers_in_the_column_unit(s: Sentence, cells: list[list[int]]) -> None:
+    """A cell that is a number alone under a header with a unit ("| A100 | 312 |" under
+    "| 型号 | FP8/TFLOPS |") is a figure in that unit, of that precision."""
+    for number, cell in enumerate(cells):
+        if number >= len(s.context.column_units) or (heading := s.context.column_units[number]) is None:
+            continue
+        if len(cell) != 1 or s.tokens[cell[0]].kind is not Kind.NUMBER:
+            continue
+        (dimension, scale), precision = heading
+        token = s.tokens[cell[0]]
+        roles: dict[str, Any] = {"precision": precision} if precision is not None else {}
+        quantity = Quantity(float(token.value) * scale, Dimension(dimension), token.text)
+        s.tokens[cell[0]] = Token(Kind.QUANTITY, token.start, token.end, token.text, quantity, roles)
 
 
 def _column_subject(s: Sentence, number: int) -> Mention | None:

@@ -263,6 +263,8 @@ class Tokenizer:
                 return None  # "3亿GB" is not a spec figure anyone writes
             if dimension == "bandwidth" and re.search(r"[tgTG]b(?:/|ps)", text):
                 dimension, scale = "bandwidth_bits", scale / 8  # "4.0Tb/s" is terabits, an eighth of TB/s
+            elif dimension == "bandwidth_bits" and re.search(r"[kKmMgGtTpP]Bps", text):
+                dimension, scale = "bandwidth", scale * 8  # "300 GBps" is gigabytes, as "300 Gbps" is gigabits
             return Token(
                 Kind.QUANTITY, start, end, text, Quantity(number * magnitude * scale, Dimension(dimension), number_text)
             )

@@ -69,6 +69,7 @@ def validate(directory: Path, added: list[Path] | tuple[Path, ...] = ()) -> tupl
 
     specs: dict[str, tuple[Any, str]] = {}
     invalid: set[str] = set()
+    unread_families: set[str] = set()  # families with a member that failed to validate
     files = [path for folder in (directory, *added) for path in spec_files(folder)]
     for path in files:
         if path.name == BIBLIOGRAPHY:
@@ -82,6 +83,8 @@ def validate(directory: Path, added: list[Path] | tuple[Path, ...] = ()) -> tupl
         problems += spec_problems
         if spec is None:
             invalid.add(path.stem)
+            if isinstance(raw.get("family"), str):
+                unread_families.add(raw["family"])
             problems += _raw_source_problems(raw, shown, sources)
             continue
         if spec.id != path.stem:
@@ -93,7 +96,7 @@ def validate(directory: Path, added: list[Path] | tuple[Path, ...] = ()) -> tupl
 
     chips, build_problems = build_chips(specs, schema, invalid)
     problems += build_problems
-    problems += lint.check(list(chips.values()), sources)
+    problems += lint.check(list(chips.values()), sources, unread_families)
     problems += collisions(list(chips.values()))
     shown_dirs = ", ".join(str(folder) for folder in (directory, *added))
     catalogue = Catalogue(chips, sources, shown_dirs) if chips or not files else None

@@ -34,10 +34,14 @@ _DROP = str.maketrans("", "", " \t-_·.／/()（）")
 def normalize_name(name: str) -> str:
     """Fold a chip name for lookup: NFKC, case, spaces, hyphens and a leading vendor name."""
     key = unicodedata.normalize("NFKC", name).casefold().translate(_DROP)
-    for prefix in _prefixes():
-        rest = key[len(prefix) :]
-        if key.startswith(prefix) and _model_name(rest):
-            return rest
+    for _ in range(2):  # a vendor and a brand: "NVIDIA Tesla V100"
+        for prefix in _prefixes():
+            rest = key[len(prefix) :]
+            if key.startswith(prefix) and _model_name(rest):
+                key = rest
+                break
+        else:
+            break
     return key
 
 

@@ -7,7 +7,7 @@ parser on the start-up path of each one.
 """
 
 VENDORS: dict[str, tuple[str, tuple[str, ...]]] = {  # name: (country, names written before a chip)
-    "NVIDIA": ("US", ("nvidia", "英伟达", "輝達")),
+    "NVIDIA": ("US", ("nvidia", "英伟达", "輝達", "tesla")),  # Tesla: the brand of its data-centre GPUs to 2020
     "AMD": ("US", ("amd", "超威")),
     "Biren": ("CN", ("biren", "birentech", "壁仞科技", "壁仞")),
     "Enflame": ("CN", ("enflame", "燧原科技", "燧原")),
