@@ -160,3 +160,27 @@ def test_binary_capacity_gets_no_ratio(catalogue):
     assert row.cells["metax-c500"].value == pytest.approx(68.719476736)
     assert all(v is None for v in row.ratios.values())
     assert any("usually means GiB" in n for n in c.notes)
+
+
+def test_every_family_compares_with_the_a100_and_the_h20(catalogue):
+    """Each family's default SKU compares with the A100 and the H20, and gets a ratio wherever
+    the two share a like-for-like figure. The entries with none are listed, with why."""
+    from specbench.api import compare
+
+    no_ratio = {
+        # no throughput, memory or power figure is sourced for these chips
+        ("enflame-suisi-1", "nvidia-a100-sxm4-80gb"),
+        ("enflame-suisi-1", "nvidia-h20"),
+        ("kunlunxin-kunlun-2", "nvidia-a100-sxm4-80gb"),
+        ("kunlunxin-kunlun-2", "nvidia-h20"),
+        # H800: FP64 1 TFLOPS with no execution unit and NVLink with no direction stated
+        ("nvidia-h800-sxm5", "nvidia-h20"),
+    }
+    defaults = sorted(c.id for c in catalogue.chips.values() if c.default)
+    assert len(defaults) >= 40
+    found = set()
+    for chip_id in defaults:
+        for rival in ("nvidia-a100-sxm4-80gb", "nvidia-h20"):
+            if chip_id != rival and compare(chip_id, rival).iloc[:, -1].dropna().empty:
+                found.add((chip_id, rival))
+    assert found == no_ratio

@@ -18,4 +18,5 @@ VENDORS: dict[str, tuple[str, tuple[str, ...]]] = {  # name: (country, names wri
     "Kunlunxin": ("CN", ("kunlunxin", "昆仑芯", "崑崙芯")),
     "Iluvatar CoreX": ("CN", ("iluvatar", "iluvatarcorex", "天数智芯", "天數智芯")),
     "Hygon": ("CN", ("hygon", "海光")),
+    "Intel": ("US", ("intel", "英特尔")),
 }
