@@ -142,15 +142,21 @@ def test_dataframe_api():
 
 
 def test_no_ratio_between_two_figures_of_unstated_unit(catalogue):
-    # Enflame's FP32 40 and the H20's FP32 44 (secondary source) both leave the unit unstated.
-    c = build_comparison(catalogue, ["邃思2.0", "H20"])
+    # Enflame's FP32 40 [EF-1, EF-2] and Iluvatar's FP32 37 [ILX-2] both leave the unit unstated.
+    c = build_comparison(catalogue, ["邃思2.0", "天垓100"])
     row = _row(c, "FP32 · unit not stated")
-    assert (row.cells["enflame-suisi-2"].value, row.cells["nvidia-h20"].value) == (40, 44)
+    assert (row.cells["enflame-suisi-2"].value, row.cells["iluvatar-tiangai-100"].value) == (40, 37)
     assert all(v is None for v in row.ratios.values())
     derived = _row(c, "FP32 · unit not stated · ridge point")
     assert all(v is None for v in derived.ratios.values())
-    # secondary-source notes follow the figure into its derived rows, once
-    assert derived.cells["nvidia-h20"].notes == row.cells["nvidia-h20"].notes
+
+
+def test_secondary_source_notes_follow_a_figure_into_its_derived_rows(catalogue):
+    # the H20's FP32 44 rests on one secondary page [NV-20d]
+    c = build_comparison(catalogue, ["H20", "A100"])
+    row, derived = _row(c, "FP32 · vector"), _row(c, "FP32 · vector · ridge point")
+    assert row.cells["nvidia-h20"].value == 44
+    assert row.cells["nvidia-h20"].notes and derived.cells["nvidia-h20"].notes == row.cells["nvidia-h20"].notes
 
 
 def test_binary_capacity_gets_no_ratio(catalogue):

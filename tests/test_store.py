@@ -89,8 +89,8 @@ THROUGHPUT = [
     ("云燧T20", "fp32", "unknown", "unknown", 32, "EF-3", "单精度性能(FP32) 32 TFLOPS"),
     ("曦云C500", "fp32", "vector", "unknown", 18, "MX-1", "FP32 vector 18"),
     ("曦云C500", "fp32", "matrix", "unknown", 36, "MX-1", "FP32 matrix 36"),
-    ("曦云C500", "bf16", "matrix", "unknown", 280, "MX-1", "BF16 280"),
-    ("曦云C500", "int8", "matrix", "unknown", 560, "MX-1", "INT8 560"),
+    ("曦云C500", "bf16", "unknown", "unknown", 280, "MX-1", "BF16 280"),
+    ("曦云C500", "int8", "unknown", "unknown", 560, "MX-1", "INT8 560"),
     ("MTT S4000", "fp32", "unknown", "unknown", 25, "MT-1", "FP32 25 TFLOPS"),
     ("MTT S4000", "fp16", "unknown", "unknown", 100, "MT-1", "FP16 100 TFLOPS"),
     ("MTT S4000", "int8", "unknown", "unknown", 200, "MT-1", "INT8 200 TOPS"),
@@ -178,7 +178,10 @@ def test_skus_inherit_compute_but_not_launch(catalogue):
     assert pcie.base == "nvidia-a100-sxm4-80gb"
     assert len(pcie.throughput()) == len(catalogue.get("A100").throughput())
     assert pcie.preferred("launch") is None
-    assert pcie.preferred("interconnect") is None  # the PCIe bridge figure is unsourced
+    # the card's own link, not the SXM4's NVLink: "NVLink Bridge for 2 GPUs: 600 GB/s" [NV-A1]
+    bridge = pcie.preferred("interconnect")
+    assert bridge is not None
+    assert (bridge.name, bridge.value, bridge.sources) == ("NVLink bridge (2 GPUs)", 600, ("NV-A1",))
 
 
 @pytest.mark.parametrize(
