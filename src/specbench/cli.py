@@ -432,7 +432,7 @@ def report(
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
 ) -> None:
-    """Regenerate the report folder: index, comparisons, claims audit, roofline and efficiency plots.
+    """Regenerate the report folder: index, comparisons, claims audit, cross-check, roofline and efficiency plots.
 
     Example: specbench report --check
     """
