@@ -33,3 +33,13 @@ def test_roofline_example_is_current():
     out = _run("roofline", "BR100", "A100", "H20", "--decode-params", "70e9")
     table = "\n".join(line for line in out.splitlines() if line.startswith("|"))
     assert table in README
+
+
+def test_crosscheck_example_is_current():
+    out = _run("crosscheck", "epoch").splitlines()
+    start = README.index("## Cross-checking Epoch AI's dataset")
+    shown = README[start : README.index("## Beyond the peak", start)]
+    table = [line for line in shown.splitlines() if line.startswith("|")]
+    assert len(table) > 10
+    for line in table:
+        assert line in out, line

@@ -32,12 +32,14 @@ def test_report_contents(files):
         "compare/metax-c500-vs-nvidia-h20.md",
         "compare/moorethreads-mtt-s4000-vs-nvidia-a100-sxm4-80gb.md",
         "compare/moorethreads-mtt-s4000-vs-nvidia-h20.md",
+        "crosscheck-epoch.md",
         "efficiency.svg",
         "roofline.svg",
     ]
     index = files["README.md"].decode()
     assert "[BF16 3.28x](compare/biren-br100-vs-nvidia-a100-sxm4-80gb.md)" in index
     assert "![Roofline" in index and "(roofline.svg)" in index
+    assert "(crosscheck-epoch.md) (CC BY 4.0)" in index
 
 
 def test_committed_reports_are_current(files):

@@ -432,7 +432,7 @@ def report(
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
 ) -> None:
-    """Regenerate the report folder: index, comparisons, claims audit, roofline and efficiency plots.
+    """Regenerate the report folder: index, comparisons, claims audit, cross-check, roofline and efficiency plots.
 
     Example: specbench report --check
     """
@@ -453,6 +453,44 @@ def report(
         return
     changed = write(out, files)
     typer.echo(f"specbench report: wrote {len(changed)} of {len(files)} file(s) in {out}", err=True)
+
+
+crosscheck_app = typer.Typer(
+    help="Compare the catalogue with other datasets of accelerator specifications.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(crosscheck_app, name="crosscheck")
+
+
+@crosscheck_app.command("epoch")
+@_handles_errors
+def crosscheck_epoch(
+    csv: Annotated[
+        Path | None,
+        typer.Argument(help="Epoch AI's ml_hardware.csv (default: the snapshot shipped with specbench)."),
+    ] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format (markdown, text, csv or json).")
+    ] = Format.markdown,
+    out: OutOption = None,
+    specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
+) -> None:
+    """Compare Epoch AI's "Machine Learning Hardware" dataset with the catalogue, value by value.
+
+    Each disagreement gets a reason: dense vs sparse, vector vs matrix column, vendor format,
+    per-die vs package, a unit slip, SKUs merged, a non-preferred source, a placeholder date,
+    or genuinely different. Epoch's data is CC BY 4.0: Epoch AI, Machine Learning Hardware, 2024.
+
+    Example: specbench crosscheck epoch --format text
+    """
+    from specbench.crosscheck import crosscheck
+    from specbench.tables import render_crosscheck
+
+    if format is Format.html:
+        raise UsageError("crosscheck supports --format markdown, text, csv or json")
+    _emit(render_crosscheck(crosscheck(_catalogue(specs, add_specs), csv), format), out)
 
 
 @app.command()

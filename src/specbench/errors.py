@@ -70,5 +70,9 @@ class InputError(SpecbenchError):
     """An input file cannot be read as UTF-8 text."""
 
 
+class DatasetError(SpecbenchError):
+    """A reference dataset cannot be read: a missing file, not a CSV, or a column missing."""
+
+
 class OutputError(SpecbenchError):
     """An output file could not be written."""

@@ -326,3 +326,99 @@ def render_cluster(result: Any, fmt_: Format) -> str:
     else:
         lines = [title, "", table, "", *(f"- {n}" for n in notes)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def render_crosscheck(result: Any, fmt_: Format) -> str:
+    """`specbench crosscheck epoch`: Epoch's values against the catalogue, with a reason for each
+    disagreement, the coverage gaps both ways and the dataset's attribution."""
+    from specbench.crosscheck import ATTRIBUTION, DATASET_URL, LICENCE, TOLERANCE
+
+    if fmt_ is Format.json:
+        return json_text(result.to_records()) + "\n"
+    rows = [
+        {
+            "Epoch row": d.epoch_row,
+            "catalogue entry": d.chip,
+            "metric": d.metric,
+            "Epoch": d.epoch_text(),
+            "catalogue": d.catalogue_text(),
+            "reason": d.reason.value,
+            "why": d.detail,
+            "sources": ", ".join(d.sources()),
+        }
+        for d in result.disagreements
+    ]
+    if fmt_ is Format.csv:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        header = [
+            "section",
+            "epoch_row",
+            "chip",
+            "metric",
+            "epoch",
+            "epoch_raw",
+            "catalogue",
+            "reason",
+            "why",
+            "sources",
+        ]
+        writer.writerow(header)
+        for d, row in zip(result.disagreements, rows, strict=True):
+            cells = ["disagreement", d.epoch_row, d.chip, d.metric, row["Epoch"], d.epoch_raw, row["catalogue"]]
+            writer.writerow([csv_cell(c) for c in [*cells, row["reason"], row["why"], row["sources"]]])
+        for name, chip in result.lacking:
+            writer.writerow([csv_cell(c) for c in ["mapped to an entry this catalogue lacks", name, chip]])
+        for name, manufacturer in result.gaps:
+            writer.writerow([csv_cell(c) for c in ["coverage gap", name, "", "", "", "", manufacturer]])
+        for chip, name in result.uncovered:
+            writer.writerow([csv_cell(c) for c in ["no Epoch row", "", chip, "", "", "", name]])
+        return buffer.getvalue()
+    markdown = fmt_ is Format.markdown
+    esc = md_escape if markdown else (lambda text: text)
+    counts = result.counts()
+    intro = (
+        f"Data: {ATTRIBUTION} ({LICENCE}, {DATASET_URL}); {result.csv}, {result.rows} rows. "
+        f"{len(result.mapped)} rows describe a catalogue entry: {result.comparisons} values compared, "
+        f"{len(result.disagreements)} differ. Values agree within {TOLERANCE:.0%}; throughput is compared on the "
+        "dense basis (a 2:4 sparse figure is halved) and against every sourced figure, not only the preferred one."
+    )
+    summary = [{"reason": reason, "count": str(count)} for reason, count in counts.items()]
+    title = "Epoch AI's Machine Learning Hardware against the catalogue"
+    out = [f"# {title}" if markdown else title, "", esc(intro), ""]
+
+    def table(records: list[dict[str, Any]], heading: str, empty: str) -> None:
+        out.extend([f"## {heading}" if markdown else heading, ""])
+        if records:
+            out.append(render_records(records, Format.markdown if markdown else Format.text).rstrip())
+        else:
+            out.append(empty)
+        out.append("")
+
+    table(summary, "Summary", "")
+    table(rows, "Disagreements", "None.")
+    table(
+        [{"Epoch row": n, "catalogue id": c} for n, c in result.lacking],
+        "Mapped to an entry this catalogue lacks",
+        "None.",
+    )
+    table(
+        [{"Epoch row": n, "manufacturer": m} for n, m in result.gaps],
+        "Coverage gaps: Epoch rows with no catalogue entry",
+        "None.",
+    )
+    table(
+        [{"id": c, "name": n} for c, n in result.uncovered],
+        "Catalogue entries with no Epoch row",
+        "None.",
+    )
+    notes = [f"{n}: {note}" for n, _, note in result.mapped if note]
+    out += _section("Notes on the mapping", [esc(n) for n in notes], markdown=markdown)
+    out += [
+        esc(
+            f"Epoch's figures are quoted from {ATTRIBUTION}, licensed {LICENCE} "
+            "(https://creativecommons.org/licenses/by/4.0/); the comparison and its classification are specbench's."
+        ),
+        "",
+    ]
+    return "\n".join(out).rstrip() + "\n"
