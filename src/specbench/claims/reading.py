@@ -84,10 +84,13 @@ def claim_words(lexicon: Lexicon) -> list[str]:
 # launch year starts a design fact; on folded text, as the prefilter and the reader see it. The first part
 # follows a digit; the second begins with a letter.
 NODE_AFTER_DIGIT = r"(?:nm|纳米|n)(?![a-z0-9])"
-# A launch year: "2020年推出", "introduced in 2020" (see rules.launch_year).
+# A launch year: "2020年推出", "introduced in 2020" (see rules.launch_year). Each alternative begins
+# with a character of its own, not a group, so that the prefilter's pass over a whole text looks only
+# where one of those characters stands (a group in first place has the engine try every place).
 DESIGN_WORDS = (
     r"n(?<![a-z0-9]n)\d(?![a-z0-9])|pci-?e\s?(?:gen\s?)?\d"
-    r"|(?:19|20)\d\d\s?年?\s?(?:推出|发布|问世|面世)|(?:introduced|launched|released|unveiled|debuted) in (?:19|20)\d\d"
+    + "".join(rf"|{century}\d\d\s?年?\s?(?:推出|发布|问世|面世)" for century in ("19", "20"))
+    + "".join(rf"|{verb} in (?:19|20)\d\d" for verb in ("introduced", "launched", "released", "unveiled", "debuted"))
 )
 
 
