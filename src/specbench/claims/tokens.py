@@ -86,7 +86,7 @@ _CJK_NUMBER = r"[一二两三四五六七八九十百千万]{1,4}"
 def fold(text: str, lexicon: Lexicon) -> str:
     """NFKC, lower case, traditional characters simplified, paraphrases undone; the same length
     as ``text`` where NFKC allows."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(lexicon.traditional)
+    folded = lexicon.simplified(unicodedata.normalize("NFKC", text).casefold())
     for wrong, right in lexicon.table("paraphrases").items():
         if wrong in folded:
             folded = folded.replace(wrong, right)
