@@ -298,6 +298,16 @@ class Sentence:
         for i in range(len(self.tokens) - 1, -1, -1):
             last = i == len(self.tokens) - 1 or self.clause_of[i + 1] != self.clause_of[i]
             self._clause_end[i] = i if last else self._clause_end[i + 1]
+        # What the rules look for first, so that a rule with nothing to read in a sentence costs one
+        # test. Rules turn numbers into quantities, but none makes or removes a word, name, ratio or pipe.
+        self.roles: set[str] = set()  # of its words
+        self.features: set[str] = set()
+        self.kinds = {t.kind for t in self.tokens}  # as tokenized
+        for token in self.tokens:
+            if token.kind is Kind.WORD and token.roles:
+                self.roles.update(token.roles)
+                if "features" in token.roles:
+                    self.features.add(str(token.roles["features"]))
 
     def span(self, start: int, end: int) -> str:
         """The original text from token ``start`` to token ``end`` (inclusive)."""
