@@ -38,10 +38,12 @@ HEADING = 40  # characters
 # letter, digit, ")" or "%" and comes before a space or the end ("3.5" and "..." do not end one).
 # A question mark right after a table's pipe ("| ? |") is an empty cell, not the end of a question.
 SENTENCE_END = re.compile(r"(?:[。！!；;\n]|(?<!\|)(?<!\| )[?？])[。！？!?；;\n]*|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
-# The same ends, found with a pattern that begins with a character class (the engine skips
-# ahead in C); full stops are then kept or dropped by the rule above.
-_END_CANDIDATE = re.compile(r"[。！？!?；;\n.][。！？!?；;\n]*")
-_BEFORE_STOP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789)%")
+# The same ends, found with a pattern that begins with a character class, so that the engine skips
+# ahead in C to the next end mark; a look-behind at the mark just read then says which rule applies.
+_ENDS = re.compile(
+    r"[。！？!?；;\n.](?:(?<=[。！!；;\n])[。！？!?；;\n]*|(?<=[?？])(?<!\|.)(?<!\| .)[。！？!?；;\n]*"
+    r"|(?<=[A-Za-z0-9)%]\.)(?=\s|\Z))"
+)
 
 
 # A conjunction that opens a clause of its own right before a pronoun ("… as it offers").
@@ -96,21 +98,7 @@ DESIGN_WORDS = (
 
 def sentence_ends(text: str) -> list[int]:
     """Where each sentence of ``text`` ends (the positions SENTENCE_END's matches end at)."""
-    ends = []
-    for match in _END_CANDIDATE.finditer(text):
-        start, end = match.span()
-        if text[start] in "?？" and (text[start - 1 : start] == "|" or text[max(0, start - 2) : start] == "| "):
-            if end - start > 1:  # "| ? |" is an empty table cell, not a question; "| ?\n" ends the row
-                ends.append(end)
-            continue
-        if text[start] == ".":
-            after = start + 1
-            if start and text[start - 1] in _BEFORE_STOP and (after == len(text) or text[after].isspace()):
-                ends.append(after)
-            if end == after:
-                continue
-        ends.append(end)
-    return ends
+    return [match.end() for match in _ENDS.finditer(text)]
 
 
 @dataclass
