@@ -229,18 +229,20 @@ class Tokenizer:
     def tokenize(self, original: str, folded: str) -> list[Token]:
         tokens: list[Token] = []
         same = len(original) == len(folded)
-        make = self._token
+        make, roles = self._token, self._roles
         for match in self.pattern.finditer(folded):
             start, end = match.span()
-            token = make(match.lastgroup or "", match, start, end, original[start:end] if same else folded[start:end])
-            if token is not None:
+            name = match.lastgroup or ""
+            text = original[start:end] if same else folded[start:end]
+            if name == "word":  # the commonest, made here: roles are shared, as no token's roles change once made
+                word = match.group()
+                tokens.append(Token(Kind.WORD, start, end, text, word, roles.get(word) or {}))
+            elif (token := make(name, match, start, end, text)) is not None:
                 tokens.append(token)
         return tokens
 
     def _token(self, name: str, match: re.Match[str], start: int, end: int, text: str) -> Token | None:
         word = match.group(0)
-        if name == "word":  # the commonest: roles are shared, as no token's roles change once made
-            return Token(Kind.WORD, start, end, text, word, self._roles.get(word) or {})
         kind = _PLAIN.get(name)
         if kind is not None:
             return Token(kind, start, end, text, word)
