@@ -279,13 +279,6 @@ class Sentence:
         # Index tables so that each rule's look-ups cost the same whatever the sentence's length.
         self.mention_at = {m.index: m for m in self.mentions}
         self._mention_indices = [m.index for m in self.mentions]
-        self._clause_start: list[int] = []
-        self._clause_end: list[int] = [0] * len(self.tokens)
-        for i, clause in enumerate(self.clause_of):
-            self._clause_start.append(i if i == 0 or self.clause_of[i - 1] != clause else self._clause_start[i - 1])
-        for i in range(len(self.tokens) - 1, -1, -1):
-            last = i == len(self.tokens) - 1 or self.clause_of[i + 1] != self.clause_of[i]
-            self._clause_end[i] = i if last else self._clause_end[i + 1]
         # What the rules look for first, so that a rule with nothing to read in a sentence costs one
         # test. Rules turn numbers into quantities, but none makes or removes a word, name, ratio or pipe.
         self.roles: set[str] = set()  # of its words
@@ -296,6 +289,19 @@ class Sentence:
                 self.roles.update(token.roles)
                 if "features" in token.roles:
                     self.features.add(str(token.roles["features"]))
+
+    @cached_property
+    def _clause_bounds(self) -> tuple[list[int], list[int]]:
+        """The first and the last token of the clause of each token; made on the first look-up, as
+        most sentences read hold no figure for a rule to look around."""
+        starts: list[int] = []
+        ends: list[int] = [0] * len(self.tokens)
+        for i, clause in enumerate(self.clause_of):
+            starts.append(i if i == 0 or self.clause_of[i - 1] != clause else starts[i - 1])
+        for i in range(len(self.tokens) - 1, -1, -1):
+            last = i == len(self.tokens) - 1 or self.clause_of[i + 1] != self.clause_of[i]
+            ends[i] = i if last else ends[i + 1]
+        return starts, ends
 
     def span(self, start: int, end: int) -> str:
         """The original text from token ``start`` to token ``end`` (inclusive)."""
@@ -308,7 +314,8 @@ class Sentence:
     def clause_range(self, index: int) -> tuple[int, int]:
         """The tokens of the clause around ``index``, at most WINDOW on each side: a figure's
         words are near it, and a bounded window keeps reading linear on a run-on sentence."""
-        return max(self._clause_start[index], index - WINDOW), min(self._clause_end[index], index + WINDOW)
+        starts, ends = self._clause_bounds
+        return max(starts[index], index - WINDOW), min(ends[index], index + WINDOW)
 
     def mentions_before(self, index: int) -> list[Mention]:
         """Chips named in the WINDOW tokens before ``index``, nearest last."""
