@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,17 @@ class Lexicon:
 
     def table(self, name: str) -> dict[str, Any]:
         return self.tables.get(name, {})
+
+    def simplified(self, text: str) -> str:
+        """``text`` with its traditional characters folded to simplified ones. Most text has none,
+        and finding that out costs a fraction of translating with a table of thousands of characters."""
+        if text.isascii() or self._traditional_chars.isdisjoint(text):
+            return text
+        return text.translate(self.traditional)
+
+    @cached_property
+    def _traditional_chars(self) -> frozenset[str]:
+        return frozenset(map(chr, self.traditional))
 
     def words(self) -> dict[str, list[tuple[str, Any]]]:
         """Every keyword with its (table, meaning) pairs, for the tokenizer's keyword trie."""

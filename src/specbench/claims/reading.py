@@ -38,10 +38,12 @@ HEADING = 40  # characters
 # letter, digit, ")" or "%" and comes before a space or the end ("3.5" and "..." do not end one).
 # A question mark right after a table's pipe ("| ? |") is an empty cell, not the end of a question.
 SENTENCE_END = re.compile(r"(?:[。！!；;\n]|(?<!\|)(?<!\| )[?？])[。！？!?；;\n]*|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
-# The same ends, found with a pattern that begins with a character class (the engine skips
-# ahead in C); full stops are then kept or dropped by the rule above.
-_END_CANDIDATE = re.compile(r"[。！？!?；;\n.][。！？!?；;\n]*")
-_BEFORE_STOP = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789)%")
+# The same ends, found with a pattern that begins with a character class, so that the engine skips
+# ahead in C to the next end mark; a look-behind at the mark just read then says which rule applies.
+_ENDS = re.compile(
+    r"[。！？!?；;\n.](?:(?<=[。！!；;\n])[。！？!?；;\n]*|(?<=[?？])(?<!\|.)(?<!\| .)[。！？!?；;\n]*"
+    r"|(?<=[A-Za-z0-9)%]\.)(?=\s|\Z))"
+)
 
 
 # A conjunction that opens a clause of its own right before a pronoun ("… as it offers").
@@ -90,30 +92,19 @@ def claim_words(lexicon: Lexicon) -> list[str]:
 # launch year starts a design fact; on folded text, as the prefilter and the reader see it. The first part
 # follows a digit; the second begins with a letter.
 NODE_AFTER_DIGIT = r"(?:nm|纳米|n)(?![a-z0-9])"
-# A launch year: "2020年推出", "introduced in 2020" (see rules.launch_year).
+# A launch year: "2020年推出", "introduced in 2020" (see rules.launch_year). Each alternative begins
+# with a character of its own, not a group, so that the prefilter's pass over a whole text looks only
+# where one of those characters stands (a group in first place has the engine try every place).
 DESIGN_WORDS = (
     r"n(?<![a-z0-9]n)\d(?![a-z0-9])|pci-?e\s?(?:gen\s?)?\d"
-    r"|(?:19|20)\d\d\s?年?\s?(?:推出|发布|问世|面世)|(?:introduced|launched|released|unveiled|debuted) in (?:19|20)\d\d"
+    + "".join(rf"|{century}\d\d\s?年?\s?(?:推出|发布|问世|面世)" for century in ("19", "20"))
+    + "".join(rf"|{verb} in (?:19|20)\d\d" for verb in ("introduced", "launched", "released", "unveiled", "debuted"))
 )
 
 
 def sentence_ends(text: str) -> list[int]:
     """Where each sentence of ``text`` ends (the positions SENTENCE_END's matches end at)."""
-    ends = []
-    for match in _END_CANDIDATE.finditer(text):
-        start, end = match.span()
-        if text[start] in "?？" and (text[start - 1 : start] == "|" or text[max(0, start - 2) : start] == "| "):
-            if end - start > 1:  # "| ? |" is an empty table cell, not a question; "| ?\n" ends the row
-                ends.append(end)
-            continue
-        if text[start] == ".":
-            after = start + 1
-            if start and text[start - 1] in _BEFORE_STOP and (after == len(text) or text[after].isspace()):
-                ends.append(after)
-            if end == after:
-                continue
-        ends.append(end)
-    return ends
+    return [match.end() for match in _ENDS.finditer(text)]
 
 
 @dataclass
@@ -297,13 +288,29 @@ class Sentence:
         # Index tables so that each rule's look-ups cost the same whatever the sentence's length.
         self.mention_at = {m.index: m for m in self.mentions}
         self._mention_indices = [m.index for m in self.mentions]
-        self._clause_start: list[int] = []
-        self._clause_end: list[int] = [0] * len(self.tokens)
+        # What the rules look for first, so that a rule with nothing to read in a sentence costs one
+        # test. Rules turn numbers into quantities, but none makes or removes a word, name, ratio or pipe.
+        self.roles: set[str] = set()  # of its words
+        self.features: set[str] = set()
+        self.kinds = {t.kind for t in self.tokens}  # as tokenized
+        for token in self.tokens:
+            if token.kind is Kind.WORD and token.roles:
+                self.roles.update(token.roles)
+                if "features" in token.roles:
+                    self.features.add(str(token.roles["features"]))
+
+    @cached_property
+    def _clause_bounds(self) -> tuple[list[int], list[int]]:
+        """The first and the last token of the clause of each token; made on the first look-up, as
+        most sentences read hold no figure for a rule to look around."""
+        starts: list[int] = []
+        ends: list[int] = [0] * len(self.tokens)
         for i, clause in enumerate(self.clause_of):
-            self._clause_start.append(i if i == 0 or self.clause_of[i - 1] != clause else self._clause_start[i - 1])
+            starts.append(i if i == 0 or self.clause_of[i - 1] != clause else starts[i - 1])
         for i in range(len(self.tokens) - 1, -1, -1):
             last = i == len(self.tokens) - 1 or self.clause_of[i + 1] != self.clause_of[i]
-            self._clause_end[i] = i if last else self._clause_end[i + 1]
+            ends[i] = i if last else ends[i + 1]
+        return starts, ends
 
     def span(self, start: int, end: int) -> str:
         """The original text from token ``start`` to token ``end`` (inclusive)."""
@@ -316,7 +323,8 @@ class Sentence:
     def clause_range(self, index: int) -> tuple[int, int]:
         """The tokens of the clause around ``index``, at most WINDOW on each side: a figure's
         words are near it, and a bounded window keeps reading linear on a run-on sentence."""
-        return max(self._clause_start[index], index - WINDOW), min(self._clause_end[index], index + WINDOW)
+        starts, ends = self._clause_bounds
+        return max(starts[index], index - WINDOW), min(ends[index], index + WINDOW)
 
     def mentions_before(self, index: int) -> list[Mention]:
         """Chips named in the WINDOW tokens before ``index``, nearest last."""

@@ -498,8 +498,7 @@ def _value_claim(
 def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A row of a Markdown or spec-sheet table: a header row names the chips of the columns;
     a data row's label cell gives the precision or metric of the figures in the other cells."""
-    pipes = [i for i, t in enumerate(s.tokens) if t.kind is Kind.PIPE]
-    if not pipes:
+    if Kind.PIPE not in s.kinds:
         return claims
     cells: list[list[int]] = [[]]
     for i, t in enumerate(s.tokens):
@@ -652,6 +651,8 @@ def _numbers_in_the_label_unit(s: Sentence, cells: list[list[int]]) -> None:
 )
 def respectively(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """'分别' / 'respectively': a list of figures paired in order with a list of precisions or chips."""
+    if "respectively" not in s.roles:
+        return claims
     marks = [i for i, t in enumerate(s.tokens) if _is(t, "respectively")]
     if not marks:
         return claims
@@ -767,6 +768,8 @@ def _versus_pairs(s: Sentence) -> dict[int, Mention]:
     """ "A100 … than the MTT S4000 (624 TOPS vs 200 TOPS)": figures on each side of 'vs' belong, in
     order, to the chip and its rival named before them."""
     owners: dict[int, Mention] = {}
+    if "rival_markers" not in s.roles:
+        return owners
     for k, token in enumerate(s.tokens):
         if not (_is(token, "rival_markers") and token.role("rival_markers") == "rival"):
             continue
@@ -941,6 +944,8 @@ def _ratio_subject(s: Sentence, index: int, rival: Mention) -> Mention | None:
 )
 def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A ratio between two chips: 'A是B的N倍', 'A较B提升N%', 'N x the X of B', 'N% faster than B'."""
+    if Kind.RATIO not in s.kinds and "ratio_words" not in s.roles:
+        return claims
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
         if token.kind is not Kind.RATIO and not _is(token, "ratio_words"):
@@ -1088,6 +1093,8 @@ def _first_role(s: Sentence, role: str) -> str | None:
 )
 def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A comparison with no number: 'A beats B', 'A的X高于B', '相比B，A的X更高'."""
+    if "comparatives" not in s.roles:
+        return claims
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
         if not _is(token, "comparatives"):
@@ -1143,6 +1150,8 @@ def superlative(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A claim to beat every chip ('迄今最大', '业界最高', "the world's fastest"): a comparison
     with every rival at once, which no catalogue can rank; read so that it is never passed over
     as a mere figure (the figure beside it is still read and checked on its own)."""
+    if "superlatives" not in s.roles:
+        return claims
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
         if not _is(token, "superlatives"):
@@ -1179,7 +1188,7 @@ def superlative(s: Sentence, claims: list[Claim]) -> list[Claim]:
 )
 def comparison_of_values(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """Two stated figures of two chips joined by 相比之下 / 而 / whereas: one comparison claim."""
-    if not any(_is(t, "contrast") for t in s.tokens):
+    if "contrast" not in s.roles:
         return claims
     values = [c for c in claims if c.kind == "value" and c.metric == "throughput"]
     if len(values) < 2:
@@ -1245,6 +1254,8 @@ _MEMORY_PREFIXES = ("hbm", "gddr", "lpddr", "ddr")
 )
 def memory_type(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A memory type named for a chip ("BR100采用HBM3", "96GB of HBM3"): the type, checked as text."""
+    if Kind.NAME not in s.kinds:
+        return claims
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
         if token.kind is not Kind.NAME or not str(token.value).startswith(_MEMORY_PREFIXES):
@@ -1265,6 +1276,8 @@ def memory_type(s: Sentence, claims: list[Claim]) -> list[Claim]:
 def process_node(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A process node with a word saying it is the chip's process ("7nm工艺", "7nm process").
     A node with no such word ("算力可媲美7nm GPU") is named for comparison, and is no claim."""
+    if Kind.NAME not in s.kinds or "process" not in s.features:
+        return claims
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
         if not _is_node(token):
@@ -1294,6 +1307,8 @@ def launch_year(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A year beside a launch word is the launch year of the chip it names: the chip after the
     year in "2020年推出的A100", the chip before it in "the A100, introduced in 2020". A year
     with no launch word next to it (a founding, a forecast, a date of news) is no claim."""
+    if "launch" not in s.features:
+        return claims
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
         year = _year(token)
@@ -1338,6 +1353,8 @@ def _year(token: Token) -> int | None:
 )
 def host_link_generation(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A PCIe generation named for a chip ("支持PCIe 5.0", "PCIe Gen 5 lanes"): its host link."""
+    if Kind.NAME not in s.kinds:
+        return claims
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
         if token.kind is not Kind.NAME:
@@ -1365,6 +1382,8 @@ def host_link_generation(s: Sentence, claims: list[Claim]) -> list[Claim]:
 def precision_support(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """Whether a chip supports a precision ("支持FP64", "no FP64 support"). One precision only: a list
     or a range ("从FP4到FP64") is read as nothing rather than guessed at."""
+    if not s.features & {"supports", "lacks"}:
+        return claims
     found: list[Claim] = []
     for k, token in enumerate(s.tokens):
         meaning = _feature(token)
@@ -1411,6 +1430,8 @@ def precision_support(s: Sentence, claims: list[Claim]) -> list[Claim]:
 )
 def die_count(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A chip said to be made of several dies (chiplets, multi-die, two tiles) or of one (monolithic)."""
+    if not s.features & {"multi_die", "monolithic"}:
+        return claims
     for i, token in enumerate(s.tokens):
         meaning = _feature(token)
         if meaning not in ("multi_die", "monolithic"):

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from specbench import regexcache
@@ -85,7 +86,7 @@ _CJK_NUMBER = r"[一二两三四五六七八九十百千万]{1,4}"
 def fold(text: str, lexicon: Lexicon) -> str:
     """NFKC, lower case, traditional characters simplified, paraphrases undone; the same length
     as ``text`` where NFKC allows."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(lexicon.traditional)
+    folded = lexicon.simplified(unicodedata.normalize("NFKC", text).casefold())
     for wrong, right in lexicon.table("paraphrases").items():
         if wrong in folded:
             folded = folded.replace(wrong, right)
@@ -142,7 +143,9 @@ def bounded(words: Iterable[str], between: str = "") -> str:
             body = r"(?<![a-z0-9])" + body
         if end_alnum:
             body = body + r"(?![a-z0-9])"
-        parts.append(body)
+        # A test of the first character, so that a group is passed over at once where none of its
+        # words can start: the engine would otherwise try each first character of the trie in turn.
+        parts.append(f"(?=[{''.join(sorted({re.escape(word[0]) for word in group}))}])" + body)
     return "|".join(f"(?:{p})" for p in parts) or "(?!)"
 
 
@@ -215,7 +218,9 @@ class Tokenizer:
             ("star", r"\*"),
         ]
         self.rules = rules
-        self.pattern = regexcache.compile(_starts(rules) + "(?:" + "|".join(f"(?P<{n}>{p})" for n, p in rules) + ")")
+        self.pattern = regexcache.compile(_alternatives(rules))
+        # The groups of a rule come just before the empty group that names it: the index before its first.
+        self._groups_before = {n: self.pattern.groupindex[n] - _groups(p) - 1 for n, p in rules}
         self._numerals = self.lexicon.table("numerals")
         self._roles = {word: dict(pairs) for word, pairs in self.words.items()}
         self._ratio_units = ratio_units
@@ -224,18 +229,20 @@ class Tokenizer:
     def tokenize(self, original: str, folded: str) -> list[Token]:
         tokens: list[Token] = []
         same = len(original) == len(folded)
-        make = self._token
+        make, roles = self._token, self._roles
         for match in self.pattern.finditer(folded):
             start, end = match.span()
-            token = make(match.lastgroup or "", match, start, end, original[start:end] if same else folded[start:end])
-            if token is not None:
+            name = match.lastgroup or ""
+            text = original[start:end] if same else folded[start:end]
+            if name == "word":  # the commonest, made here: roles are shared, as no token's roles change once made
+                word = match.group()
+                tokens.append(Token(Kind.WORD, start, end, text, word, roles.get(word) or {}))
+            elif (token := make(name, match, start, end, text)) is not None:
                 tokens.append(token)
         return tokens
 
     def _token(self, name: str, match: re.Match[str], start: int, end: int, text: str) -> Token | None:
         word = match.group(0)
-        if name == "word":  # the commonest: roles are shared, as no token's roles change once made
-            return Token(Kind.WORD, start, end, text, word, self._roles.get(word) or {})
         kind = _PLAIN.get(name)
         if kind is not None:
             return Token(kind, start, end, text, word)
@@ -250,11 +257,11 @@ class Tokenizer:
         if name in ("url", "html", "hex", "date", "money", "skip_after"):
             return Token(Kind.SKIP, start, end, text, name)
         if name == "area":
-            base = match.re.groupindex["area"]
+            base = self._groups_before["area"]
             first, second = _number(match.group(base + 1)), _number(match.group(base + 2))
             return Token(Kind.QUANTITY, start, end, text, Quantity(first * second, Dimension.AREA, word))
         if name == "quantity":
-            base = match.re.groupindex["quantity"]
+            base = self._groups_before["quantity"]
             number_text = match.group(base + 1)
             number = _number(number_text)
             magnitude = {"亿": 1e8, "万": 1e4, None: 1.0}[match.group(base + 2)]
@@ -269,7 +276,7 @@ class Tokenizer:
                 Kind.QUANTITY, start, end, text, Quantity(number * magnitude * scale, Dimension(dimension), number_text)
             )
         if name == "ratio":
-            base = match.re.groupindex["ratio"]
+            base = self._groups_before["ratio"]
             number_text = match.group(base + 1)
             unit = self._ratio_units[match.group(base + 2)]
             decimal_comma = re.fullmatch(r"\d+,\d", number_text)
@@ -279,16 +286,16 @@ class Tokenizer:
         if name == "fraction":
             if word in self.words:  # 三分之一 is a lexicon word: keep it one
                 return Token(Kind.WORD, start, end, text, word, self._roles[word])
-            base = match.re.groupindex["fraction"]
+            base = self._groups_before["fraction"]
             below, above = (self._cjk_or_digits(match.group(base + k)) for k in (1, 2))
             if not below or not above:
                 return None
             return Token(Kind.RATIO, start, end, text, Ratio(above / below, "percent" if below == 100 else "times"))
         if name == "cjk_ratio":
-            value = self._cjk(match.group(match.re.groupindex["cjk_ratio"] + 1))
+            value = self._cjk(match.group(self._groups_before["cjk_ratio"] + 1))
             return Token(Kind.RATIO, start, end, text, Ratio(float(value), "times")) if value else None
         if name == "count":
-            base = match.re.groupindex["count"]
+            base = self._groups_before["count"]
             raw = match.group(base + 1)
             count = int(_number(raw)) if raw[0].isdigit() else self._cjk(raw)
             return Token(Kind.COUNT, start, end, text, count, {"counter": self._counters[match.group(base + 2)]})
@@ -320,6 +327,48 @@ class Tokenizer:
 _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
 
 
+def _alternatives(rules: list[tuple[str, str]]) -> str:
+    """The rules as one pattern, tried in order at each place ``_starts`` allows; the name of the
+    rule that matched is ``match.lastgroup``.
+
+    Each rule's name is an empty group at its end, not a group around it: the engine enters a
+    rule that begins with a character or a class only where that character is, but one that
+    begins with a group at every place. A rule that begins with anything else (a look-behind,
+    an alternation) is preceded by a test of its first characters, for the same reason.
+    """
+    return _starts(rules) + "(?:" + "|".join(f"{_first_char_test(p)}(?:{p})(?P<{n}>)" for n, p in rules) + ")"
+
+
+def _first_char_test(pattern: str) -> str:
+    """A look-ahead for the characters ``pattern`` can start with, or nothing where the pattern
+    begins with a character or a class (the engine tests that as fast) or they are not known."""
+    first = _first_chars(pattern)
+    parsed = _parse(pattern)
+    if first is None or parsed is None:
+        return ""
+    from re import _constants  # type: ignore[attr-defined]
+
+    return "" if parsed[0][0] in (_constants.LITERAL, _constants.IN) else f"(?=[{''.join(first)}])"
+
+
+def _groups(pattern: str) -> int:
+    """How many groups ``pattern`` has."""
+    parsed = _parse(pattern)
+    return parsed.state.groups - 1 if parsed is not None else re.compile(pattern).groups
+
+
+@lru_cache(maxsize=64)
+def _parse(pattern: str) -> Any:
+    """The engine's parse of ``pattern``, read for its first characters and its groups; None where
+    the engine's parser is not where Python 3.11 to 3.13 keep it, or rejects the pattern."""
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        return _parser.parse(pattern)
+    except Exception:  # pragma: no cover - another layout of the re package, or a pattern it rejects
+        return None
+
+
 def _starts(rules: list[tuple[str, str]]) -> str:
     """A test, before the rules, of the places a token can start, so that the engine tries the
     rules only there: a character some rule can start with, and not a letter inside a word (no
@@ -338,12 +387,11 @@ def _starts(rules: list[tuple[str, str]]) -> str:
 def _first_chars(pattern: str) -> list[str] | None:
     """The characters a match of ``pattern`` can start with, as parts of a character class, or
     None when the pattern can match the empty string or starts with something this does not read."""
-    try:
-        from re import _constants as sre_constants  # type: ignore[attr-defined]
-        from re import _parser as sre_parser  # type: ignore[attr-defined]
-    except ImportError:  # pragma: no cover - the layout of Python 3.11 to 3.13
+    parsed = _parse(pattern)
+    if parsed is None:
         return None
-    c = sre_constants
+    from re import _constants as c  # type: ignore[attr-defined]
+
     categories = {c.CATEGORY_DIGIT: r"\d", c.CATEGORY_SPACE: r"\s", c.CATEGORY_WORD: r"\w"}
     repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
 
@@ -380,10 +428,7 @@ def _first_chars(pattern: str) -> list[str] | None:
             return None
         return parts, True
 
-    try:
-        found = first(list(sre_parser.parse(pattern)))
-    except Exception:
-        return None
+    found = first(list(parsed))
     return None if found is None or found[1] else found[0]
 
 
