@@ -582,11 +582,8 @@ def _numbers_in_the_column_unit(s: Sentence, cells: list[list[int]]) -> None:
             continue
         if len(cell) != 1 or s.tokens[cell[0]].kind is not Kind.NUMBER:
             continue
-        (dimension, scale), precision = heading
-        token = s.tokens[cell[0]]
-        roles: dict[str, Any] = {"precision": precision} if precision is not None else {}
-        quantity = Quantity(float(token.value) * scale, Dimension(dimension), token.text)
-        s.tokens[cell[0]] = Token(Kind.QUANTITY, token.start, token.end, token.text, quantity, roles)
+        unit, precision = heading
+        _as_figure(s, cell[0], unit, {"precision": precision} if precision is not None else {})
 
 
 def _column_subject(s: Sentence, number: int) -> Mention | None:
@@ -638,10 +635,16 @@ def _numbers_in_the_label_unit(s: Sentence, cells: list[list[int]]) -> None:
         for i in numbers:
             token = s.tokens[i]
             star = i + 1 < len(s.tokens) and s.tokens[i + 1].kind is Kind.STAR and s.tokens[i + 1].start == token.end
-            quantity = Quantity(float(token.value) * scale, Dimension(dimension), token.text)
-            s.tokens[i] = Token(
-                Kind.QUANTITY, token.start, token.end, token.text, quantity, {"star": True} if star else {}
-            )
+            _as_figure(s, i, (dimension, scale), {"star": True} if star else {})
+
+
+def _as_figure(s: Sentence, index: int, unit: tuple[str, float], roles: dict[str, Any]) -> None:
+    """Make the bare number at ``index`` a figure in ``unit`` (dimension, scale), as a table's
+    label or header gives it."""
+    token = s.tokens[index]
+    dimension, scale = unit
+    quantity = Quantity(float(token.value) * scale, Dimension(dimension), token.text)
+    s.tokens[index] = Token(Kind.QUANTITY, token.start, token.end, token.text, quantity, roles)
 
 
 @rule(
