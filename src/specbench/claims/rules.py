@@ -977,7 +977,7 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             for k in range(max(0, rival.index - 1), rival.index)
         ):
             qualifier = "less_than" if _less_before(s, rival.index, i) else qualifier
-        elif _more_before(s, rival.index):
+        elif _more_before(s, rival.index) and rival.index < i:  # "超过A100的3倍"; "6.68x faster than" is 6.68x
             qualifier = "more_than"
         if qualifier == "equals" and 0 < rival.index < i and _joined(s, rival.index, i):
             qualifier = _qualifier_for(s, rival.index)  # "仅为H100的30%", "是A100的近4倍"
