@@ -219,3 +219,9 @@ def test_n_times_faster_than_is_n_times(judged, text, qualifier):
     # "6.68x faster than X" states 6.68x; "超过A100的3倍" (exceeds three times the A100) is a floor.
     (judgement,) = [j for j in judged(text) if j.claim.ratio]
     assert judgement.claim.qualifier == qualifier
+
+
+def test_an_unnamed_chips_figure_and_ratio_say_the_chip_is_not_named(judged):
+    judgements = judged("国产最强的AI芯片性能也不过为512Tflops，只有H100的四分之一左右。")
+    assert [j.verdict for j in judgements] == ["unverifiable", "unverifiable"]
+    assert all("The chip is not named ('国产最强的AI芯片')" in j.explanation[0] for j in judgements)

@@ -163,7 +163,12 @@ def test_terabits_are_not_terabytes(catalogue):
             [("memory_capacity", "supported"), ("memory_capacity", "unverifiable")],
         ),
         # the 512 belongs to an unnamed domestic chip, not to the A100 named before it
-        ("A100的性能為624Tflops，國產最強的AI芯片性能也不過為512Tflops", [("throughput", "misleading")]),
+        # 512 belongs to a chip the text does not name: reported as such, never pinned on the A100
+        (
+            "A100的性能為624Tflops，國產最強的AI芯片性能也不過為512Tflops",
+            [("throughput", "misleading"), ("throughput", "unverifiable")],
+        ),
+        ("国产显卡最高带宽仅672GB/s", [("memory_bandwidth", "unverifiable")]),
         # "X of the ... V100": the figure is the V100's, named after it
         (
             "The A100 has 54.2 billion transistors, or the 21 billion transistors of the Volta-based NVIDIA V100",

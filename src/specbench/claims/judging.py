@@ -175,6 +175,12 @@ class Judge:
     def judge(self, claim: Claim) -> Judgement:
         """Gather the evidence for one claim, run the checks, and decide its verdict."""
         subject = self.catalogue.chips.get(claim.subject or "")
+        if subject is None and claim.subject_unnamed:
+            judgement = Judgement(claim, Outcome.UNKNOWN, claimed=claim.value_text or claim.ratio_text)
+            judgement.explanation.append(
+                f"The chip is not named ('{claim.subject_query}'): no spec sheet can confirm or refute the figure."
+            )
+            return self._finish(judgement, [])
         if subject is None:
             return self._not_in_catalogue(claim, claim.subject_query, "the chip")
         if claim.undefined:

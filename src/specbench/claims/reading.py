@@ -116,6 +116,7 @@ class Claim:
     rule: str = ""  # the rule that read it
     subject: str | None = None  # catalogue id; None if the chip is not in the catalogue
     subject_query: str | None = None  # the chip as the text names it
+    subject_unnamed: bool = False  # "国产最强的AI芯片": a chip the text does not name
     count: int = 1
     precisions: tuple[str, ...] = ()
     precision_words: tuple[str, ...] = ()

@@ -152,6 +152,33 @@ def _subject_before(s: Sentence, index: int, exclude: Mention | None = None) -> 
     return None
 
 
+def _unnamed_owner(s: Sentence, index: int) -> Mention | None:
+    """An unnamed chip a spec figure belongs to, so that the figure is reported as uncheckable
+    rather than dropped or pinned on a chip named earlier.
+
+    "国产最强的AI芯片性能也不过为512Tflops": the nearest chip before the figure, in its sentence,
+    is one the text does not name. Only throughput, bandwidth and memory figures count: "国产
+    芯片市场规模" numbers are money and never reach here.
+    """
+    if s.tokens[index].value.dimension not in _UNNAMED_DIMENSIONS:
+        return None
+    return _unnamed_before(s, index)
+
+
+def _unnamed_before(s: Sentence, index: int) -> Mention | None:
+    """The unnamed chip that is the nearest subject before ``index``, if the nearest one is unnamed."""
+    for mention in reversed(s.mentions_before(index)):
+        if mention.reference or (mention.rival_role and not mention.unnamed):
+            continue
+        return mention if mention.unnamed and not mention.rival_role else None
+    return None
+
+
+_UNNAMED_DIMENSIONS = frozenset(
+    {Dimension.FLOP_RATE, Dimension.OP_RATE, Dimension.RATE, Dimension.BANDWIDTH, Dimension.INFORMATION}
+)
+
+
 def _attached(s: Sentence, index: int) -> Mention | None:
     """A chip the figure is joined to: "H100的8.0TB/s", "H100's 3,350 GB/s", "A100(826平方毫米)"."""
     j = index - 1
@@ -470,6 +497,7 @@ def _value_claim(
         rule=rule_name,
         subject=subject.chip,
         subject_query=subject.name,
+        subject_unnamed=subject.unnamed,
         count=count,
         precisions=tuple(keys),
         precision_words=tuple(w.text for w in words),
@@ -749,12 +777,14 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
             subject = _subject_before(s, i)
             if subject is not None:
                 doubts += _binding_doubts(s, i, subject, "figure", across_clauses=False)
+        if subject is None:
+            subject = _unnamed_owner(s, i)
         if subject is None and not any(m.unnamed for m in s.mentions_before(i)):
             after = [m for m in s.mentions_after(i) if s.clause_of[m.index] == s.clause_of[i]]
             subject = after[0] if after and not after[0].rival_role else None
             if subject is not None:
                 doubts.append(f"the figure comes before {subject.name} and is not said to be its")
-        if subject is None or subject.unnamed:
+        if subject is None:
             continue
         following = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
         if _is(following, "comparatives") or _is(following, "changes"):
@@ -933,6 +963,8 @@ def _ratio_subject(s: Sentence, index: int, rival: Mention) -> Mention | None:
     if subject is None or subject.index < 0:
         later = _subject_before(s, index, exclude=rival)
         subject = later if later is not None else subject
+    if subject is None and not rival.unnamed:
+        subject = _unnamed_before(s, anchor)  # "国产最强的AI芯片……只有H100的四分之一"
     return subject
 
 
@@ -970,7 +1002,7 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             if not (rival.index == i - 2 or rival.index == i + 2 or _of_the_rival(s, rival.index, i)):
                 continue
         subject = _ratio_subject(s, i, rival)
-        if subject is None or subject.unnamed or subject.same_chip(rival):
+        if subject is None or subject.same_chip(rival):
             continue
         if _is(s.tokens[i - 1] if i else None, "comparatives") or any(
             _is(s.tokens[k], "comparatives") and s.tokens[k].role("comparatives") == "less"
@@ -1024,6 +1056,7 @@ def _pair_claim(
         rule=rule_name,
         subject=subject.chip,
         subject_query=subject.name,
+        subject_unnamed=subject.unnamed,
         precisions=precisions,
         precision_words=tuple(t.text for t in s.tokens if _is(t, "precisions")),
         execution=_first_role(s, "execution"),
