@@ -579,3 +579,28 @@ def test_a_table_whose_header_gives_the_unit_of_each_column(reader, catalogue):
 
     judgement = Judge.of(catalogue).judge(claim)
     assert judgement.verdict == "misleading" and "precision-mismatch" in judgement.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "verdict"),
+    [
+        # H100 NVL (94 GB, 3.9 TB/s in NVIDIA's H100 datasheet) is not in the catalogue: its true
+        # figures must not be judged against the H100 SXM5, the family's default.
+        ("H100 NVL has 94GB of memory", None, "unverifiable"),
+        ("H800 PCIe的显存带宽为2TB/s", None, "unverifiable"),
+        # A form factor the catalogue names, or the chip's own, keeps the chip
+        ("H200 NVL has 141GB of memory", "nvidia-h200-nvl", "supported"),
+        ("The H20 SXM has 96GB of memory", "nvidia-h20", "supported"),
+        ("H100 PCIe的显存为80GB", "nvidia-h100-pcie", "supported"),
+    ],
+)
+def test_a_form_factor_the_catalogue_lacks_is_another_chip(catalogue, text, subject, verdict):
+    (judgement,) = check(text, catalogue)
+    assert (judgement.claim.subject, judgement.verdict) == (subject, verdict)
+
+
+def test_a_figure_restated_in_parentheses_is_one_claim(catalogue):
+    # jishuzhan.net's 910B list: "(每秒 256 万亿次浮点运算)" restates 256 TFLOPS; read on its own it
+    # lost the FP16 before it and was judged against every precision.
+    judgements = check("Ascend 910B 的半精度(FP16)算力达到 256 TFLOPS(每秒 256 万亿次浮点运算)。", catalogue)
+    assert [(j.claim.precisions, j.claim.value) for j in judgements] == [(("fp16",), 256.0)]

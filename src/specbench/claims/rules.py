@@ -88,6 +88,11 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
             merged.append(Token(Kind.WORD, token.start, token.end, token.text, token.value, {}))
             i += 1  # "the 12nm node" is a process node, not a server's
             continue
+        if token.kind is Kind.QUANTITY and i + 1 < len(tokens) and tokens[i + 1].kind is Kind.OPEN:
+            merged.append(token)
+            merged.extend(_restatement(token, tokens[i + 1 : i + 1 + RESTATEMENT]))
+            i += 1 + min(RESTATEMENT, len(tokens) - i - 1)
+            continue
         if token.kind is Kind.QUANTITY and i + 1 < len(tokens) and tokens[i + 1].kind is Kind.STAR:
             if tokens[i + 1].start - token.end <= 1:
                 merged.append(Token(token.kind, token.start, token.end, token.text, token.value, {"star": True}))
@@ -96,6 +101,34 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
         merged.append(token)
         i += 1
     return _dense_sparse_pairs(merged)
+
+
+RESTATEMENT = 6  # tokens of a parenthesis read for a figure that restates the one before it
+
+
+def _restatement(figure: Token, following: list[Token]) -> list[Token]:
+    """The tokens after a figure, with the same number restated in the parenthesis that follows
+    it made a non-claim: "256 TFLOPS(每秒 256 万亿次浮点运算)" states one figure, not two.
+
+    Only the parenthesis right after the figure, and only its first few tokens, are looked at.
+    """
+    out = list(following)
+    for k, token in enumerate(out[1:], start=1):
+        if token.kind is Kind.CLOSE or token.kind is Kind.OPEN:
+            break
+        if token.kind in (Kind.QUANTITY, Kind.NUMBER):
+            number = token.value.number_text if token.kind is Kind.QUANTITY else token.text
+            if _number_value(number) == _number_value(figure.value.number_text):
+                out[k] = Token(Kind.SKIP, token.start, token.end, token.text, "restatement")
+            break
+    return out
+
+
+def _number_value(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _dense_sparse_pairs(tokens: list[Token]) -> list[Token]:
