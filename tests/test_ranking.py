@@ -181,6 +181,7 @@ def test_rank_json_carries_numbers():
         (["BR10"], 1, "unknown chip 'BR10'; did you mean BR100, BR104?"),
         (["--vendor", "Acme"], 1, "no chip of the catalogue matches"),
         (["--format", "html"], 2, "rank supports --format markdown, text, csv, csv-excel or json"),
+        (["--by", "bf16 " + "x" * 100_000], 2, "cannot rank by 'bf16 xxx"),  # a pasted page is not echoed
     ],
 )
 def test_rank_errors_are_one_line(args, code, message):
@@ -188,7 +189,7 @@ def test_rank_errors_are_one_line(args, code, message):
     assert result.exit_code == code, result.output
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert len(lines) == 1 and message in lines[0] and len(lines[0]) < 400, result.stderr
 
 
 @pytest.mark.parametrize(
