@@ -43,3 +43,17 @@ def test_crosscheck_example_is_current():
     assert len(table) > 10
     for line in table:
         assert line in out, line
+
+
+def test_rank_metric_and_csv_examples_are_current():
+    chips = ["BR100", "A100", "H100", "H20", "MTT S4000", "曦云C500"]
+    ranking = _run("rank", "--by", "bf16 per watt", *chips)
+    table = "\n".join(line for line in ranking.splitlines() if line.startswith("|"))
+    assert table in README
+    for line in ranking[ranking.index("## Marks") :].splitlines():
+        if line.startswith("- "):
+            assert line in README, line
+    picked = _run("compare", "BR100", "A100", "--metric", "bf16,int8,memory-bandwidth,tdp")
+    assert "\n".join(line for line in picked.split("## Derived")[0].splitlines() if line.startswith("|")) in README
+    tidy = _run("compare", "BR100", "A100", "--metric", "bf16,int8,memory-bandwidth,tdp", "--format", "csv")
+    assert "\n".join(tidy.splitlines()[:8]) in README

@@ -9,8 +9,18 @@ np.float64(3.282051282051282)
 
 from __future__ import annotations
 
-from specbench.api import catalogue, compare, get, load
+from specbench.api import catalogue, compare, figures, get, load, rank
 from specbench.errors import SpecbenchError, SpecError, UnknownChipError
 
 __version__ = "0.1.0"
-__all__ = ["SpecError", "SpecbenchError", "UnknownChipError", "catalogue", "compare", "get", "load"]
+__all__ = [
+    "SpecError",
+    "SpecbenchError",
+    "UnknownChipError",
+    "catalogue",
+    "compare",
+    "figures",
+    "get",
+    "load",
+    "rank",
+]

@@ -152,7 +152,7 @@ def list_(
 def show(
     chip: Annotated[str, typer.Argument(help="Chip name, alias or id, in English or Chinese.")],
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format (markdown, text or json).")
+        Format, typer.Option("--format", "-f", help="Output format (markdown, text, json; csv: one row per figure).")
     ] = Format.markdown,
     out: OutOption = None,
     specs: SpecsOption = None,
@@ -164,8 +164,8 @@ def show(
     """
     from specbench.listing import render_show
 
-    if format in (Format.csv, Format.html):
-        raise UsageError("show supports --format markdown, text or json")
+    if format is Format.html:
+        raise UsageError("show supports --format markdown, text, json, csv or csv-excel")
     catalogue = _catalogue(specs, add_specs)
     _emit(render_show(catalogue, catalogue.get(chip), format), out)
 
@@ -184,19 +184,74 @@ def compare(
         ),
     ] = Basis.dense,
     baseline: Annotated[str | None, typer.Option(help="Divide every chip by this one instead.")] = None,
+    metric: Annotated[
+        str | None,
+        typer.Option(
+            "--metric",
+            "-m",
+            help="Only these rows, comma-separated: precisions (bf16, int8...), memory-bandwidth, tdp, "
+            "die-area..., per-watt, ridge-point...",
+        ),
+    ] = None,
     out: OutOption = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
 ) -> None:
     """Compare chips like for like, with ratios, normalization steps and sources.
 
-    Example: specbench compare BR100 A100
+    Example: specbench compare BR100 A100 --metric bf16,int8,memory-bandwidth,tdp
     """
     from specbench.comparison import build_comparison
     from specbench.tables import render_comparison
 
-    comparison = build_comparison(_catalogue(specs, add_specs), chips, basis=basis.value, baseline=baseline)
+    selection = None
+    if metric is not None:
+        from specbench.metric_query import parse_metrics
+
+        selection = parse_metrics(metric)
+    comparison = build_comparison(
+        _catalogue(specs, add_specs), chips, basis=basis.value, baseline=baseline, metrics=selection
+    )
     _emit(render_comparison(comparison, format), out)
+
+
+@app.command()
+@_handles_errors
+def rank(
+    chips: Annotated[
+        list[str] | None, typer.Argument(help="Chips to rank (default: the whole catalogue).", show_default=False)
+    ] = None,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help='What to rank by: a precision with "peak", "per watt", "per die", "per mm2", "bytes per op" '
+            'or "ridge point" ("bf16 per watt"), or memory, bandwidth, tdp, die area, transistors.',
+        ),
+    ] = "bf16",
+    vendor: Annotated[
+        list[str] | None, typer.Option("--vendor", help="Only this vendor (English or Chinese name; repeatable).")
+    ] = None,
+    country: Annotated[
+        list[str] | None, typer.Option("--country", help="Only vendors based in this country (CN, US; repeatable).")
+    ] = None,
+    format: FormatOption = Format.markdown,
+    out: OutOption = None,
+    specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
+) -> None:
+    """Rank the catalogue, or the chips named, by one figure on the dense basis, with each value's
+    inputs and sources, marks for what it rests on, and the chips that lack the figure.
+
+    Example: specbench rank --by "bf16 per watt" --country CN
+    """
+    from specbench.ranking import rank as build
+    from specbench.ranking import render_ranking
+
+    if format is Format.html:
+        raise UsageError("rank supports --format markdown, text, csv, csv-excel or json")
+    ranking = build(_catalogue(specs, add_specs), by, chips, tuple(vendor or ()), tuple(country or ()))
+    _emit(render_ranking(ranking, format), out)
 
 
 ClaimFormat = Annotated[Format, typer.Option("--format", "-f", help="Output format (text, markdown or json).")]
