@@ -463,8 +463,10 @@ def test_l2_cache_and_kv_cache_are_not_chips_or_on_chip_memory(catalogue):
         ("The BR100 was unveiled in 2019", "false"),
         # H20: the catalogue's 2024 is the year it shipped; announced in 2023, so the record cannot tell
         ("H20 was launched in 2023", "unverifiable"),
-        # the catalogue records no launch date for the A100 PCIe 80GB
+        # the A100 PCIe 80GB's own date is 2021-06-28 [NVD-1], a database release date: a year earlier may
+        # be an announcement the record does not hold, as for the H20
         ("英伟达2020年推出的A100 80GB PCIe版", "unverifiable"),
+        ("英伟达2021年推出的A100 80GB PCIe版", "supported"),
     ],
 )
 def test_launch_years(catalogue, text, verdict):
