@@ -606,3 +606,23 @@ def test_a_figure_restated_in_parentheses_is_one_claim(catalogue):
     # lost the FP16 before it and was judged against every precision.
     judgements = check("Ascend 910B 的半精度(FP16)算力达到 256 TFLOPS(每秒 256 万亿次浮点运算)。", catalogue)
     assert [(j.claim.precisions, j.claim.value) for j in judgements] == [(("fp16",), 256.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "precision", "dense", "sparse"),
+    [
+        # A100: INT8 624 dense, 1248 with 2:4 sparsity; FP16 312 and 624 [NV-A1]. H100 SXM5 FP16 989.5
+        # dense, 1979 sparse [NV-H1]. The parenthesis gives the sparse basis of the figure before it.
+        ("A100的INT8算力为624 TOPS（稀疏算力1248 TOPS）", "int8", 624.0, 1248.0),
+        ("H100 SXM的FP16算力为989 TFLOPS（稀疏1979 TFLOPS）", "fp16", 989.0, 1979.0),
+        ("A100的FP16算力为312 TFLOPS（624 TFLOPS稀疏）", "fp16", 312.0, 624.0),
+        ("The A100 offers 312 TFLOPS of FP16 (624 TFLOPS with sparsity)", "fp16", 312.0, 624.0),
+    ],
+)
+def test_a_parenthesis_gives_the_sparse_basis_of_the_figure_before_it(catalogue, text, precision, dense, sparse):
+    judgements = check(text, catalogue)
+    assert [(j.claim.precisions, j.claim.value, j.claim.sparsity) for j in judgements] == [
+        ((precision,), dense, None),
+        ((precision,), sparse, "sparse"),
+    ]
+    assert [j.verdict for j in judgements] == ["supported", "supported"]

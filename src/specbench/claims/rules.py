@@ -103,6 +103,19 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
     return _dense_sparse_pairs(merged)
 
 
+def _parenthesis_host(s: Sentence, index: int) -> int | None:
+    """The figure a parenthesised figure gives another basis of: "312 TFLOPS (624 TFLOPS with
+    sparsity)", "624 TOPS（稀疏算力1248 TOPS）". The figure must open the parenthesis within
+    three tokens of it."""
+    for k in range(index - 1, max(-1, index - 4), -1):
+        kind = s.tokens[k].kind
+        if kind is Kind.OPEN:
+            return k - 1 if k > 0 and s.tokens[k - 1].kind is Kind.QUANTITY else None
+        if kind in (Kind.CLOSE, Kind.CLAUSE, Kind.PIPE, Kind.QUANTITY):
+            return None
+    return None
+
+
 RESTATEMENT = 6  # tokens of a parenthesis read for a figure that restates the one before it
 
 
@@ -488,9 +501,14 @@ def _value_claim(
     lower = subject.index + 1 if subject.index >= 0 and s.clause_of[subject.index] == s.clause_of[index] else start
     lower = max(lower, index - WINDOW)
     more_doubts = list(doubts or []) + metric_doubts + _doubts_of(subject)
+    host = _parenthesis_host(s, index)
     words: list[Token] = []
     if metric in ("throughput", "per_watt"):
         words = precisions if precisions is not None else _precisions_near(s, index, lower)
+        if not words and host is not None:
+            words = _precisions_near(s, host, lower)  # "624 TOPS（稀疏1248 TOPS）": the INT8 of 624
+        if host is not None:
+            lower = max(lower, host + 1)  # what governs the host does not govern its alternative
         if not words:
             words, doubt = _governing_precisions(s, index)
             if doubt:
@@ -503,7 +521,12 @@ def _value_claim(
     dimension = quantity.dimension
     if dimension is Dimension.RATE and keys:
         dimension = Dimension.OP_RATE if all(k.startswith("int") for k in keys) else Dimension.FLOP_RATE
-    sparsity_words = _words_in(s, lower, min(end, index + 3), "sparsity")
+    after = min(end, index + 3)
+    for k in range(index + 1, after):
+        if s.tokens[k].kind is Kind.OPEN:
+            after = k  # "624 TOPS（稀疏1248 TOPS）": the parenthesis speaks of its own figure
+            break
+    sparsity_words = _words_in(s, lower, after, "sparsity")
     sparsity = str(sparsity_words[-1].role("sparsity")) if sparsity_words else None
     if token.roles.get("star"):
         sparsity = "sparse"
