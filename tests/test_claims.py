@@ -185,3 +185,12 @@ def test_streamed_sentences_match_whole_text_and_keep_line_numbers():
         (2, "A100 has 312 TFLOPS."),
         (4, "H20 has 96 GB"),
     ]
+
+
+def test_an_article_comparison_with_no_number_answers_its_quote(catalogue):
+    from specbench.claims.corpus import Article, Expectation, audit_article
+
+    text = "H100 (released in 2022): FP16 computing power of 989 TFLOPS. Its performance far exceeds that of A100."
+    article = Article("t", "en", "test", text, [Expectation("Its performance far exceeds that of A100", "supported")])
+    (result,) = audit_article(article, catalogue)
+    assert result.found and result.verdict == "supported"

@@ -626,3 +626,15 @@ def test_a_parenthesis_gives_the_sparse_basis_of_the_figure_before_it(catalogue,
         ((precision,), sparse, "sparse"),
     ]
     assert [j.verdict for j in judgements] == ["supported", "supported"]
+
+
+def test_a_sentence_that_opens_with_a_chip_is_about_it(reader):
+    # boardor.com: the 910C paragraph quotes the H100's 989 TFLOPS, but "It" in the next sentence is
+    # the 910C (128 GB of memory [HWX-19]), not the H100 (80 GB).
+    claims = reader.read(
+        "– Ascend 910C (samples to be sent in 2024, mass production in 2025): Achieves performance close to "
+        "NVIDIA’s H100 (FP16 computing power of 989 TFLOPS) by combining two 910B chips. "
+        "It uses 3D-stacked HBM3 memory (128GB), further enhancing bandwidth and performance."
+    )
+    memory = [c for c in claims if c.metric == "memory_capacity"]
+    assert [(c.subject, c.value) for c in memory] == [("huawei-ascend-910c", 128.0)]

@@ -361,9 +361,18 @@ def audit_article(article: Article, catalogue: Catalogue) -> list[ExpectationRes
         ]
         # A claim answers the quote when its figure is in it: the other claims of the sentence are
         # about other figures ("2020年推出" is a date; the sentence's TFLOPS are not its answer).
-        narrowed = [j for j in matched if _figure(j.claim) in quote]
+        narrowed = [j for j in matched if _answers(j.claim, quote)]
         results.append(ExpectationResult(expectation, narrowed))
     return results
+
+
+def _answers(claim: Claim, quote: str) -> bool:
+    """Whether a claim found in the quote's sentence is the one the quote states: its figure is
+    in the quote, or, for a comparison with no number ("Its performance far exceeds that of
+    A100"), its own words and the quote overlap."""
+    if claim.rule == "comparative":
+        return bool(claim.text) and claim.text in quote
+    return _figure(claim) in quote
 
 
 def _figure(claim: Claim) -> str:

@@ -683,7 +683,11 @@ class Reader:
         named = [m for m in sentence.mentions if not m.unnamed and not m.unresolved]
         subjects = [m for m in named if not m.rival_role and not m.reference]
         chosen = None
-        if claims and claims[0].subject_query:
+        if subjects and subjects[0].index <= 1:
+            # A sentence that opens with a chip is about it, whatever figures of other chips it quotes:
+            # "– Ascend 910C (…): Achieves performance close to NVIDIA's H100 (989 TFLOPS) …. It uses …"
+            chosen = subjects[0]
+        elif claims and claims[0].subject_query:
             chosen = next((m for m in subjects if m.name == claims[0].subject_query), None)
         if subjects:
             context.take(chosen or subjects[0], tuple(named))
