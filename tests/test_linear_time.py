@@ -37,6 +37,10 @@ BOUND = 30.0  # t(10 n) / t(n); linear is about 10, quadratic about 100
 LARGE = MAX_SENTENCE  # at most this many characters in the larger input, the smaller a tenth of it
 MIN_TIME = 0.002  # seconds; shorter calls are repeated within one measurement
 RUNS = 3  # measurements of each input; the minimum is kept, being the least disturbed
+# A ratio over the bound is measured again, up to this many times in all, and the lowest kept: on a
+# shared machine a burst of load slows one timing, not every attempt, while super-linear work is slow
+# in each of them (quadratic stays near 100 however often it is measured).
+ATTEMPTS = 3
 
 SENTENCE_ZH = "在Int8、BF16、TF32/TF32+、FP32等数据格式下，BR100相比英伟达A100至少有3.3倍的峰值性能优势"
 SENTENCE_EN = "H100 SXM5 delivers 989 TFLOPS dense BF16, 3.17x the 312 TFLOPS of an A100, with 3.35 TB/s HBM3"
@@ -176,10 +180,23 @@ def ratios(reader: Reader, family: Callable[[int], str]) -> dict[str, tuple[floa
     small, large = sizes(family)
     found = {}
     for layer, function in layers(reader).items():
-        t_small = measure(function, family(small))
-        t_large = measure(function, family(large))
-        found[layer] = (t_small, t_large, t_large / t_small)
+        found[layer] = lowest_ratio(
+            lambda f=function: measure(f, family(small)),
+            lambda f=function: measure(f, family(large)),
+        )
     return found
+
+
+def lowest_ratio(small: Callable[[], float], large: Callable[[], float]) -> tuple[float, float, float]:
+    """(seconds at n, seconds at 10 n, ratio), measured again while the ratio is over the bound."""
+    best = (math.inf, math.inf, math.inf)
+    for _ in range(ATTEMPTS):
+        t_small, t_large = small(), large()
+        if t_large / t_small < best[2]:
+            best = (t_small, t_large, t_large / t_small)
+        if best[2] < BOUND:
+            break
+    return best
 
 
 def report(found: dict[str, tuple[float, float, float]]) -> str:
@@ -268,11 +285,11 @@ def test_scanning_a_text_without_sentence_ends_grows_linearly():
         for _ in sentences_with_lines(chunks):
             pass
 
-    t_small = min(_timed(consume, small) for _ in range(RUNS))
-    t_large = min(_timed(consume, large) for _ in range(RUNS))
-    assert t_large / t_small < BOUND, (
-        f"sentences_with_lines: {t_small * 1e3:.1f} ms -> {t_large * 1e3:.1f} ms, ratio {t_large / t_small:.1f}"
+    t_small, t_large, ratio = lowest_ratio(
+        lambda: min(_timed(consume, small) for _ in range(RUNS)),
+        lambda: min(_timed(consume, large) for _ in range(RUNS)),
     )
+    assert ratio < BOUND, f"sentences_with_lines: {t_small * 1e3:.1f} ms -> {t_large * 1e3:.1f} ms, ratio {ratio:.1f}"
 
 
 def _timed(function: Callable[[list[str]], None], argument: list[str]) -> float:
