@@ -459,3 +459,12 @@ def test_a_mapped_entry_the_catalogue_lacks_is_listed_not_an_error(catalogue):
     result = crosscheck(catalogue, mapping=replace(mapping, rows=rows))
     assert (row, "nvidia-h800-not-loaded") in result.lacking
     assert not [d for d in result.disagreements if d.epoch_row == row]
+
+
+def test_a_figure_written_with_few_digits_covers_its_rounding():
+    from specbench.crosscheck import close
+
+    # B200 TF32: NVIDIA writes 1.1 PFLOPS [NVX-5]; Epoch files 1,125 TFLOPS. "1.1" stands for 1.05 to 1.15.
+    assert close(1125.0, 1100.0, "1.1 PFLOPS")
+    assert not close(1125.0, 1100.0, "1100 TFLOPS")  # written to the unit, 2.3% off is a disagreement
+    assert not close(1200.0, 1100.0, "1.1 PFLOPS")

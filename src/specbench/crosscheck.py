@@ -12,6 +12,7 @@ whether the values agree and, if not, the likeliest reason. Nothing here prints.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +36,7 @@ DATASET_URL = "https://epoch.ai/data/machine-learning-hardware"
 # Two values agree within 2%: NVIDIA prints 34 TFLOPS FP64 for the H100 SXM5, whose
 # boost clock gives 33.45 (1.6% less), and 26 for the PCIe card's 25.61.
 TOLERANCE = 0.02
+WRITTEN_CAP = 0.05  # the rounding of a figure written with few digits counts up to 5% ("1 TFLOPS" is not 0.5 to 1.5)
 # A release date this far from the catalogue's launch is no date of the same launch.
 FAR_DAYS = 180
 
@@ -246,13 +248,27 @@ class Finding:
     detail: str
 
 
-def close(a: float, b: float) -> bool:
-    """Equal within rounding (TOLERANCE)."""
-    return math.isclose(a, b, rel_tol=TOLERANCE)
+def close(a: float, b: float, written: str = "") -> bool:
+    """Equal within rounding: TOLERANCE, or half the last digit of the catalogue's figure as
+    ``written`` ("1.1 PFLOPS" stands for 1.05 to 1.15, so Epoch's 1125 TFLOPS is the same figure)."""
+    return math.isclose(a, b, rel_tol=max(TOLERANCE, min(_written_step(written), WRITTEN_CAP)))
+
+
+_FIRST_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def _written_step(written: str) -> float:
+    """Half the last written digit of a figure, relative to it: 0.045 for "1.1", 0 for "1979"'s 0.00025."""
+    match = _FIRST_NUMBER.search(written.replace(",", ""))
+    if not match or not float(match.group()):
+        return 0.0
+    digits = match.group()
+    step = 10.0 ** -len(digits.split(".")[1]) if "." in digits else 1.0
+    return step / 2 / float(digits)
 
 
 def _match(value: float, candidates: Iterable[Candidate]) -> Candidate | None:
-    return next((c for c in candidates if close(value, c.value)), None)
+    return next((c for c in candidates if close(value, c.value, c.text)), None)
 
 
 def _cited(candidate: Candidate) -> str:
@@ -289,9 +305,9 @@ def check_per_die(e: Evidence) -> Finding | None:
     if not e.dies or e.dies < 2:
         return None
     for c in e.same:
-        if close(e.epoch, c.value * e.dies):
+        if close(e.epoch, c.value * e.dies, c.text):
             return Finding(Reason.per_die, c, f"equals {e.dies} x {_cited(c)} (one per compute die)")
-        if close(e.epoch, c.value / e.dies):
+        if close(e.epoch, c.value / e.dies, c.text):
             return Finding(Reason.per_die, c, f"equals {_cited(c)} / {e.dies} compute dies")
     return None
 
@@ -300,7 +316,7 @@ def check_power_of_ten(e: Evidence) -> Finding | None:
     for c in e.same:
         for power in (1, 2, 3):
             for factor, word in ((10.0**power, "times"), (10.0**-power, "a")):
-                if close(e.epoch, c.value * factor):
+                if close(e.epoch, c.value * factor, c.text):
                     how = f"{10**power:g} times" if word == "times" else f"1/{10**power:g} of"
                     return Finding(Reason.power_of_ten, c, f"is {how} {_cited(c)}")
     return None
@@ -311,14 +327,14 @@ GIB_PER_GB = 2**30 / 1e9
 
 def check_binary_prefix(e: Evidence) -> Finding | None:
     for c in e.same:
-        if close(e.epoch, c.value / GIB_PER_GB) or close(e.epoch, c.value * GIB_PER_GB):
+        if close(e.epoch, c.value / GIB_PER_GB, c.text) or close(e.epoch, c.value * GIB_PER_GB, c.text):
             return Finding(Reason.binary_prefix, c, f"{_cited(c)} with GiB and GB taken for each other")
     return None
 
 
 def check_direction(e: Evidence) -> Finding | None:
     for c in e.same:
-        if close(e.epoch, c.value * 2) or close(e.epoch, c.value / 2):
+        if close(e.epoch, c.value * 2, c.text) or close(e.epoch, c.value / 2, c.text):
             return Finding(Reason.direction, c, f"is twice or half {_cited(c)}: one direction against both")
     return None
 
@@ -745,7 +761,7 @@ class CrossCheck:
     def to_records(self) -> dict[str, Any]:
         return {
             "dataset": {"csv": self.csv, "rows": self.rows, "attribution": ATTRIBUTION, "licence": LICENCE},
-            "tolerance": TOLERANCE,
+            "tolerance": TOLERANCE,  # at least; wider where the catalogue writes fewer digits
             "comparisons": self.comparisons,
             "counts": self.counts(),
             "disagreements": [
