@@ -72,7 +72,7 @@ def read_text(item: str | Path | Source) -> InputText:
 
 
 def _text(source: Source, blocks: Iterator[bytes], content_type: str, declared: str | None) -> InputText:
-    from specbench.decoding import decode_blocks, declared_in_html
+    from specbench.decoding import declared_in_html, decode_blocks
 
     first = next(blocks, b"")
     is_html = _is_html(source, content_type, first)

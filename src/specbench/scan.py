@@ -38,6 +38,26 @@ class Finding:
     judgement: Judgement
 
 
+class Tally:
+    """Claims per verdict for each input, in the order of the inputs: what a scan ends with."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._counts: dict[str, dict[str, int]] = {name: {} for name in names}
+
+    def add(self, finding: Finding) -> None:
+        counts = self._counts.setdefault(finding.file, {})
+        counts[finding.judgement.verdict] = counts.get(finding.judgement.verdict, 0) + 1
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One record per input: file, claims, then the count of each verdict."""
+        from specbench.claims import Verdict
+
+        return [
+            {"file": name, "claims": sum(counts.values()), **{v.value: counts.get(v.value, 0) for v in Verdict}}
+            for name, counts in self._counts.items()
+        ]
+
+
 def read_chunks(path: Path) -> Iterator[str]:
     """Decoded text of a file, a chunk at a time (UTF-8, GB18030 or Big5: see specbench.decoding);
     a clear error for a binary file or one no supported encoding decodes."""
