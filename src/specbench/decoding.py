@@ -22,6 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 from specbench.errors import InputError
 
@@ -118,11 +119,12 @@ def _decodes(sample: bytes, encoding: str) -> bool:
 def _decode(stream: _Blocks, first: bytes, encoding: str, name: str, offset: int) -> Iterator[str]:
     decoder = codecs.getincrementaldecoder(encoding)()
     shown = encoding_name(encoding)
-    for block in (first, *stream):
+    for block in chain((first,), stream):  # streamed: one block in memory at a time
+        held = len(decoder.getstate()[0])  # bytes of a character the previous block ended inside
         try:
             text = decoder.decode(block)
         except UnicodeDecodeError as exc:
-            raise InputError(f"{name!r} is not {shown} text (bad byte at offset {offset + exc.start})") from None
+            raise InputError(f"{name!r} is not {shown} text (bad byte at offset {offset - held + exc.start})") from None
         offset += len(block)
         if text:
             yield text
@@ -154,6 +156,8 @@ class _Blocks:
 
     def take(self, size: int) -> bytes:
         """At least ``size`` bytes (whole blocks), fewer only at the end of the input."""
+        if size <= 0:
+            return b""
         parts, total = [self._pending], len(self._pending)
         self._pending = b""
         while total < size:
