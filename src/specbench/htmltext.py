@@ -113,6 +113,8 @@ class ArticleText(HTMLParser):
     # Parser events
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self._skip_tag == "head" and tag == "body":
+            self._skip_tag = None  # a head left open ends where the body starts
         if self._skip_tag is not None:
             if tag == self._skip_tag:
                 self._skip_depth += 1
@@ -154,8 +156,6 @@ class ArticleText(HTMLParser):
         self._write(_SPACE.sub(" ", data), line + data.count("\n", 0, lead))
 
     def _open(self, tag: str) -> None:
-        if tag == "body" and self._skip_tag == "head":
-            self._skip_tag = None
         if tag in CELLS and self._row is not None:
             self._end_cell()
             self._cell = []
