@@ -195,7 +195,7 @@ def _fetch(url: str) -> tuple[Iterator[bytes], str, str | None]:
     if length.isdigit() and int(length) > MAX_BYTES:
         response.close()
         client.close()
-        raise InputError(f"cannot fetch {url!r}: {int(length)} bytes, more than the {MAX_BYTES >> 20} MiB read")
+        raise InputError(f"cannot fetch {url!r}: {int(length)} bytes is more than the limit of {_size(MAX_BYTES)}")
     return _body(url, client, response), response.headers.get("content-type", ""), response.charset_encoding
 
 
@@ -207,7 +207,7 @@ def _body(url: str, client: Any, response: Any) -> Iterator[bytes]:
         for block in response.iter_bytes(CHUNK):
             total += len(block)
             if total > MAX_BYTES:
-                raise InputError(f"cannot fetch {url!r}: more than the {MAX_BYTES >> 20} MiB read")
+                raise InputError(f"cannot fetch {url!r}: the page is larger than the limit of {_size(MAX_BYTES)}")
             yield block
     except httpx.TimeoutException:
         raise InputError(f"cannot fetch {url!r}: no answer within {TIMEOUT:g} s") from None
@@ -216,6 +216,10 @@ def _body(url: str, client: Any, response: Any) -> Iterator[bytes]:
     finally:
         response.close()
         client.close()
+
+
+def _size(count: int) -> str:
+    return f"{count >> 20} MiB" if count >= 1 << 20 else f"{count} bytes"
 
 
 def _reason(exc: Exception) -> str:
