@@ -135,9 +135,11 @@ def scan_frame(frame: pd.DataFrame, column: str, specs_dir: str | Path | None = 
             records.append({"line": finding.line, **claim_record(finding.judgement, catalogue)})
     columns = ["line", *CLAIM_COLUMNS[2:]]
     claims = pd.DataFrame.from_records(records, columns=columns)
+    numbers = {"claimed_value", "catalogue_value", "claimed_ratio", "ratio"}
+    # fixed dtypes, so that every partition of a Dask DataFrame has the same (a column that is
+    # empty in one partition would otherwise be inferred as object there)
     claims = claims.astype(
-        {"line": "int64", "claimed_value": "float64", "catalogue_value": "float64"}
-        | {"claimed_ratio": "float64", "ratio": "float64"}
+        {c: "int64" if c == "line" else "float64" if c in numbers else pd.StringDtype() for c in columns}
     )
     keys = frame.index.take(positions).to_frame(index=False)
     keys.columns = pd.Index(index_names)
