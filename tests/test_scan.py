@@ -59,7 +59,8 @@ def test_scan_rejects_binary_and_non_utf8(tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("BR100 caf\xe9 latte".encode("latin-1"))
-    for path, message in ((binary, "is not a text file"), (latin, "is not UTF-8 text (bad byte at offset 9)")):
+    latin_message = "is not UTF-8, GB18030 (GBK) or Big5 text (first byte that is not UTF-8 at offset 9)"
+    for path, message in ((binary, "is not a text file"), (latin, latin_message)):
         result = runner.invoke(app, ["scan", str(path)])
         assert result.exit_code == 1
         assert message in result.output and "Traceback" not in result.output
