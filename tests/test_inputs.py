@@ -44,6 +44,15 @@ def test_scan_reads_standard_input_in_gbk():
     assert records["summary"][0]["file"] == "<stdin>"
 
 
+def test_standard_input_is_read_beside_files_with_several_jobs(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(KKJ, encoding="utf-8")
+    result = runner.invoke(app, ["scan", "-", str(article), "--jobs", "2", "--format", "json"], input=KKJ.encode("gbk"))
+    summary = json.loads(result.stdout)["summary"]
+    assert [row["file"] for row in summary] == ["<stdin>", str(article)]
+    assert summary[0]["claims"] == summary[1]["claims"] > 0  # the same article, in GBK and in UTF-8
+
+
 def test_standard_input_is_read_once():
     result = runner.invoke(app, ["scan", "-", "-"], input="x")
     assert result.exit_code == 2

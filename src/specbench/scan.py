@@ -169,6 +169,8 @@ def scan(paths: Sequence[Path | str], catalogue: Catalogue, jobs: int = 1) -> It
     if sum(source.kind == "stdin" for source in sources) > 1:
         raise UsageError("standard input ('-') can be read only once")
     workers = min(jobs, len(paths))
+    if any(source.kind == "stdin" for source in sources):
+        workers = 1  # a worker process has no standard input: multiprocessing closes it
     if workers > 1:
         import multiprocessing
 
