@@ -57,3 +57,30 @@ def test_rank_metric_and_csv_examples_are_current():
     assert "\n".join(line for line in picked.split("## Derived")[0].splitlines() if line.startswith("|")) in README
     tidy = _run("compare", "BR100", "A100", "--metric", "bf16,int8,memory-bandwidth,tdp", "--format", "csv")
     assert "\n".join(tidy.splitlines()[:8]) in README
+
+
+def test_scan_csv_example_is_current(monkeypatch):
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    result = runner.invoke(app, ["scan", "tests/fixtures/kkj-biren-br100-launch-2022.html", "--format", "csv"])
+    start = README.index("$ specbench scan tests/fixtures/kkj-biren-br100-launch-2022.html --format csv")
+    shown = README[start : README.index("```", start)].splitlines()[1:]
+    rows, summary = shown[:-2], shown[-2:]
+    assert rows[0] == result.stdout.splitlines()[0]
+    for line in rows:
+        assert line in result.stdout.splitlines(), line
+    assert summary == result.stderr.splitlines()
+
+
+def test_scan_frame_example_is_current():
+    import pandas as pd
+
+    import specbench
+
+    start = README.index('frame = pd.DataFrame(\n    {"text"')
+    code = README[start : README.index("claims.merge", start)]
+    claims_code, shown = code.split('claims[["article"')
+    namespace = {"pd": pd, "specbench": specbench}
+    exec(claims_code, namespace)
+    table = namespace["claims"][["article", "verdict", "chip", "claimed_value", "catalogue_value", "ratio"]]
+    expected = [line[2:] for line in shown.splitlines()[1:] if line.startswith("# ")]
+    assert table.to_string().splitlines() == expected

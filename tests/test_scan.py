@@ -59,7 +59,8 @@ def test_scan_rejects_binary_and_non_utf8(tmp_path):
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR")
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("BR100 caf\xe9 latte".encode("latin-1"))
-    for path, message in ((binary, "is not a text file"), (latin, "is not UTF-8 text (bad byte at offset 9)")):
+    latin_message = "is not UTF-8, GB18030 (GBK) or Big5 text (first byte that is not UTF-8 at offset 9)"
+    for path, message in ((binary, "is not a text file"), (latin, latin_message)):
         result = runner.invoke(app, ["scan", str(path)])
         assert result.exit_code == 1
         assert message in result.output and "Traceback" not in result.output
@@ -183,3 +184,54 @@ def test_parallel_scan_gives_the_same_findings_in_order(catalogue, tmp_path):
     parallel = [(f.file, f.line, f.judgement.verdict, f.judgement.flags) for f in scan(articles, catalogue, jobs=3)]
     assert parallel == serial
     assert len(serial) == 3 * (1200 + 10 + 300 + 1)
+
+
+def test_scan_csv_has_one_row_per_claim_and_the_summary_beside_it(tmp_path):
+    import csv
+    import io
+
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    result = runner.invoke(app, ["scan", str(article), "--format", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == [
+        "file", "line", "verdict", "flags", "chip", "rival", "metric", "claimed", "claimed_value",
+        "claimed_unit", "catalogue_value", "catalogue_unit", "catalogue", "claimed_ratio", "ratio", "text",
+    ]  # fmt: skip
+    # Biren's figures: BF16 1024 TFLOPS, INT8 2048 TOPS; "2 PFLOPS of AI performance" is the INT8 figure
+    picked = [
+        (r["line"], r["verdict"], r["chip"], r["claimed_value"], r["claimed_unit"], r["catalogue_value"]) for r in rows
+    ]
+    assert picked == [
+        ("2", "supported", "BR100", "1000", "TFLOPS", "1024"),
+        ("2", "supported", "BR100", "2000", "TOPS", "2048"),
+        ("5", "misleading", "BR100", "2000", "TFLOPS", "2048"),
+    ]
+    assert rows[2]["flags"] == "precision-mismatch; multi-die; unit-confusion"
+    assert f"specbench scan: {article}: 3 claim(s): 2 supported, 1 misleading, 0 false, 0 unverifiable" in result.stderr
+
+
+def test_scan_ends_with_the_claims_per_verdict_of_each_file(tmp_path):
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(ARTICLE, encoding="utf-8")
+    second.write_text("壁仞科技今日发布BR100芯片。\n", encoding="utf-8")  # no figure: no claim
+    text = runner.invoke(app, ["scan", str(first), str(second)]).stdout
+    summary = text[text.index("Summary\n") :].splitlines()
+    assert summary[2].split() == ["file", "claims", "supported", "misleading", "false", "unverifiable"]
+    assert summary[4].split() == [str(first), "3", "2", "1", "0", "0"]
+    assert summary[5].split() == [str(second), "0", "0", "0", "0", "0"]
+    assert summary[6].split() == ["all", "files", "3", "2", "1", "0", "0"]
+    markdown = runner.invoke(app, ["scan", str(first), "--format", "markdown"]).stdout
+    assert markdown.endswith(f"| {first} |        3 |           2 |            1 |       0 |              0 |\n")
+    records = json.loads(runner.invoke(app, ["scan", str(first), str(second), "--format", "json"]).stdout)
+    assert records["summary"] == [
+        {"file": str(first), "claims": 3, "supported": 2, "misleading": 1, "false": 0, "unverifiable": 0},
+        {"file": str(second), "claims": 0, "supported": 0, "misleading": 0, "false": 0, "unverifiable": 0},
+    ]
+
+
+def test_scan_progress_never_reaches_a_pipe(tmp_path):
+    article = tmp_path / "article.txt"
+    article.write_text(ARTICLE * 50, encoding="utf-8")
+    result = runner.invoke(app, ["scan", str(article), "--out", str(tmp_path / "claims.csv"), "-f", "csv"])
+    assert result.stderr.count("\r") == 0 and "\x1b" not in result.stderr

@@ -9,7 +9,7 @@ np.float64(3.282051282051282)
 
 from __future__ import annotations
 
-from specbench.api import catalogue, compare, figures, get, load, rank
+from specbench.api import catalogue, compare, figures, get, load, rank, scan_frame
 from specbench.errors import SpecbenchError, SpecError, UnknownChipError
 
 __version__ = "0.1.0"
@@ -23,4 +23,5 @@ __all__ = [
     "get",
     "load",
     "rank",
+    "scan_frame",
 ]

@@ -92,3 +92,55 @@ def compare(
     from specbench.comparison import build_comparison
 
     return build_comparison(load(specs_dir), list(names), basis=basis, baseline=baseline).to_frame()
+
+
+def scan_frame(frame: pd.DataFrame, column: str, specs_dir: str | Path | None = None) -> pd.DataFrame:
+    """Every checkable claim in a column of texts, judged: one row per claim.
+
+    Each cell is read as one article (its own context: "它" resolves within the cell only).
+    The result has the frame's index as a column (``index``, or the index's own name; one
+    column per level of a MultiIndex), so that claims join back to their rows, then ``line``
+    (within the cell) and the columns of ``specbench scan --format csv``: verdict, flags,
+    chip, rival, metric, claimed, claimed_value, claimed_unit, catalogue_value,
+    catalogue_unit, catalogue, claimed_ratio, ratio, text. Its columns are the same whether
+    or not any claim is found, so it works on the partitions of a Dask DataFrame::
+
+        claims = texts.map_partitions(specbench.scan_frame, "text")
+    """
+    import pandas as pd
+
+    from specbench.claims import Reader
+    from specbench.claims.judging import Judge
+    from specbench.claims.render import CLAIM_COLUMNS, claim_record
+    from specbench.errors import UsageError
+    from specbench.scan import scan_text
+
+    if column not in frame.columns:
+        shown = ", ".join(repr(c) for c in list(frame.columns)[:10])
+        raise UsageError(f"no column {column!r} in the frame (its columns: {shown or 'none'})")
+    catalogue = load(specs_dir)
+    reader, judge = Reader.of(catalogue), Judge.of(catalogue)
+    levels = frame.index.nlevels
+    index_names = [
+        str(name) if name is not None else ("index" if levels == 1 else f"level_{level}")
+        for level, name in enumerate(frame.index.names)
+    ]
+    positions: list[int] = []
+    records: list[dict[str, object]] = []
+    for position, text in enumerate(frame[column]):
+        if not isinstance(text, str) or not text.strip():
+            continue  # a missing text holds no claim
+        for finding in scan_text([text], "", reader, judge):
+            positions.append(position)
+            records.append({"line": finding.line, **claim_record(finding.judgement, catalogue)})
+    columns = ["line", *CLAIM_COLUMNS[2:]]
+    claims = pd.DataFrame.from_records(records, columns=columns)
+    numbers = {"claimed_value", "catalogue_value", "claimed_ratio", "ratio"}
+    # fixed dtypes, so that every partition of a Dask DataFrame has the same (a column that is
+    # empty in one partition would otherwise be inferred as object there)
+    claims = claims.astype(
+        {c: "int64" if c == "line" else "float64" if c in numbers else pd.StringDtype() for c in columns}
+    )
+    keys = frame.index.take(positions).to_frame(index=False)
+    keys.columns = pd.Index(index_names)
+    return pd.concat([keys, claims], axis=1)

@@ -272,7 +272,10 @@ def _stream(pieces: Any, out: Path | None) -> None:
 @app.command()
 @_handles_errors
 def check(
-    text: Annotated[str, typer.Argument(help="A sentence (or several) from a launch article or spec sheet.")],
+    text: Annotated[
+        str,
+        typer.Argument(help="A sentence (or several) from a launch article or spec sheet; '-' reads standard input."),
+    ],
     format: ClaimFormat = Format.text,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
@@ -287,6 +290,10 @@ def check(
     from specbench.claims.render import render_judgements
 
     _claim_format(format)
+    if text == "-":
+        from specbench.inputs import read_stdin_text
+
+        text = read_stdin_text()
     catalogue = _catalogue(specs, add_specs)
     judgements = judge_text(text, catalogue)
     if not judgements:
@@ -299,8 +306,16 @@ def check(
 @app.command()
 @_handles_errors
 def scan(
-    files: Annotated[list[Path], typer.Argument(help="UTF-8 text files (articles, spec sheets).")],
-    format: ClaimFormat = Format.text,
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="Articles: text or HTML files (UTF-8, GBK/GB18030 or Big5), '-' for standard input, "
+            "or http(s):// URLs."
+        ),
+    ],
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format (text, markdown, csv or json).")
+    ] = Format.text,
     out: OutOption = None,
     jobs: Annotated[
         int | None,
@@ -312,25 +327,47 @@ def scan(
     """Find and judge every checkable claim in articles, with the file and line it came from.
 
     Sentences about money, valuations, dates or headcount are skipped. Files are streamed.
+    The output ends with the claims per verdict of each file (CSV: on standard error).
 
-    Example: specbench scan article.txt --format markdown
+    Example: specbench scan article.txt page.html https://example.com/news.html --format csv
     """
+    import sys
+
     from specbench._atomic import check_output
     from specbench.claims.render import findings, render_judgements
+    from specbench.inputs import Source
+    from specbench.progress import Progress
+    from specbench.scan import Tally
     from specbench.scan import scan as scan_files
 
-    _claim_format(format)
-    check_output(out, inputs=files)  # before any work: "scan a.txt --out a.txt" would replace the article
+    if format is Format.html:
+        raise UsageError("scan supports --format text, markdown, csv or json")
+    sources = [Source.of(name) for name in files]
+    # before any work: "scan a.txt --out a.txt" would replace the article
+    check_output(out, inputs=[source.path for source in sources if source.path is not None])
     catalogue = _catalogue(specs, add_specs)
+    tally = Tally(source.name for source in sources)
+    to_terminal = (out is None or str(out) == "-") and bool(sys.stdout is not None and sys.stdout.isatty())
+    progress = Progress(sys.stderr, [source.name for source in sources], output_on_stream=to_terminal)
     counts = {"claims": 0, "unsupported": 0}
 
     def counted() -> Any:
-        for finding in scan_files(files, catalogue, jobs=jobs if jobs is not None else min(os.cpu_count() or 1, 64)):
-            counts["claims"] += 1
-            counts["unsupported"] += finding.judgement.verdict != "supported"
-            yield finding
+        try:
+            workers = jobs if jobs is not None else min(os.cpu_count() or 1, 64)
+            for finding in scan_files(files, catalogue, jobs=workers):
+                counts["claims"] += 1
+                counts["unsupported"] += finding.judgement.verdict != "supported"
+                tally.add(finding)
+                progress.update(finding)
+                yield finding
+        finally:
+            progress.close()
 
-    _stream(render_judgements(findings(counted()), catalogue, format), out)
+    _stream(render_judgements(findings(counted()), catalogue, format, summary=tally.rows), out)
+    if format is Format.csv:  # the CSV holds claims only; the summary goes beside it
+        for row in tally.rows():
+            verdicts = ", ".join(f"{row[key]} {key}" for key in list(row)[2:])
+            typer.echo(f"specbench scan: {row['file']}: {row['claims']} claim(s): {verdicts}", err=True)
     typer.echo(f"specbench scan: {counts['claims']} claim(s), {counts['unsupported']} not supported", err=True)
     if counts["unsupported"]:
         raise typer.Exit(1)

@@ -7,12 +7,11 @@ verdicts.
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
 import signal
 from bisect import bisect_left
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -39,31 +38,32 @@ class Finding:
     judgement: Judgement
 
 
+class Tally:
+    """Claims per verdict for each input, in the order of the inputs: what a scan ends with."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self._counts: dict[str, dict[str, int]] = {name: {} for name in names}
+
+    def add(self, finding: Finding) -> None:
+        counts = self._counts.setdefault(finding.file, {})
+        counts[finding.judgement.verdict] = counts.get(finding.judgement.verdict, 0) + 1
+
+    def rows(self) -> list[dict[str, Any]]:
+        """One record per input: file, claims, then the count of each verdict."""
+        from specbench.claims import Verdict
+
+        return [
+            {"file": name, "claims": sum(counts.values()), **{v.value: counts.get(v.value, 0) for v in Verdict}}
+            for name, counts in self._counts.items()
+        ]
+
+
 def read_chunks(path: Path) -> Iterator[str]:
-    """Decoded UTF-8 text of a file, a chunk at a time; a clear error for binary or non-UTF-8 files."""
-    decoder = codecs.getincrementaldecoder("utf-8")()
-    offset = 0
-    try:
-        handle = path.open("rb")
-    except FileNotFoundError:
-        raise UsageError(f"{str(path)!r} does not exist") from None
-    except IsADirectoryError:
-        raise UsageError(f"{str(path)!r} is a folder, not a text file") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {str(path)!r}: {exc.strerror}") from None
-    with handle:
-        while block := handle.read(CHUNK):
-            if b"\0" in block:
-                raise InputError(f"{str(path)!r} is not a text file (it contains NUL bytes)")
-            try:
-                yield decoder.decode(block)
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{str(path)!r} is not UTF-8 text (bad byte at offset {offset + exc.start})") from None
-            offset += len(block)
-        try:
-            yield decoder.decode(b"", final=True)
-        except UnicodeDecodeError:
-            raise InputError(f"{str(path)!r} is not UTF-8 text (it ends inside a character)") from None
+    """Decoded text of a file, a chunk at a time (UTF-8, GB18030 or Big5: see specbench.decoding);
+    a clear error for a binary file or one no supported encoding decodes."""
+    from specbench.inputs import read_text
+
+    return read_text(Path(path)).chunks
 
 
 def sentences_with_lines(chunks: Iterable[str]) -> Iterator[tuple[int, str]]:
@@ -148,19 +148,29 @@ def _passed(block: str, start: int, end: int, breaks: list[int]) -> Iterator[str
         yield block[start:end]
 
 
-def scan(paths: list[Path], catalogue: Catalogue, jobs: int = 1) -> Iterator[Finding]:
-    """Every checkable claim in the files, judged, in order.
+def scan(paths: Sequence[Path | str], catalogue: Catalogue, jobs: int = 1) -> Iterator[Finding]:
+    """Every checkable claim in the inputs, judged, in order.
 
-    Each file is read in order with one context (the chip a paragraph is about, its
-    precision, the columns of a table), so "它" and "the chip" resolve. With ``jobs``
-    > 1 and several files, files are judged in that many worker processes, in order.
+    An input is a file (a Path, or a str naming one), ``"-"`` for standard input, or an
+    ``http://`` or ``https://`` URL (see :mod:`specbench.inputs`); HTML pages are read for
+    their main text, and text in GB18030 (GBK) or Big5 is decoded as well as UTF-8. Each
+    input is read in order with one context (the chip a paragraph is about, its precision,
+    the columns of a table), so "它" and "the chip" resolve. With ``jobs`` > 1 and several
+    inputs, they are judged in that many worker processes, in order.
     """
+    from specbench.inputs import Source
+
     if not 1 <= jobs <= MAX_JOBS:
         raise UsageError(f"--jobs must be between 1 and {MAX_JOBS}")
-    for path in paths:
-        if path.is_dir():
-            raise UsageError(f"{str(path)!r} is a folder, not a text file")
+    sources = [Source.of(path) for path in paths]
+    for source in sources:
+        if source.path is not None and source.path.is_dir():
+            raise UsageError(f"{source.name!r} is a folder, not a text file")
+    if sum(source.kind == "stdin" for source in sources) > 1:
+        raise UsageError("standard input ('-') can be read only once")
     workers = min(jobs, len(paths))
+    if any(source.kind == "stdin" for source in sources):
+        workers = 1  # a worker process has no standard input: multiprocessing closes it
     if workers > 1:
         import multiprocessing
 
@@ -175,7 +185,7 @@ def scan(paths: list[Path], catalogue: Catalogue, jobs: int = 1) -> Iterator[Fin
 MAX_JOBS = 64
 
 
-def _scan_in_workers(paths: list[Path], catalogue: Catalogue, workers: int) -> Iterator[Finding]:
+def _scan_in_workers(paths: Sequence[Path | str], catalogue: Catalogue, workers: int) -> Iterator[Finding]:
     """Files judged in worker processes, one process per file and at most ``workers`` at once,
     yielded in order.
 
@@ -195,11 +205,11 @@ def _scan_in_workers(paths: list[Path], catalogue: Catalogue, workers: int) -> I
     reader, judge = Reader.of(catalogue), Judge.of(catalogue)
     reader.prefilter.spans("1 TFLOPS")  # build the patterns once, here, not in every worker
     parent = os.getpid()
-    running: deque[tuple[Any, Any, Path]] = deque()
+    running: deque[tuple[Any, Any, Path | str]] = deque()
     batches: dict[Any, deque[list[Finding]]] = {}
     finished: set[Any] = set()
 
-    def start(path: Path) -> None:
+    def start(path: Path | str) -> None:
         receiver, sender = context.Pipe(duplex=False)
         process = context.Process(target=_scan_in_worker, args=(path, reader, judge, sender, parent), daemon=True)
         process.start()
@@ -207,7 +217,7 @@ def _scan_in_workers(paths: list[Path], catalogue: Catalogue, workers: int) -> I
         running.append((process, receiver, path))
         batches[receiver] = deque()
 
-    def receive(process: Any, receiver: Any, path: Path) -> None:
+    def receive(process: Any, receiver: Any, path: Path | str) -> None:
         try:
             message = receiver.recv()
         except EOFError:
@@ -253,7 +263,7 @@ BATCH = 256  # findings per message from a worker
 BUFFERED = 8  # batches the parent holds for a worker that is ahead
 
 
-def _scan_in_worker(path: Path, reader: Reader, judge: Judge, sender: Any, parent: int) -> None:
+def _scan_in_worker(path: Path | str, reader: Reader, judge: Judge, sender: Any, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent handles it
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # no handler of the parent's
     _die_with_parent(parent)
@@ -267,10 +277,25 @@ def _scan_in_worker(path: Path, reader: Reader, judge: Judge, sender: Any, paren
     sender.close()
 
 
-def scan_file(path: Path, reader: Reader, judge: Judge) -> Iterator[Finding]:
-    """The judged claims of one file, read with one context; a blank line starts a paragraph."""
+def scan_file(path: Path | str, reader: Reader, judge: Judge) -> Iterator[Finding]:
+    """The judged claims of one input, read with one context; a blank line starts a paragraph.
+
+    The line of a finding is the line of the input where its sentence starts; in an HTML page,
+    the line where its paragraph (or table row, or list item) starts."""
+    from specbench.inputs import Source, read_text
+
+    source = Source.of(path)
+    text = read_text(source)
+    yield from scan_text(text.chunks, source.name, reader, judge, text.source_line)
+
+
+def scan_text(
+    chunks: Iterable[str], name: str, reader: Reader, judge: Judge, source_line: Any = None
+) -> Iterator[Finding]:
+    """The judged claims of a text given in chunks, named ``name`` in the findings.
+    ``source_line`` maps a line of the text to the line of the input it came from."""
     context = Context()
-    for event in _events(reader.prefilter, read_chunks(path)):
+    for event in _events(reader.prefilter, chunks):
         if event is None:
             context.new_paragraph()
             continue
@@ -278,8 +303,11 @@ def scan_file(path: Path, reader: Reader, judge: Judge) -> Iterator[Finding]:
             context.pass_over(reader, event)
             continue
         line, sentence = event
-        for claim in reader.read_sentence(sentence, context):
-            yield Finding(str(path), line, sentence, judge.judge(claim))
+        claims = reader.read_sentence(sentence, context)
+        if claims and source_line is not None:
+            line = source_line(line)
+        for claim in claims:
+            yield Finding(name, line, sentence, judge.judge(claim))
 
 
 def _die_with_parent(parent: int) -> None:

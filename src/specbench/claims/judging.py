@@ -66,6 +66,7 @@ class Judgement:
     flags: list[str] = field(default_factory=list)
     actual: float | None = None
     actual_text: str | None = None
+    actual_unit: str | None = None  # the unit of ``actual``
     ratio: float | None = None
     claimed: str | None = None
     explanation: list[str] = field(default_factory=list)
@@ -83,7 +84,11 @@ class Judgement:
             "rival_name": rival.name if rival else claim.rival_query,
             "metric": _metric_label(claim),
             "claimed": self.claimed,
+            "claimed_value": claim.value if _quantity(claim) else None,
+            "claimed_unit": claimed_unit(claim) if _quantity(claim) else None,
             "actual": self.actual_text,
+            "catalogue_value": self.actual,
+            "catalogue_unit": self.actual_unit if self.actual is not None else None,
             "ratio": None if self.ratio is None else round(self.ratio, 4),
             "claimed_ratio": None if claim.ratio is None else round(claim.ratio, 4),
             "verdict": self.verdict,
@@ -405,7 +410,8 @@ class Judge:
             ok, rounded = holds(dense, per_device, claim.qualifier, tol)
             steps.append(self._figure_step(chip, figure, dense, precision))
         if like_for_like is not None:
-            judgement.actual, judgement.actual_text = dense * count, f"{fmt(dense * count)} {_unit(precision)}"
+            judgement.actual, judgement.actual_unit = dense * count, _unit(precision)
+            judgement.actual_text = f"{fmt(dense * count)} {_unit(precision)}"
             if claimed_kind and claimed_kind != ("op_rate" if precision.startswith("int") else "flop_rate"):
                 stated = precision in claim.precisions
                 # "INT8 TFLOPS" beside a stated INT8 names the unit loosely; "2 PFLOPS" with no
@@ -480,7 +486,8 @@ class Judge:
                     judgement.outcome = Outcome.UNKNOWN
                     self._chip_flags(chip, claim, flags, steps)
                     return self._finish(judgement, flags)
-                judgement.actual = judgement.actual or value * count
+                if not judgement.actual:
+                    judgement.actual, judgement.actual_unit = value * count, _unit(figure.precision)
                 judgement.actual_text = judgement.actual_text or f"{fmt(value * count)} {_unit(figure.precision)}"
                 # a figure only a source the catalogue does not prefer gives holds on that source alone,
                 # as a memory or TDP figure does
@@ -574,7 +581,8 @@ class Judge:
             steps.append(f"{chip.name}'s {metric.replace('_', ' ')} is not in the catalogue.")
             return self._finish(judgement, flags)
         actual = float(figure.value)
-        judgement.actual, judgement.actual_text = actual, f"{fmt(actual)} {_metric_unit(metric)}"
+        judgement.actual, judgement.actual_unit = actual, _metric_unit(metric)
+        judgement.actual_text = f"{fmt(actual)} {_metric_unit(metric)}"
         steps.append(f"{chip.name} {metric.replace('_', ' ')}: {figure.text} [{', '.join(figure.sources)}].")
         ok, rounded = holds(actual, value, claim.qualifier, tol)
         if ok:
@@ -1186,11 +1194,7 @@ class Judge:
         if claim.kind != "value":
             return claim.ratio_text or claim.text
         words = QUALIFIER_WORDS.get(claim.qualifier, "is")
-        unit = (
-            _unit_of_kind(claim.unit_kind)
-            if claim.unit_kind in ("flop_rate", "op_rate")
-            else _metric_unit(claim.metric)
-        )
+        unit = claimed_unit(claim)
         devices = f" for {claim.count} devices" if claim.count > 1 else ""
         return f"{words} {claim.value_text} ({fmt(claim.value or 0)} {unit}{devices})".strip()
 
@@ -1253,6 +1257,23 @@ def _memory_key(name: str) -> str:
 
 def _unit_of_kind(kind: str | None) -> str:
     return {"flop_rate": "TFLOPS", "op_rate": "TOPS"}.get(kind or "", "")
+
+
+def _quantity(claim: Claim) -> bool:
+    """Whether a claim states a quantity (not a design fact such as a PCIe generation)."""
+    return (
+        claim.kind == "value"
+        and claim.value is not None
+        and claim.metric in METRICS
+        and METRICS[claim.metric].judged_by not in ("design", "memory_type")
+    )
+
+
+def claimed_unit(claim: Claim) -> str:
+    """The unit of a claim's stated value as read (the catalogue's unit of its metric)."""
+    if claim.unit_kind in ("flop_rate", "op_rate"):
+        return _unit_of_kind(claim.unit_kind)
+    return _metric_unit(claim.metric)
 
 
 def _metric_unit(metric: str) -> str:

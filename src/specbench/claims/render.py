@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from specbench.tables import Format, json_text, md_escape
 
@@ -50,8 +50,17 @@ def judgement_markdown(judgement: Judgement, catalogue: Catalogue, number: int, 
     return "\n".join(lines) + "\n"
 
 
-def render_judgements(judgements: Iterable[tuple[Judgement, str]], catalogue: Catalogue, fmt: Format) -> Iterator[str]:
-    """Pieces of output, one per judged claim, so long scans stream."""
+def render_judgements(
+    judgements: Iterable[tuple[Judgement, str]],
+    catalogue: Catalogue,
+    fmt: Format,
+    summary: Callable[[], list[dict[str, Any]]] | None = None,
+) -> Iterator[str]:
+    """Pieces of output, one per judged claim, so long scans stream.
+
+    ``summary`` gives, once every claim is out, the counts per verdict of each file: a last
+    section in text and Markdown, a ``"summary"`` list beside ``"claims"`` in JSON. CSV holds
+    claims only, one row each (see :data:`CLAIM_COLUMNS`)."""
     if fmt is Format.json:
         yield '{"claims": ['
         for index, (judgement, where) in enumerate(judgements):
@@ -60,13 +69,96 @@ def render_judgements(judgements: Iterable[tuple[Judgement, str]], catalogue: Ca
                 file, _, line = where.rpartition(":")
                 record.update(file=file, line=int(line))
             yield ("," if index else "") + "\n  " + json_text(record, indent=None)
-        yield "\n]}\n"
+        if summary is None:
+            yield "\n]}\n"
+            return
+        rows = ",".join("\n  " + json_text(row, indent=None) for row in summary())
+        yield f'\n],\n"summary": [{rows}\n]}}\n'
+        return
+    if fmt is Format.csv:
+        yield _csv_line(CLAIM_COLUMNS)
+        for judgement, where in judgements:
+            file, _, line = where.rpartition(":")
+            record = {"file": file, "line": line, **claim_record(judgement, catalogue)}
+            yield _csv_line([record[column] for column in CLAIM_COLUMNS])
         return
     for index, (judgement, where) in enumerate(judgements, 1):
         if fmt is Format.markdown:
             yield judgement_markdown(judgement, catalogue, index, where)
         else:
             yield judgement_text(judgement, catalogue, index, where) + "\n"
+    if summary is not None:
+        yield summary_table(summary(), fmt)
+
+
+# One row per claim in CSV and in specbench.scan_frame: where it is, the verdict and flags, the
+# chip, the figure as claimed and the catalogue's figure it was held against, and the words.
+CLAIM_COLUMNS = [
+    "file",
+    "line",
+    "verdict",
+    "flags",
+    "chip",
+    "rival",
+    "metric",
+    "claimed",
+    "claimed_value",
+    "claimed_unit",
+    "catalogue_value",
+    "catalogue_unit",
+    "catalogue",
+    "claimed_ratio",
+    "ratio",
+    "text",
+]
+
+
+def claim_record(judgement: Judgement, catalogue: Catalogue) -> dict[str, Any]:
+    """The columns of :data:`CLAIM_COLUMNS` but file and line, for one judged claim; flags are
+    joined by "; " and a missing value is None."""
+    data = judgement.to_json(catalogue)
+    return {
+        "verdict": data["verdict"],
+        "flags": "; ".join(data["flags"]),
+        "chip": data["subject_name"],
+        "rival": data["rival_name"],
+        "metric": data["metric"],
+        "claimed": data["claimed"],
+        "claimed_value": data["claimed_value"],
+        "claimed_unit": data["claimed_unit"] or None,
+        "catalogue_value": data["catalogue_value"],
+        "catalogue_unit": data["catalogue_unit"] or None,
+        "catalogue": data["actual"],
+        "claimed_ratio": data["claimed_ratio"],
+        "ratio": data["ratio"],
+        "text": data["text"],
+    }
+
+
+def _csv_line(cells: list[Any]) -> str:
+    import csv
+    import io
+
+    from specbench.tables import csv_cell
+
+    buffer = io.StringIO()
+    shown = ["" if c is None else format(c, ".10g") if isinstance(c, float) else csv_cell(str(c)) for c in cells]
+    csv.writer(buffer, lineterminator="\n").writerow(shown)
+    return buffer.getvalue()
+
+
+def summary_table(rows: list[dict[str, Any]], fmt: Format) -> str:
+    """The claims per verdict of each file, as the last section of a text or Markdown scan."""
+    from tabulate import tabulate
+
+    headers = list(rows[0]) if rows else ["file", "claims"]
+    body = [[str(row[h]) for h in headers] for row in rows]
+    if len(rows) > 1:
+        body.append(["all files", *(str(sum(row[h] for row in rows)) for h in headers[1:])])
+    if fmt is Format.markdown:
+        table = tabulate([[md_escape(c) for c in r] for r in body], headers=headers, tablefmt="github")
+        return f"## Summary\n\n{table}\n"
+    return f"Summary\n\n{tabulate(body, headers=headers, tablefmt='simple')}\n"
 
 
 def findings(items: Iterable[Finding]) -> Iterator[tuple[Judgement, str]]:
