@@ -64,7 +64,7 @@ def test_list_and_show():
         (["compare", "BR100"], 2, "specbench: error: compare needs at least two chips"),
         (["compare", "BR100", "A100", "--baseline", "H20"], 2, "is not one of the chips compared"),
         (["compare", "BR100", "A100", "--format", "pdf"], 2, "'pdf' is not one of"),
-        (["show", "BR100", "--format", "csv"], 2, "show supports --format markdown, text or json"),
+        (["show", "BR100", "--format", "csv"], 2, "'csv' is not one of 'markdown', 'text', 'json', 'html'"),
         (["lint", "/no/such/folder"], 2, "does not exist"),
         (["compare", "BR100", "A100", "--specs", "/no/such/folder"], 2, "does not exist"),
     ],

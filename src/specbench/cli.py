@@ -23,12 +23,52 @@ app = typer.Typer(
     name="specbench",
     help="Cited, unit-aware spec sheets of AI accelerators, compared like for like.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ClaimFormat(StrEnum):
+    """The formats judgements are printed in (a subset of :class:`Format`)."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class ShowFormat(StrEnum):
+    """The formats of one chip's sheet (a subset of :class:`Format`)."""
+
+    markdown = "markdown"
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"specbench {version('specbench')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            from specbench import __version__
+
+            typer.echo(f"specbench {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Cited, unit-aware spec sheets of AI accelerators, compared like for like."""
 
 
 class Basis(StrEnum):
@@ -55,6 +95,10 @@ AddSpecsOption = Annotated[
     ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ClaimFormatOption = Annotated[ClaimFormat, typer.Option("--format", "-f", help="Output format.")]
+BriefOption = Annotated[
+    bool, typer.Option("--brief", help="Tables only: leave out the notes (and figures and sources) below them.")
+]
 OutOption = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Write to this file (atomically) instead of standard output."),
@@ -105,6 +149,15 @@ def _emit(text: str, out: Path | None) -> None:
     write_output(out, [text])
 
 
+def _width(format: Format, out: Path | None) -> int | None:
+    """The width text output fits: the terminal's ($COLUMNS first), unless written to a file."""
+    if format is not Format.text or (out is not None and str(out) != "-"):
+        return None
+    from specbench.terminal import terminal_width
+
+    return terminal_width()
+
+
 def _specs_dir(specs: str | None) -> Path | None:
     """The --specs folder; an empty value is an error, not the working folder."""
     if specs is not None and not specs.strip():
@@ -144,16 +197,14 @@ def list_(
     from specbench.listing import Selection, render_list
 
     selection = Selection(tuple(vendor or ()), tuple(country or ()), tuple(family or ()), sort.strip(), descending)
-    _emit(render_list(_catalogue(specs, add_specs), format, selection), out)
+    _emit(render_list(_catalogue(specs, add_specs), format, selection, width=_width(format, out)), out)
 
 
 @app.command()
 @_handles_errors
 def show(
     chip: Annotated[str, typer.Argument(help="Chip name, alias or id, in English or Chinese.")],
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format (markdown, text or json).")
-    ] = Format.markdown,
+    format: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.markdown,
     out: OutOption = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
@@ -164,10 +215,9 @@ def show(
     """
     from specbench.listing import render_show
 
-    if format in (Format.csv, Format.html):
-        raise UsageError("show supports --format markdown, text or json")
     catalogue = _catalogue(specs, add_specs)
-    _emit(render_show(catalogue, catalogue.get(chip), format), out)
+    chosen = Format(format.value)
+    _emit(render_show(catalogue, catalogue.get(chip), chosen, width=_width(chosen, out)), out)
 
 
 @app.command()
@@ -184,6 +234,7 @@ def compare(
         ),
     ] = Basis.dense,
     baseline: Annotated[str | None, typer.Option(help="Divide every chip by this one instead.")] = None,
+    brief: BriefOption = False,
     out: OutOption = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
@@ -196,15 +247,7 @@ def compare(
     from specbench.tables import render_comparison
 
     comparison = build_comparison(_catalogue(specs, add_specs), chips, basis=basis.value, baseline=baseline)
-    _emit(render_comparison(comparison, format), out)
-
-
-ClaimFormat = Annotated[Format, typer.Option("--format", "-f", help="Output format (text, markdown or json).")]
-
-
-def _claim_format(format: Format) -> None:
-    if format not in (Format.text, Format.markdown, Format.json):
-        raise UsageError("claims can be printed as --format text, markdown or json")
+    _emit(render_comparison(comparison, format, width=_width(format, out), brief=brief), out)
 
 
 def _stream(pieces: Any, out: Path | None) -> None:
@@ -218,7 +261,7 @@ def _stream(pieces: Any, out: Path | None) -> None:
 @_handles_errors
 def check(
     text: Annotated[str, typer.Argument(help="A sentence (or several) from a launch article or spec sheet.")],
-    format: ClaimFormat = Format.text,
+    format: ClaimFormatOption = ClaimFormat.text,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
 ) -> None:
@@ -231,12 +274,11 @@ def check(
     from specbench.claims import check as judge_text
     from specbench.claims.render import render_judgements
 
-    _claim_format(format)
     catalogue = _catalogue(specs, add_specs)
     judgements = judge_text(text, catalogue)
     if not judgements:
         raise UsageError("no checkable claim found: name a chip in the catalogue and a figure, ratio or unit")
-    _stream(render_judgements(((j, "") for j in judgements), catalogue, format), None)
+    _stream(render_judgements(((j, "") for j in judgements), catalogue, Format(format.value)), None)
     if any(j.verdict != "supported" for j in judgements):
         raise typer.Exit(1)
 
@@ -245,7 +287,7 @@ def check(
 @_handles_errors
 def scan(
     files: Annotated[list[Path], typer.Argument(help="UTF-8 text files (articles, spec sheets).")],
-    format: ClaimFormat = Format.text,
+    format: ClaimFormatOption = ClaimFormat.text,
     out: OutOption = None,
     jobs: Annotated[
         int | None,
@@ -264,7 +306,6 @@ def scan(
     from specbench.claims.render import findings, render_judgements
     from specbench.scan import scan as scan_files
 
-    _claim_format(format)
     check_output(out, inputs=files)  # before any work: "scan a.txt --out a.txt" would replace the article
     catalogue = _catalogue(specs, add_specs)
     counts = {"claims": 0, "unsupported": 0}
@@ -275,7 +316,7 @@ def scan(
             counts["unsupported"] += finding.judgement.verdict != "supported"
             yield finding
 
-    _stream(render_judgements(findings(counted()), catalogue, format), out)
+    _stream(render_judgements(findings(counted()), catalogue, Format(format.value)), out)
     typer.echo(f"specbench scan: {counts['claims']} claim(s), {counts['unsupported']} not supported", err=True)
     if counts["unsupported"]:
         raise typer.Exit(1)
@@ -370,6 +411,7 @@ def roofline(
     ] = None,
     bytes_per_param: Annotated[float, typer.Option(help="Bytes per parameter (2 for BF16 weights).")] = 2.0,
     format: FormatOption = Format.markdown,
+    brief: BriefOption = False,
     plot: Annotated[Path | None, typer.Option(help="Also draw the roofline to this .svg or .png file.")] = None,
     out: OutOption = None,
     specs: SpecsOption = None,
@@ -382,8 +424,6 @@ def roofline(
     from specbench.derived import roofline as build
     from specbench.tables import render_rooflines
 
-    if format is Format.html:
-        raise UsageError("roofline supports --format markdown, text, csv or json")
     intensities = _numbers(intensity, "--intensity")
     _positive(decode_params, "--decode-params", 1e15)
     _positive(bytes_per_param, "--bytes-per-param", 64)
@@ -397,7 +437,7 @@ def roofline(
 
         check_output(plot)
         roofline_plot(results, plot)
-    _emit(render_rooflines(results, intensities, format), out)
+    _emit(render_rooflines(results, intensities, format, width=_width(format, out), brief=brief), out)
 
 
 @app.command()
@@ -407,6 +447,7 @@ def cluster(
     count: Annotated[int, typer.Option("--count", "-n", help="Number of devices.")],
     efficiency: Annotated[float | None, typer.Option(help="Scaling efficiency, a fraction (e.g. 0.6).")] = None,
     format: FormatOption = Format.markdown,
+    brief: BriefOption = False,
     out: OutOption = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
@@ -418,47 +459,58 @@ def cluster(
     from specbench.derived import cluster as build
     from specbench.tables import render_cluster
 
-    if format is Format.html:
-        raise UsageError("cluster supports --format markdown, text, csv or json")
-    _emit(render_cluster(build(_catalogue(specs, add_specs).get(chip), count, efficiency), format), out)
+    result = build(_catalogue(specs, add_specs).get(chip), count, efficiency)
+    _emit(render_cluster(result, format, width=_width(format, out), brief=brief), out)
 
 
 @app.command()
 @_handles_errors
 def report(
-    out: Annotated[Path, typer.Option("--out", "-o", help="The report folder.")] = Path("reports"),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="The report folder (default: reports/; with --html, reports/site/)."),
+    ] = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 naming each stale file.")] = False,
+    html: Annotated[
+        bool,
+        typer.Option("--html", help="Write the report as a static web site (relative links, no external assets)."),
+    ] = False,
     claims_dir: Annotated[Path | None, typer.Option("--claims", help="Folder of curated claims.")] = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
 ) -> None:
     """Regenerate the report folder: index, comparisons, claims audit, cross-check, roofline and efficiency plots.
 
-    Example: specbench report --check
+    Example: specbench report --check ; specbench report --html --out site/
     """
     from specbench.claims.corpus import default_claims_dir
-    from specbench.report import build, stale, write
+    from specbench.report import build, build_site, stale, write
 
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{str(out)!r} is a file, not a report folder")
-    files = build(_catalogue(specs, add_specs), claims_dir or default_claims_dir())
+    folder = out if out is not None else Path("reports/site" if html else "reports")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{str(folder)!r} is a file, not a report folder")
+    catalogue = _catalogue(specs, add_specs)
+    files = build(catalogue, claims_dir or default_claims_dir())
+    if html:
+        files = build_site(catalogue, claims_dir or default_claims_dir(), files)
     if check:
-        outdated = stale(out, files)
+        outdated = stale(folder, files)
         for name in outdated:
-            typer.echo(f"stale: {out / name}")
+            typer.echo(f"stale: {folder / name}")
         if outdated:
             typer.echo(f"specbench report: {len(outdated)} stale file(s); run `specbench report`", err=True)
             raise typer.Exit(1)
-        typer.echo(f"specbench report: {out} is current ({len(files)} files)", err=True)
+        typer.echo(f"specbench report: {folder} is current ({len(files)} files)", err=True)
         return
-    changed = write(out, files)
-    typer.echo(f"specbench report: wrote {len(changed)} of {len(files)} file(s) in {out}", err=True)
+    changed = write(folder, files)
+    typer.echo(f"specbench report: wrote {len(changed)} of {len(files)} file(s) in {folder}", err=True)
 
 
 crosscheck_app = typer.Typer(
     help="Compare the catalogue with other datasets of accelerator specifications.",
     no_args_is_help=True,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(crosscheck_app, name="crosscheck")
 
@@ -470,9 +522,8 @@ def crosscheck_epoch(
         Path | None,
         typer.Argument(help="Epoch AI's ml_hardware.csv (default: the snapshot shipped with specbench)."),
     ] = None,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format (markdown, text, csv or json).")
-    ] = Format.markdown,
+    format: FormatOption = Format.markdown,
+    brief: BriefOption = False,
     out: OutOption = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
@@ -488,9 +539,8 @@ def crosscheck_epoch(
     from specbench.crosscheck import crosscheck
     from specbench.tables import render_crosscheck
 
-    if format is Format.html:
-        raise UsageError("crosscheck supports --format markdown, text, csv or json")
-    _emit(render_crosscheck(crosscheck(_catalogue(specs, add_specs), csv), format), out)
+    result = crosscheck(_catalogue(specs, add_specs), csv)
+    _emit(render_crosscheck(result, format, width=_width(format, out), brief=brief), out)
 
 
 @app.command()
