@@ -33,7 +33,7 @@ def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
     from specbench.crosscheck import ATTRIBUTION, LICENCE, crosscheck
     from specbench.derived import roofline
     from specbench.listing import catalogue_rows
-    from specbench.plots import display_name, efficiency_bytes, roofline_bytes
+    from specbench.plots import efficiency_bytes, roofline_bytes
     from specbench.tables import Format, md_escape, render_comparison, render_crosscheck, render_records
 
     files: dict[str, bytes] = {}
@@ -112,7 +112,7 @@ def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
         "",
         "A chip reaches its peak only above its ridge point (peak / memory bandwidth, the dots). "
         "Plotted as "
-        + ", ".join(md_escape(display_name(r.chip)) for r in rooflines if r.peak is not None and r.bandwidth)
+        + ", ".join(md_escape(r.chip.name) for r in rooflines if r.peak is not None and r.bandwidth)
         + ".",
     ]
     if not_drawn:
