@@ -43,3 +43,12 @@ def test_crosscheck_example_is_current():
     assert len(table) > 10
     for line in table:
         assert line in out, line
+
+
+def test_exit_code_table_holds_for_the_conventional_options():
+    table = README[README.index("| exit | meaning |") :].split("\n\n")[0]
+    assert "`--help`, `-h` and `--version`" in table and "no command at all" in table
+    assert runner.invoke(app, ["--version"]).exit_code == 0
+    assert runner.invoke(app, ["-h"]).exit_code == 0
+    assert runner.invoke(app, []).exit_code == 2  # no command: the help, as a usage error
+    assert runner.invoke(app, ["show", "BR100", "--format", "csv"]).exit_code == 2
