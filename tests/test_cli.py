@@ -34,7 +34,7 @@ def test_snapshot_has_the_headline_rows():
     assert "| INT8 · matrix              | TOPS    | 2048 " in text
 
 
-@pytest.mark.parametrize("command", ["list", "show", "compare", "lint", "check", "scan", "audit"])
+@pytest.mark.parametrize("command", ["list", "show", "compare", "rank", "lint", "check", "scan", "audit"])
 def test_every_command_has_help(command):
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -65,7 +65,7 @@ def test_list_and_show():
         (["compare", "BR100"], 2, "specbench: error: compare needs at least two chips"),
         (["compare", "BR100", "A100", "--baseline", "H20"], 2, "is not one of the chips compared"),
         (["compare", "BR100", "A100", "--format", "pdf"], 2, "'pdf' is not one of"),
-        (["show", "BR100", "--format", "csv"], 2, "'csv' is not one of 'markdown', 'text', 'json', 'html'"),
+        (["check", "BR100 1024 TFLOPS", "--format", "csv"], 2, "'csv' is not one of 'text', 'markdown', 'json'"),
         (["lint", "/no/such/folder"], 2, "does not exist"),
         (["compare", "BR100", "A100", "--specs", "/no/such/folder"], 2, "does not exist"),
     ],
@@ -81,7 +81,9 @@ def test_out_writes_the_file(tmp_path):
     out = tmp_path / "cmp.csv"
     result = runner.invoke(app, ["compare", "BR100", "A100", "--format", "csv", "--out", str(out)])
     assert result.exit_code == 0 and result.output == ""
-    assert out.read_text(encoding="utf-8").startswith("metric,unit,BR100,A100 SXM4 80GB")
+    assert out.read_text(encoding="utf-8").startswith(
+        "chip,metric,precision,execution,sparsity,basis,value,unit,sources,published\n"
+    )
 
 
 def test_failed_commands_leave_no_file(tmp_path):
@@ -208,7 +210,7 @@ FORMAT_COMMANDS = {
 def test_help_lists_exactly_the_formats_a_command_supports(command, tmp_path):
     words = command.split()
     shown = runner.invoke(app, [*words, "--help"]).output
-    choices = re.search(r"--format <([a-z|]+)>", shown)
+    choices = re.search(r"--format <([a-z|-]+)>", shown)
     assert choices is not None, shown
     offered = choices.group(1).split("|")
     assert re.search(r"\((?:markdown|text)[a-z, ]* or [a-z]+\)", shown) is None  # no second, stale list
@@ -217,7 +219,7 @@ def test_help_lists_exactly_the_formats_a_command_supports(command, tmp_path):
         article = tmp_path / "article.txt"
         article.write_text("壁仞BR100的BF16算力为1024 TFLOPS。\n", encoding="utf-8")
         args = [str(article)]
-    for fmt in ("markdown", "text", "csv", "json", "html"):
+    for fmt in ("markdown", "text", "csv", "csv-excel", "json", "html"):
         result = runner.invoke(app, [*words, *args, "--format", fmt])
         if fmt in offered:
             assert result.exit_code in (0, 1), (fmt, result.output)  # 1: a claim not supported

@@ -190,3 +190,63 @@ def test_every_family_compares_with_the_a100_and_the_h20(catalogue):
             if chip_id != rival and compare(chip_id, rival).iloc[:, -1].dropna().empty:
                 found.add((chip_id, rival))
     assert found == no_ratio
+
+
+def test_metric_picks_rows_as_a_user_types_them(catalogue):
+    from specbench.metric_query import parse_metrics
+
+    for typed in (
+        "bf16,int8,memory-bandwidth,tdp",
+        "BF16, INT8, Memory Bandwidth, TDP",
+        "bf16,int8,memory_bandwidth,tdp",
+    ):
+        c = build_comparison(catalogue, ["BR100", "A100"], metrics=parse_metrics(typed))
+        main = [r.label for r in c.rows if r.kind != "derived"]
+        assert main == ["BF16 · vector", "BF16 · matrix", "INT8 · matrix", "Memory bandwidth", "TDP"]
+        derived = {r.label.rsplit(" · ", 1)[0] for r in c.rows if r.kind == "derived"}
+        assert derived == {"BF16 · matrix", "INT8 · matrix"}
+    # BF16 1024 / 312 [BR-3, NV-A1]; TDP 550 / 400 W [BR-3, NV-A1]
+    assert _row(c, "BF16 · matrix").ratios["BR100 ÷ A100 SXM4 80GB"] == pytest.approx(1024 / 312)
+    assert _row(c, "TDP").ratios["BR100 ÷ A100 SXM4 80GB"] == pytest.approx(550 / 400)
+    # notes are renumbered to the rows kept, and every mark points to a note
+    marks = {n for r in c.rows for cell in r.cells.values() for n in cell.notes}
+    assert marks and max(marks) <= len(c.notes)
+    assert not any("TF32+" in note for note in c.notes)  # the TF32+ row is not shown, nor its note
+    assert any("2 compute dies" in note for note in c.notes)  # a note on the chip as a whole stays
+    only = build_comparison(catalogue, ["BR100", "A100"], metrics=parse_metrics("bf16,per-watt"))
+    assert [r.label for r in only.rows if r.kind == "derived"] == ["BF16 · matrix · per watt"]
+
+
+def test_metric_on_the_command_line():
+    from typer.testing import CliRunner
+
+    from specbench.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["compare", "BR100", "A100", "--metric", "bf16,int8,memory-bandwidth,tdp"])
+    assert result.exit_code == 0, result.output
+    main = result.stdout.split("## Derived")[0]
+    labels = [line.split("|")[1].strip() for line in main.splitlines() if line.startswith("| ")]
+    assert labels == ["Metric", "BF16 · vector", "BF16 · matrix", "INT8 · matrix", "Memory bandwidth", "TDP"]
+    assert "| TDP " in result.stdout and "| FP32" not in result.stdout and "| Memory capacity" not in result.stdout
+    bad = runner.invoke(app, ["compare", "BR100", "A100", "--metric", "bf16,int9"])
+    assert bad.exit_code == 2 and bad.stdout == ""
+    (line,) = bad.stderr.strip().splitlines()
+    assert line.startswith("specbench: error: unknown metric 'int9'; choose from fp64, fp32, tf32")
+    assert "memory-bandwidth" in line and "per-watt" in line and "ridge-point" in line
+    none = runner.invoke(app, ["compare", "BR100", "A100", "--metric", "fp4"])
+    assert none.exit_code == 1 and "no figure of BR100 or A100 SXM4 80GB" in none.stderr
+
+
+def test_derived_rows_stay_for_the_chips_that_have_the_figure(catalogue):
+    c = build_comparison(catalogue, ["BR100", "A100", "H20"])
+    # TF32: BR100 publishes none; A100 156 TFLOPS [NV-A1] / 400 W = 0.39, H20 74 TFLOPS [NV-20a] / 400 W = 0.185
+    per_watt = _row(c, "TF32 · matrix · per watt")
+    assert per_watt.cells["biren-br100"].display == "—"
+    assert per_watt.cells["nvidia-a100-sxm4-80gb"].value == pytest.approx(156 / 400)
+    assert per_watt.cells["nvidia-h20"].value == pytest.approx(74 / 400)
+    assert all(ratio is None for ratio in per_watt.ratios.values())  # no ratio without BR100's figure
+    # a row only one chip has a figure in gets no derived rows: there is nothing to compare
+    pair = build_comparison(catalogue, ["BR100", "A100"])
+    assert not any(r.label.startswith("TF32+ · matrix · ") for r in pair.rows)
+    assert not any(r.label.startswith("TF32 · matrix · ") for r in pair.rows)

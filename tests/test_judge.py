@@ -158,3 +158,70 @@ def test_binary_capacity_labelled_gb_is_the_convention(judged):
     judgement = _one(judged, "曦云C500的显存为64GB")
     assert judgement.verdict == "supported" and judgement.flags == []
     assert any("64 GiB = 68.72 GB" in step for step in judgement.explanation)
+
+
+@pytest.mark.parametrize(("text", "expected"), [("32%", 1 / 32), ("96%", 0.02), ("15%", 0.05), ("32.5%", 0.02)])
+def test_a_percentage_allows_its_whole_last_digit(text, expected):
+    # "32%" is written for 32.7% as often as for 31.6%: rounding and truncation alike.
+    assert tolerance(text) == pytest.approx(expected, abs=1e-9)
+
+
+def test_a_percentage_written_truncated_holds(judged):
+    # L20 BF16 119.5 [NV-20a] / L40S dense 366.5 (733 with sparsity [NVX-8]) = 32.6%; TF32 59.8 / 183 = 32.7%
+    judgement = _one(judged, "L20是L40S算力规模的32%")
+    assert judgement.verdict == "supported"
+
+
+def test_a_bare_ratio_means_the_ai_precisions(judged):
+    # H100 SXM5 / H20 (NVIDIA datasheets): TF32 494.5/74 = 6.68, BF16 and FP16 989.5/148 = 6.69,
+    # FP8 and INT8 1979/296 = 6.69; FP32 67/44 = 1.52 and FP64 34/1 = 34 on the vector units.
+    judgement = _one(judged, "NVIDIA's H100 SXM is 6.68x faster than the H20")
+    assert judgement.verdict == "supported"
+    assert any("FP32 (1.52x)" in step and "FP64 (34.00x)" in step for step in judgement.explanation)
+
+
+def test_a_bare_ratio_that_fails_on_an_ai_precision_is_not_rescued(judged):
+    # MTT S4000 vs A100 SXM4: FP32 25 vs 19.5 = 1.28x, but TF32 50 / 156 = 0.32x: "1.28x faster" holds
+    # only on FP32, so the AI precisions do not decide it and the sentence stays misleading.
+    (judgement,) = [j for j in judged("MTT S4000 is 1.28x faster than the A100") if j.claim.ratio]
+    assert judgement.verdict == "misleading"
+
+
+def test_a_ratio_on_a_stated_target_figure_is_flagged(judged):
+    # 曦云C500 FP32 15 TFLOPS is MetaX's pre-launch target (official 18); 15 / A100 FP32 19.5 = 0.77.
+    judgements = judged("曦云C500的FP32算力达15TFLOPS，约为英伟达A100的75%。")
+    ratio = next(j for j in judgements if j.claim.ratio)
+    assert ratio.verdict == "misleading" and "target-spec" in ratio.flags
+
+
+def test_a_target_figure_the_text_does_not_state_is_not_searched(judged):
+    # The same ratio with no figure written: only the official 18 counts (18 / 19.5 = 0.92).
+    (judgement,) = judged("曦云C500的FP32算力约为英伟达A100的75%。")
+    assert "target-spec" not in judgement.flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["不过H20在 LLM 推理中依然要比 H100 快 20% 以上。", "The H20 is 20% faster than the H100 in LLM inference"],
+)
+def test_inference_speed_is_a_benchmark_not_a_peak(judged, text):
+    # Peak H20/H100 ratios are 0.15x to 0.66x (34x FP64): none is "20% faster", but the sentence is
+    # about measured inference, which the catalogue does not hold.
+    (judgement,) = judged(text)
+    assert judgement.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier"),
+    [("NVIDIA's H100 SXM is 6.68x faster than the H20", "equals"), ("BR100的算力超过A100的3倍", "more_than")],
+)
+def test_n_times_faster_than_is_n_times(judged, text, qualifier):
+    # "6.68x faster than X" states 6.68x; "超过A100的3倍" (exceeds three times the A100) is a floor.
+    (judgement,) = [j for j in judged(text) if j.claim.ratio]
+    assert judgement.claim.qualifier == qualifier
+
+
+def test_an_unnamed_chips_figure_and_ratio_say_the_chip_is_not_named(judged):
+    judgements = judged("国产最强的AI芯片性能也不过为512Tflops，只有H100的四分之一左右。")
+    assert [j.verdict for j in judgements] == ["unverifiable", "unverifiable"]
+    assert all("The chip is not named ('国产最强的AI芯片')" in j.explanation[0] for j in judgements)

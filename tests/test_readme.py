@@ -45,10 +45,24 @@ def test_crosscheck_example_is_current():
         assert line in out, line
 
 
+def test_rank_metric_and_csv_examples_are_current():
+    chips = ["BR100", "A100", "H100", "H20", "MTT S4000", "曦云C500"]
+    ranking = _run("rank", "--by", "bf16 per watt", *chips)
+    table = "\n".join(line for line in ranking.splitlines() if line.startswith("|"))
+    assert table in README
+    for line in ranking[ranking.index("## Marks") :].splitlines():
+        if line.startswith("- "):
+            assert line in README, line
+    picked = _run("compare", "BR100", "A100", "--metric", "bf16,int8,memory-bandwidth,tdp")
+    assert "\n".join(line for line in picked.split("## Derived")[0].splitlines() if line.startswith("|")) in README
+    tidy = _run("compare", "BR100", "A100", "--metric", "bf16,int8,memory-bandwidth,tdp", "--format", "csv")
+    assert "\n".join(tidy.splitlines()[:8]) in README
+
+
 def test_exit_code_table_holds_for_the_conventional_options():
     table = README[README.index("| exit | meaning |") :].split("\n\n")[0]
     assert "`--help`, `-h` and `--version`" in table and "no command at all" in table
     assert runner.invoke(app, ["--version"]).exit_code == 0
     assert runner.invoke(app, ["-h"]).exit_code == 0
     assert runner.invoke(app, []).exit_code == 2  # no command: the help, as a usage error
-    assert runner.invoke(app, ["show", "BR100", "--format", "csv"]).exit_code == 2
+    assert runner.invoke(app, ["check", "BR100", "--format", "html"]).exit_code == 2

@@ -163,7 +163,12 @@ def test_terabits_are_not_terabytes(catalogue):
             [("memory_capacity", "supported"), ("memory_capacity", "unverifiable")],
         ),
         # the 512 belongs to an unnamed domestic chip, not to the A100 named before it
-        ("A100的性能為624Tflops，國產最強的AI芯片性能也不過為512Tflops", [("throughput", "misleading")]),
+        # 512 belongs to a chip the text does not name: reported as such, never pinned on the A100
+        (
+            "A100的性能為624Tflops，國產最強的AI芯片性能也不過為512Tflops",
+            [("throughput", "misleading"), ("throughput", "unverifiable")],
+        ),
+        ("国产显卡最高带宽仅672GB/s", [("memory_bandwidth", "unverifiable")]),
         # "X of the ... V100": the figure is the V100's, named after it
         (
             "The A100 has 54.2 billion transistors, or the 21 billion transistors of the Volta-based NVIDIA V100",
@@ -458,8 +463,10 @@ def test_l2_cache_and_kv_cache_are_not_chips_or_on_chip_memory(catalogue):
         ("The BR100 was unveiled in 2019", "false"),
         # H20: the catalogue's 2024 is the year it shipped; announced in 2023, so the record cannot tell
         ("H20 was launched in 2023", "unverifiable"),
-        # the catalogue records no launch date for the A100 PCIe 80GB
+        # the A100 PCIe 80GB's own date is 2021-06-28 [NVD-1], a database release date: a year earlier may
+        # be an announcement the record does not hold, as for the H20
         ("英伟达2020年推出的A100 80GB PCIe版", "unverifiable"),
+        ("英伟达2021年推出的A100 80GB PCIe版", "supported"),
     ],
 )
 def test_launch_years(catalogue, text, verdict):
@@ -574,3 +581,28 @@ def test_a_table_whose_header_gives_the_unit_of_each_column(reader, catalogue):
 
     judgement = Judge.of(catalogue).judge(claim)
     assert judgement.verdict == "misleading" and "precision-mismatch" in judgement.flags
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "verdict"),
+    [
+        # H100 NVL (94 GB, 3.9 TB/s in NVIDIA's H100 datasheet) is not in the catalogue: its true
+        # figures must not be judged against the H100 SXM5, the family's default.
+        ("H100 NVL has 94GB of memory", None, "unverifiable"),
+        ("H800 PCIe的显存带宽为2TB/s", None, "unverifiable"),
+        # A form factor the catalogue names, or the chip's own, keeps the chip
+        ("H200 NVL has 141GB of memory", "nvidia-h200-nvl", "supported"),
+        ("The H20 SXM has 96GB of memory", "nvidia-h20", "supported"),
+        ("H100 PCIe的显存为80GB", "nvidia-h100-pcie", "supported"),
+    ],
+)
+def test_a_form_factor_the_catalogue_lacks_is_another_chip(catalogue, text, subject, verdict):
+    (judgement,) = check(text, catalogue)
+    assert (judgement.claim.subject, judgement.verdict) == (subject, verdict)
+
+
+def test_a_figure_restated_in_parentheses_is_one_claim(catalogue):
+    # jishuzhan.net's 910B list: "(每秒 256 万亿次浮点运算)" restates 256 TFLOPS; read on its own it
+    # lost the FP16 before it and was judged against every precision.
+    judgements = check("Ascend 910B 的半精度(FP16)算力达到 256 TFLOPS(每秒 256 万亿次浮点运算)。", catalogue)
+    assert [(j.claim.precisions, j.claim.value) for j in judgements] == [(("fp16",), 256.0)]

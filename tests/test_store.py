@@ -148,6 +148,34 @@ def test_spec_matches_source(catalogue, name, metric, value, source, says):
     assert source in figure.sources
 
 
+# chip, launch date as the source prints it, source key, the source's words
+LAUNCH_DATES = [
+    # a database table row 'NVIDIA A100 80GB PCle': "<td>2021-06-28</td>"
+    ("A100 PCIe 80GB", "2021-06-28", "NVD-1", "<td>2021-06-28</td>"),
+    # GTC 2022 coverage: "al keynote del 22 marzo 2022" ... "sia modelli PCIe che SXM"
+    ("H100 PCIe", "2022-03-22", "NVD-2", "Saranno lanciati sia modelli PCIe che SXM"),
+    # TweakTown's announcement report is dated 2022-03-22
+    ("H100 PCIe", "2022-03-22", "NVD-3", "NVIDIA announced the first Hopper-based GPU"),
+]
+
+
+@pytest.mark.parametrize(("name", "date", "source", "says"), LAUNCH_DATES)
+def test_launch_date_matches_source(catalogue, name, date, source, says):
+    figure = catalogue.get(name).preferred("launch")
+    assert figure is not None
+    assert figure.value == date
+    assert source in figure.sources
+
+
+def test_h100_pcie_keeps_the_database_date_but_prefers_the_announcement(catalogue):
+    # NVD-1 gives 2023-03-21 to both "NVIDIA H100 PCIe 80 GB" and "NVIDIA H100 SXM5 80 GB"
+    launches = catalogue.get("H100 PCIe").figures_for("launch")
+    assert sorted((f.value, f.preferred) for f in launches) == [("2022-03-22", True), ("2023-03-21", False)]
+    database = next(f for f in launches if f.value == "2023-03-21")
+    assert database.sources == ("NVD-1",)
+    assert "H100 SXM5" in database.why
+
+
 def test_disagreements_keep_both_values_and_say_which_is_preferred(catalogue):
     br100 = catalogue.get("BR100")
     assert sorted(f.text for f in br100.figures_for("memory_bandwidth")) == ["1.64 TB/s", "2.3 TB/s"]
@@ -179,7 +207,11 @@ def test_skus_inherit_compute_but_not_launch(catalogue):
     pcie = catalogue.get("A100 PCIe 80GB")
     assert pcie.base == "nvidia-a100-sxm4-80gb"
     assert len(pcie.throughput()) == len(catalogue.get("A100").throughput())
-    assert pcie.preferred("launch") is None
+    # its own date, not the SXM4 module's 2020-11-16 [NV-A7]: "<td>2021-06-28</td>" [NVD-1]
+    launch = pcie.preferred("launch")
+    assert launch is not None
+    assert (launch.value, launch.sources) == ("2021-06-28", ("NVD-1",))
+    assert catalogue.get("A100").preferred("launch").value == "2020-11-16"
     # the card's own link, not the SXM4's NVLink: "NVLink Bridge for 2 GPUs: 600 GB/s" [NV-A1]
     bridge = pcie.preferred("interconnect")
     assert bridge is not None

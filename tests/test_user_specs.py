@@ -162,7 +162,7 @@ def test_list_sorts_with_unknown_values_last(cache):
     known = [float(w) for _id, w in rows if w is not None]
     assert known == sorted(known) and [w for _id, w in rows[len(known) :]] == [None] * (len(rows) - len(known))
     # datasheets: A100 PCIe 40GB 250 W, B200 1,000 W (the highest NVIDIA TDP recorded)
-    assert ("nvidia-a100-pcie-40gb", "250") in rows and rows[len(known) - 1] == ("nvidia-b200", "1000")
+    assert ("nvidia-a100-pcie-40gb", 250) in rows and rows[len(known) - 1] == ("nvidia-b200", 1000)
 
 
 def test_list_refuses_an_unknown_sort_key_and_an_empty_selection(cache):

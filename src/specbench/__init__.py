@@ -18,8 +18,18 @@ if sys.version_info < (3, 11):  # noqa: UP036 - the check is for interpreters pi
         f"specbench needs Python 3.11 or later; this is Python {sys.version_info[0]}.{sys.version_info[1]}"
     )
 
-from specbench.api import catalogue, compare, get, load
+from specbench.api import catalogue, compare, figures, get, load, rank
 from specbench.errors import SpecbenchError, SpecError, UnknownChipError
 
 __version__ = "0.1.0"
-__all__ = ["SpecError", "SpecbenchError", "UnknownChipError", "catalogue", "compare", "get", "load"]
+__all__ = [
+    "SpecError",
+    "SpecbenchError",
+    "UnknownChipError",
+    "catalogue",
+    "compare",
+    "figures",
+    "get",
+    "load",
+    "rank",
+]

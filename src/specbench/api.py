@@ -32,13 +32,54 @@ def get(name: str, specs_dir: str | Path | None = None) -> Chip:
 
 
 def catalogue(specs_dir: str | Path | None = None) -> pd.DataFrame:
-    """The catalogue as a DataFrame, one row per entry."""
+    """The catalogue as a DataFrame, one row per entry; ``compute_dies`` and ``tdp_w`` are
+    numbers (NaN where unknown)."""
     import pandas as pd
 
     from specbench.listing import catalogue_rows
 
-    rows = catalogue_rows(load(specs_dir))
-    return pd.DataFrame(rows).set_index("id")
+    frame = pd.DataFrame(catalogue_rows(load(specs_dir))).set_index("id")
+    for column in ("compute_dies", "tdp_w"):
+        frame[column] = pd.to_numeric(frame[column]).astype("float64")
+    return frame
+
+
+def figures(specs_dir: str | Path | None = None) -> pd.DataFrame:
+    """Every figure of the catalogue, one row each (a long, tidy table): the chip, the metric,
+    its attributes (precision, execution unit, sparsity, level, status, whether preferred where
+    sources disagree), ``value`` as a number in ``unit`` (NaN for text such as a memory type),
+    the text the source printed (``published``) and the sources it cites.
+
+    >>> bf16 = figures().query("metric == 'throughput' and precision == 'bf16'")
+    """
+    import pandas as pd
+
+    from specbench.tidy import FIGURE_COLUMNS, figure_records
+
+    frame = pd.DataFrame(figure_records(load(specs_dir)), columns=list(FIGURE_COLUMNS))
+    frame["value"] = pd.to_numeric(frame["value"]).astype("float64")
+    return frame
+
+
+def rank(
+    by: str,
+    *names: str,
+    vendor: Sequence[str] = (),
+    country: Sequence[str] = (),
+    specs_dir: str | Path | None = None,
+) -> pd.DataFrame:
+    """A ranking as a DataFrame, one row per chip, highest first: ``rank`` (NaN for a chip
+    without the figure), the tidy columns, and ``marks`` (or why a chip is not ranked)."""
+    import pandas as pd
+
+    from specbench.ranking import rank as build
+
+    ranking = build(load(specs_dir), by, list(names) or None, tuple(vendor), tuple(country))
+    records = [{"rank": place, **row.record(), "marks": marks} for row, place, marks in ranking.tidy_rows()]
+    frame = pd.DataFrame(records)
+    frame["rank"] = pd.to_numeric(frame["rank"]).astype("float64")
+    frame["value"] = pd.to_numeric(frame["value"]).astype("float64")
+    return frame
 
 
 def compare(

@@ -39,15 +39,6 @@ class ClaimFormat(StrEnum):
     json = "json"
 
 
-class ShowFormat(StrEnum):
-    """The formats of one chip's sheet (a subset of :class:`Format`)."""
-
-    markdown = "markdown"
-    text = "text"
-    json = "json"
-    html = "html"
-
-
 def _version(value: bool) -> None:
     if value:
         from importlib.metadata import PackageNotFoundError, version
@@ -204,7 +195,9 @@ def list_(
 @_handles_errors
 def show(
     chip: Annotated[str, typer.Argument(help="Chip name, alias or id, in English or Chinese.")],
-    format: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.markdown,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="Output format (csv: one row per figure).")
+    ] = Format.markdown,
     out: OutOption = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
@@ -216,8 +209,7 @@ def show(
     from specbench.listing import render_show
 
     catalogue = _catalogue(specs, add_specs)
-    chosen = Format(format.value)
-    _emit(render_show(catalogue, catalogue.get(chip), chosen, width=_width(chosen, out)), out)
+    _emit(render_show(catalogue, catalogue.get(chip), format, width=_width(format, out)), out)
 
 
 @app.command()
@@ -235,19 +227,74 @@ def compare(
     ] = Basis.dense,
     baseline: Annotated[str | None, typer.Option(help="Divide every chip by this one instead.")] = None,
     brief: BriefOption = False,
+    metric: Annotated[
+        str | None,
+        typer.Option(
+            "--metric",
+            "-m",
+            help="Only these rows, comma-separated: precisions (bf16, int8...), memory-bandwidth, tdp, "
+            "die-area..., per-watt, ridge-point...",
+        ),
+    ] = None,
     out: OutOption = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
 ) -> None:
     """Compare chips like for like, with ratios, normalization steps and sources.
 
-    Example: specbench compare BR100 A100
+    Example: specbench compare BR100 A100 --metric bf16,int8,memory-bandwidth,tdp
     """
     from specbench.comparison import build_comparison
     from specbench.tables import render_comparison
 
-    comparison = build_comparison(_catalogue(specs, add_specs), chips, basis=basis.value, baseline=baseline)
+    selection = None
+    if metric is not None:
+        from specbench.metric_query import parse_metrics
+
+        selection = parse_metrics(metric)
+    comparison = build_comparison(
+        _catalogue(specs, add_specs), chips, basis=basis.value, baseline=baseline, metrics=selection
+    )
     _emit(render_comparison(comparison, format, width=_width(format, out), brief=brief), out)
+
+
+@app.command()
+@_handles_errors
+def rank(
+    chips: Annotated[
+        list[str] | None, typer.Argument(help="Chips to rank (default: the whole catalogue).", show_default=False)
+    ] = None,
+    by: Annotated[
+        str,
+        typer.Option(
+            "--by",
+            help='What to rank by: a precision with "peak", "per watt", "per die", "per mm2", "bytes per op" '
+            'or "ridge point" ("bf16 per watt"), or memory, bandwidth, tdp, die area, transistors.',
+        ),
+    ] = "bf16",
+    vendor: Annotated[
+        list[str] | None, typer.Option("--vendor", help="Only this vendor (English or Chinese name; repeatable).")
+    ] = None,
+    country: Annotated[
+        list[str] | None, typer.Option("--country", help="Only vendors based in this country (CN, US; repeatable).")
+    ] = None,
+    format: FormatOption = Format.markdown,
+    out: OutOption = None,
+    specs: SpecsOption = None,
+    add_specs: AddSpecsOption = None,
+) -> None:
+    """Rank the catalogue, or the chips named, by one figure on the dense basis, with each value's
+    inputs and sources, marks for what it rests on, and the chips that lack the figure.
+
+    Example: specbench rank --by "bf16 per watt" --country CN
+    """
+    from specbench.ranking import rank as build
+    from specbench.ranking import render_ranking
+
+    if format is Format.html:
+        raise UsageError("rank supports --format markdown, text, csv, csv-excel or json")
+    ranking = build(_catalogue(specs, add_specs), by, chips, tuple(vendor or ()), tuple(country or ()))
+    _emit(render_ranking(ranking, format), out)
 
 
 def _stream(pieces: Any, out: Path | None) -> None:

@@ -8,10 +8,10 @@ normalization step and source under the table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from specbench.errors import UsageError
+from specbench.errors import SpecbenchError, UsageError
 from specbench.lint import memory_bandwidth_ceiling
 from specbench.model import (
     EXECUTION_UNITS,
@@ -28,6 +28,9 @@ from specbench.store import Catalogue, Resolution
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from specbench.metric_query import MetricSelection
+    from specbench.tidy import TidyRow
 
 # Precisions below FP32 are, on every chip in the catalogue, peak figures of
 # matrix units; a figure whose unit the vendor does not state is shown beside
@@ -66,6 +69,7 @@ class Cell:
     steps: tuple[str, ...] = ()
     notes: list[int] = field(default_factory=list)
     comparable: bool = True  # False where a ratio would not be like for like
+    inputs: tuple[Figure, ...] = ()  # for a derived value: the figures it divided by or into
 
 
 @dataclass
@@ -167,6 +171,42 @@ class Comparison:
             "sources": {s.key: s.citation() for s in self.sources},
         }
 
+    def tidy_rows(self) -> list[TidyRow]:
+        """One row per chip and figure of the comparison (see specbench.tidy): throughput on the
+        comparison's basis, with the precision, execution unit and sparsity the source printed;
+        derived figures with the sources of every input (a per-watt value cites the TDP's too).
+        A precision a chip's sources say it lacks is a row with no value, "not supported"."""
+        from specbench.derived import DERIVED_BY_LABEL
+        from specbench.tidy import TidyRow, throughput_row
+
+        rows: list[TidyRow] = []
+        for row in self.rows:
+            for chip in self.chips:
+                cell = row.cells[chip.id]
+                figure = cell.figure
+                value = cell.value if isinstance(cell.value, float) else None
+                if figure is None:
+                    if cell.value == "not supported":
+                        precision, execution = row.key.split(":")[:2]
+                        missing = TidyRow(chip.name, "throughput", None, row.unit, (), precision, execution)
+                        rows.append(replace(missing, basis=self.basis, published="not supported"))
+                    continue
+                if row.kind == "throughput":
+                    rows.append(
+                        throughput_row(chip, "throughput", Normalized(value or 0.0, row.unit, figure), self.basis)
+                    )
+                elif row.kind == "derived":
+                    sources = tuple(dict.fromkeys([*figure.sources, *(k for f in cell.inputs for k in f.sources)]))
+                    metric = DERIVED_BY_LABEL[row.key.rsplit(":", 1)[-1]].key
+                    shown = throughput_row(chip, metric, Normalized(value or 0.0, row.unit, figure), self.basis)
+                    rows.append(replace(shown, sources=sources, published=cell.steps[0]))
+                else:
+                    text = figure.text
+                    if figure.metric == "interconnect":
+                        text += f" ({figure.name}, {figure.direction})"
+                    rows.append(TidyRow(chip.name, row.key, value, row.unit, figure.sources, published=text))
+        return rows
+
     def to_frame(self) -> pd.DataFrame:
         """Rows by metric label; a unit column, a column per chip (numbers) and per ratio."""
         import pandas as pd
@@ -230,10 +270,16 @@ class _Notes:
 
 
 def build_comparison(
-    catalogue: Catalogue, names: list[str], *, basis: str = "dense", baseline: str | None = None
+    catalogue: Catalogue,
+    names: list[str],
+    *,
+    basis: str = "dense",
+    baseline: str | None = None,
+    metrics: MetricSelection | None = None,
 ) -> Comparison:
     """Compare chips like for like. Ratios are the first chip over each other chip, or
-    each chip over ``baseline`` when one is named."""
+    each chip over ``baseline`` when one is named. ``metrics`` keeps only the rows it names
+    (see :func:`specbench.metric_query.parse_metrics`)."""
     if len(names) < 2:
         raise UsageError("compare needs at least two chips")
     if basis not in BASES:
@@ -256,6 +302,13 @@ def build_comparison(
     for row in rows:
         _fill_ratios(row, columns)
     _chip_notes(chips, notes)
+    if metrics is not None:
+        rows = _selected(rows, metrics, notes)
+        if not rows:
+            raise SpecbenchError(
+                "no figure of " + " or ".join(c.name for c in chips) + " for the metrics named; "
+                "see the full comparison without --metric"
+            )
     cited = []
     for row in rows:
         for cell in row.cells.values():
@@ -263,6 +316,28 @@ def build_comparison(
                 cited += [k for k in cell.figure.sources if k not in cited]
     sources = [catalogue.sources[k] for k in sorted(cited, key=_natural) if k in catalogue.sources]
     return Comparison(chips, resolutions, basis, columns, rows, notes.items, sources)
+
+
+def _selected(rows: list[Row], metrics: MetricSelection, notes: _Notes) -> list[Row]:
+    """The rows ``metrics`` names, with the notes renumbered: a note only rows left out point
+    to is dropped; notes no row points to (about a chip as a whole) stay."""
+    kept = [row for row in rows if metrics.keeps(row.kind, row.key)]
+
+    def pointed(chosen: list[Row]) -> set[int]:
+        numbers = {n for row in chosen for cell in row.cells.values() for n in cell.notes}
+        return numbers | {n for row in chosen for marks in row.ratio_notes.values() for n in marks}
+
+    everywhere, used = pointed(rows), pointed(kept)
+    numbering: dict[int, int] = {}
+    for number in range(1, len(notes.items) + 1):
+        if number in used or number not in everywhere:
+            numbering[number] = len(numbering) + 1
+    notes.items = [text for number, text in enumerate(notes.items, 1) if number in numbering]
+    for row in kept:
+        for cell in row.cells.values():
+            cell.notes = [numbering[n] for n in cell.notes]
+        row.ratio_notes = {label: [numbering[n] for n in marks] for label, marks in row.ratio_notes.items()}
+    return kept
 
 
 def _natural(key: str) -> tuple[object, ...]:
@@ -494,19 +569,21 @@ def _spec_cell(chip: Chip, metric: str, figure: Figure, notes: _Notes) -> Cell:
 
 
 def _derived_rows(chips: list[Chip], throughput: list[Row]) -> list[Row]:
-    """Per watt, per die, per mm², bytes per op and ridge point for rows every chip has a figure in."""
-    from specbench.derived import DERIVED_ROWS
+    """Per watt, per die, per mm², bytes per op and ridge point for the rows at least two chips
+    have a figure in; a chip without the figure, or without the TDP, bandwidth or die count the
+    derived value needs, shows "—" while the others keep their values."""
+    from specbench.derived import DERIVED_METRICS
 
     rows = []
     for source in throughput:
-        if not all(isinstance(source.cells[c.id].value, float) for c in chips):
+        if sum(isinstance(source.cells[c.id].value, float) for c in chips) < 2:
             continue
-        for name, function in DERIVED_ROWS:
+        for metric in DERIVED_METRICS:
             cells: dict[str, Cell] = {}
             unit = ""
             for chip in chips:
                 base = source.cells[chip.id]
-                derived = function(chip, float(base.value), source.unit)  # type: ignore[arg-type]
+                derived = metric.function(chip, base.value, source.unit) if isinstance(base.value, float) else None
                 if derived is None:
                     cells[chip.id] = Cell(None, MISSING, comparable=False)
                     continue
@@ -518,9 +595,12 @@ def _derived_rows(chips: list[Chip], throughput: list[Row]) -> list[Row]:
                     (f"{derived.how} = {fmt(derived.value)} {derived.unit}",),
                     notes=list(base.notes),
                     comparable=base.comparable,
+                    inputs=derived.inputs,
                 )
             if any(cell.value is not None for cell in cells.values()):
-                rows.append(Row(f"{source.key}:{name}", f"{source.label} · {name}", unit, cells, kind="derived"))
+                rows.append(
+                    Row(f"{source.key}:{metric.label}", f"{source.label} · {metric.label}", unit, cells, kind="derived")
+                )
     return rows
 
 

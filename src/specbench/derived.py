@@ -8,20 +8,22 @@ with a sentence stating its inputs, so no derived figure is shown bare.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from specbench.errors import UsageError
-from specbench.model import EXECUTION_UNITS, PRECISIONS, Chip, precision_label
+from specbench.model import EXECUTION_UNITS, PRECISIONS, Chip, Figure, precision_label
 from specbench.normalize import Normalized, dense_equivalent, fmt
 
 
 @dataclass(frozen=True)
 class Derived:
-    """A derived value, its unit, and how it was computed."""
+    """A derived value, its unit, how it was computed, and the figures it divided by or into."""
 
     value: float
     unit: str
     how: str
+    inputs: tuple[Figure, ...] = ()
 
 
 def per_watt(chip: Chip, peak: float, unit: str) -> Derived | None:
@@ -29,14 +31,15 @@ def per_watt(chip: Chip, peak: float, unit: str) -> Derived | None:
     if tdp is None or not tdp.is_numeric:
         return None
     watts = float(tdp.value)
-    return Derived(peak / watts, f"{unit}/W", f"{fmt(peak)} {unit} / {fmt(watts)} W")
+    return Derived(peak / watts, f"{unit}/W", f"{fmt(peak)} {unit} / {fmt(watts)} W", (tdp,))
 
 
 def per_die(chip: Chip, peak: float, unit: str) -> Derived | None:
     dies = chip.compute_dies
     if not dies:
         return None
-    return Derived(peak / dies, unit, f"{fmt(peak)} {unit} / {dies} compute die{'s' if dies > 1 else ''}")
+    how = f"{fmt(peak)} {unit} / {dies} compute die{'s' if dies > 1 else ''}"
+    return Derived(peak / dies, unit, how, _figures(chip, "compute_dies"))
 
 
 def per_area(chip: Chip, peak: float, unit: str) -> Derived | None:
@@ -46,7 +49,13 @@ def per_area(chip: Chip, peak: float, unit: str) -> Derived | None:
         return None
     total = dies * float(area.value)
     giga = unit.replace("T", "G", 1)
-    return Derived(peak * 1000 / total, f"{giga}/mm²", f"{fmt(peak)} {unit} / ({dies} × {fmt(float(area.value))} mm²)")
+    how = f"{fmt(peak)} {unit} / ({dies} × {fmt(float(area.value))} mm²)"
+    return Derived(peak * 1000 / total, f"{giga}/mm²", how, (*_figures(chip, "compute_dies"), area))
+
+
+def _figures(chip: Chip, metric: str) -> tuple[Figure, ...]:
+    figure = chip.preferred(metric)
+    return (figure,) if figure is not None else ()
 
 
 def bandwidth(chip: Chip) -> float | None:
@@ -61,7 +70,8 @@ def ridge_point(chip: Chip, peak: float, unit: str) -> Derived | None:
     if not gbps:
         return None
     op = "OP" if unit.startswith("TOP") else "FLOP"
-    return Derived(peak * 1000 / gbps, f"{op}/B", f"{fmt(peak)} {unit} / {fmt(gbps)} GB/s")
+    how = f"{fmt(peak)} {unit} / {fmt(gbps)} GB/s"
+    return Derived(peak * 1000 / gbps, f"{op}/B", how, _figures(chip, "memory_bandwidth"))
 
 
 def bytes_per_op(chip: Chip, peak: float, unit: str) -> Derived | None:
@@ -69,16 +79,30 @@ def bytes_per_op(chip: Chip, peak: float, unit: str) -> Derived | None:
     if not gbps:
         return None
     op = "OP" if unit.startswith("TOP") else "FLOP"
-    return Derived(gbps / (peak * 1000), f"B/{op}", f"{fmt(gbps)} GB/s / {fmt(peak)} {unit}")
+    how = f"{fmt(gbps)} GB/s / {fmt(peak)} {unit}"
+    return Derived(gbps / (peak * 1000), f"B/{op}", how, _figures(chip, "memory_bandwidth"))
 
 
-DERIVED_ROWS = (
-    ("per watt", per_watt),
-    ("per compute die", per_die),
-    ("per mm² of compute die", per_area),
-    ("memory bytes per op", bytes_per_op),
-    ("ridge point", ridge_point),
+@dataclass(frozen=True)
+class DerivedMetric:
+    """A figure derived from a throughput peak: its name in tables, its key in tidy data, and
+    what a chip must publish besides the peak (``needs``, said when a chip lacks it)."""
+
+    label: str
+    key: str
+    function: Callable[[Chip, float, str], Derived | None]
+    needs: str
+
+
+DERIVED_METRICS = (
+    DerivedMetric("per watt", "per_watt", per_watt, "TDP"),
+    DerivedMetric("per compute die", "per_compute_die", per_die, "compute die count"),
+    DerivedMetric("per mm² of compute die", "per_mm2_of_compute_die", per_area, "compute die count and area"),
+    DerivedMetric("memory bytes per op", "memory_bytes_per_op", bytes_per_op, "memory bandwidth"),
+    DerivedMetric("ridge point", "ridge_point", ridge_point, "memory bandwidth"),
 )
+DERIVED_ROWS = tuple((m.label, m.function) for m in DERIVED_METRICS)
+DERIVED_BY_LABEL = {m.label: m for m in DERIVED_METRICS}
 
 
 def best_peak(chip: Chip, precision: str) -> Normalized | None:
@@ -175,6 +199,8 @@ class Cluster:
     rows: list[tuple[str, str, float, float | None, str]]  # (label, unit, aggregate, effective, how)
     interconnect: str
     notes: list[str]
+    peaks: list[Normalized] = field(default_factory=list)  # one per row: the dense peak it multiplies
+    link: Figure | None = None  # the interconnect figure, when one is published
 
 
 MAX_DEVICES = 10_000_000  # ten times the largest clusters announced; beyond it a count is a typo
@@ -186,11 +212,12 @@ def cluster(chip: Chip, count: int, efficiency: float | None = None) -> Cluster:
         raise UsageError(f"--count must be between 1 and {MAX_DEVICES:,}")
     if efficiency is not None and not 0 < efficiency <= 1:
         raise UsageError("--efficiency must be a fraction between 0 and 1, e.g. 0.6")
-    rows = []
+    rows, peaks = [], []
     for precision in PRECISIONS:
         peak = best_peak(chip, precision)
         if peak is None:
             continue
+        peaks.append(peak)
         unit = "TOPS" if precision.startswith("int") else "TFLOPS"
         aggregate = peak.value * count
         effective = aggregate * efficiency if efficiency is not None else None
@@ -211,4 +238,6 @@ def cluster(chip: Chip, count: int, efficiency: float | None = None) -> Cluster:
     dies = chip.compute_dies
     if dies and dies > 1:
         notes.append(f"Each {chip.name} is {dies} compute dies: {count} devices are {count * dies} dies.")
-    return Cluster(chip, count, efficiency, rows, interconnect, notes)
+    return Cluster(
+        chip, count, efficiency, rows, interconnect, notes, peaks, link if link and link.is_numeric else None
+    )

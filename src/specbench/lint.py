@@ -10,7 +10,7 @@ import math
 from collections import defaultdict
 from collections.abc import Set
 
-from specbench.errors import Problem
+from specbench.errors import Problem, clip
 from specbench.model import Chip, Figure, Source, choose_preferred, precision_label
 
 # Highest per-pin data rate of each memory type's fastest standard or shipping
@@ -47,6 +47,7 @@ def check(chips: list[Chip], sources: dict[str, Source], unread_families: Set[st
         problems += _memory_bandwidth_plausible(chip)
         problems += _levels_match_dies(chip)
         problems += _support_agrees(chip)
+        problems += _quotes_print_values(chip, sources)
     for family, members in families.items():
         defaults = [c for c in members if c.default]
         if len(defaults) != 1 and not (family in unread_families and not defaults):
@@ -229,3 +230,41 @@ def _support_agrees(chip: Chip) -> list[Problem]:
 
 def _unique(problems: list[Problem]) -> list[Problem]:
     return list(dict.fromkeys(problems))
+
+
+def _quotes_print_values(chip: Chip, sources: dict[str, Source]) -> list[Problem]:
+    """A figure's quote prints its value (see quote_problem)."""
+    return [problem for figure in chip.figures if (problem := quote_problem(figure, sources)) is not None]
+
+
+def quote_problem(figure: Figure, sources: dict[str, Source]) -> Problem | None:
+    """The problem with a figure's quote, if it does not print the figure's value (or, where the
+    source states it only roughly, hold its ``quote_value``), read as its source's locale writes
+    numbers and dates (specbench.quotes). None for a figure without a quote."""
+    from specbench import quotes
+    from specbench.model import METRICS
+
+    if not figure.quote:
+        return None
+    if figure.quote_value is not None:
+        if quotes.contains(figure.quote, figure.quote_value):
+            return None
+        return Problem(
+            figure.file,
+            f"{figure.field}.quote_value",
+            f"{clip(figure.quote_value)!r} is not in the quote {clip(figure.quote)!r}",
+        )
+    kind = "rate" if figure.metric == "throughput" else METRICS[figure.metric][0]
+    published = [
+        date for key in figure.sources if key in sources and (date := quotes.SourceDate.parse(sources[key].date))
+    ]
+    # Amounts of data are held in GB; a source may print the count of bytes.
+    in_bytes = float(figure.value) * 1e9 if kind == "information" and figure.is_numeric else None
+    if quotes.prints(figure.metric, kind, figure.text, figure.quote, published=published, amount_in_bytes=in_bytes):
+        return None
+    return Problem(
+        figure.file,
+        f"{figure.field}.quote",
+        f"{clip(figure.quote)!r} does not print {figure.text!r}; if the source states it only roughly, "
+        "give the words that state it as `quote_value` and say why in `note`",
+    )

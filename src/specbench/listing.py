@@ -10,7 +10,7 @@ from specbench.model import EXECUTION_UNITS, METRICS, Chip, Figure, precision_la
 from specbench.normalize import fmt
 from specbench.store import Catalogue, normalize_name
 from specbench.store.names import country
-from specbench.tables import Format, json_text, md_escape, render_records
+from specbench.tables import Format, is_csv, json_text, md_escape, plain_number, render_records
 
 SORT_KEYS = ("vendor", "name", "family", "country", "launch", "tdp", "dies")
 
@@ -76,7 +76,7 @@ def catalogue_rows(catalogue: Catalogue, selection: Selection | None = None) -> 
                 "form_factor": chip.form_factor,
                 "launch": launch.value if launch else None,
                 "compute_dies": chip.compute_dies,
-                "tdp_w": fmt(float(tdp.value)) if tdp and tdp.is_numeric else None,
+                "tdp_w": plain_number(float(tdp.value)) if tdp and tdp.is_numeric else None,
             }
         )
     return rows
@@ -113,38 +113,61 @@ def _preference(figure: Figure) -> str:
     return ""
 
 
+def _throughput_display(figure: Figure) -> dict[str, Any]:
+    return {
+        "precision": precision_label(figure.precision or ""),
+        "execution": EXECUTION_UNITS.get(figure.execution or "", figure.execution),
+        "sparsity": {"sparse": "2:4 sparse"}.get(figure.sparsity or "", figure.sparsity),
+        "level": figure.level,
+        "value": figure.text,
+        "status": figure.status,
+        "sources": ", ".join(figure.sources),
+        "remarks": "; ".join(x for x in (_preference(figure), figure.note or "") if x),
+    }
+
+
+def _spec_display(figure: Figure) -> dict[str, Any]:
+    link = f" ({figure.name}, {figure.direction})" if figure.metric == "interconnect" else ""
+    return {
+        "metric": METRICS[figure.metric][1],
+        "value": _figure_value(figure) + link,
+        "status": figure.status,
+        "sources": ", ".join(figure.sources),
+        "remarks": "; ".join(x for x in (_preference(figure), figure.note or "") if x),
+    }
+
+
+def _figure_json(figure: Figure) -> dict[str, Any]:
+    """A figure as JSON carries it: its number in ``unit`` (a text or date value is kept as
+    text), the text the source printed, and every attribute."""
+    from specbench.tidy import figure_number, metric_unit
+
+    number = figure_number(figure)
+    record: dict[str, Any] = {"metric": figure.metric}
+    if figure.metric == "throughput":
+        record.update(precision=figure.precision, execution=figure.execution, sparsity=figure.sparsity)
+        record["level"] = figure.level
+    elif figure.metric == "interconnect":
+        record.update(link=figure.name, direction=figure.direction)
+    record.update(
+        value=figure.value if number is None else plain_number(number),
+        unit=metric_unit(figure) if number is not None else None,
+        published=figure.text,
+        status=figure.status,
+        preferred=figure.preferred,
+        sources=list(figure.sources),
+        why=figure.why,
+        note=figure.note,
+    )
+    return record
+
+
 def chip_detail(catalogue: Catalogue, chip: Chip) -> dict[str, Any]:
-    throughput = [
-        {
-            "precision": precision_label(f.precision or ""),
-            "execution": EXECUTION_UNITS.get(f.execution or "", f.execution),
-            "sparsity": {"sparse": "2:4 sparse"}.get(f.sparsity or "", f.sparsity),
-            "level": f.level,
-            "value": f.text,
-            "status": f.status,
-            "sources": ", ".join(f.sources),
-            "remarks": "; ".join(x for x in (_preference(f), f.note or "") if x),
-        }
-        for f in chip.throughput()
-    ]
-    specs = [
-        {
-            "metric": METRICS[f.metric][1],
-            "value": _figure_value(f) + (f" ({f.name}, {f.direction})" if f.metric == "interconnect" else ""),
-            "status": f.status,
-            "sources": ", ".join(f.sources),
-            "remarks": "; ".join(x for x in (_preference(f), f.note or "") if x),
-        }
-        for metric in METRICS
-        for f in chip.figures_for(metric)
-    ]
+    """One chip for `show --format json`: its names, every figure (numbers as numbers, with
+    their unit), the precisions it is sourced as lacking, its notes and its sources."""
+    specs = [figure for metric in METRICS for figure in chip.figures_for(metric)]
     support = [
-        {
-            "precision": precision_label(s.precision),
-            "supported": "yes" if s.supported else "no",
-            "sources": ", ".join(s.sources),
-            "remarks": s.note or "",
-        }
+        {"precision": s.precision, "supported": s.supported, "sources": list(s.sources), "note": s.note}
         for s in chip.support
     ]
     family = [c.name for c in catalogue.chips.values() if c.family == chip.family and c.id != chip.id]
@@ -161,8 +184,8 @@ def chip_detail(catalogue: Catalogue, chip: Chip) -> dict[str, Any]:
         "aliases": list(chip.aliases),
         "other_skus": family,
         "file": chip.file,
-        "throughput": throughput,
-        "specs": specs,
+        "throughput": [_figure_json(f) for f in chip.throughput()],
+        "specs": [_figure_json(f) for f in specs],
         "precision_support": support,
         "notes": list(chip.notes),
         "sources": {k: catalogue.sources[k].citation() for k in chip.cited_sources() if k in catalogue.sources},
@@ -178,6 +201,21 @@ def render_show(catalogue: Catalogue, chip: Chip, fmt_: Format, *, width: int | 
         from specbench.tables import render_page
 
         return render_page(render_show(catalogue, chip, Format.markdown), chip.name)
+    if is_csv(fmt_):
+        from specbench.tidy import figure_records
+
+        return render_records(figure_records(catalogue, [chip]), fmt_)
+    detail["throughput"] = [_throughput_display(f) for f in chip.throughput()]
+    detail["specs"] = [_spec_display(f) for metric in METRICS for f in chip.figures_for(metric)]
+    detail["precision_support"] = [
+        {
+            "precision": precision_label(s.precision),
+            "supported": "yes" if s.supported else "no",
+            "sources": ", ".join(s.sources),
+            "remarks": s.note or "",
+        }
+        for s in chip.support
+    ]
     from specbench.terminal import wrap_lines
 
     markdown = fmt_ is Format.markdown

@@ -97,6 +97,7 @@ class Figure:
     why: str | None = None
     note: str | None = None
     quote: str | None = None
+    quote_value: str | None = None
     # throughput
     precision: str | None = None
     execution: str | None = None

@@ -89,6 +89,7 @@ class FigureSpec(_Strict):
     value: str | int | float
     sources: list[str] = Field(min_length=1)
     quote: str | None = None
+    quote_value: str | None = None
     status: Literal["published", "target", "derived", "measured"] = "published"
     preferred: bool | None = None
     why: str | None = None
@@ -104,6 +105,11 @@ class FigureSpec(_Strict):
     def _reason(self) -> FigureSpec:
         if self.preferred is False and not self.why:
             raise ValueError("a figure marked preferred = false needs a `why`")
+        if self.quote_value is not None:
+            if self.quote is None:
+                raise ValueError("`quote_value` names words of the `quote`, and the figure has no quote")
+            if not self.note:
+                raise ValueError("a figure whose quote states it as `quote_value` needs a `note` saying why")
         return self
 
 

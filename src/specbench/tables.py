@@ -15,12 +15,14 @@ from specbench.normalize import fmt
 
 if TYPE_CHECKING:
     from specbench.comparison import Comparison, Row
+    from specbench.derived import Cluster, Roofline
 
 
 class Format(StrEnum):
     markdown = "markdown"
     text = "text"
     csv = "csv"
+    csv_excel = "csv-excel"  # CSV with a UTF-8 byte order mark, so that Excel keeps Chinese intact
     json = "json"
     html = "html"
 
@@ -29,6 +31,25 @@ def json_text(data: Any, indent: int | None = 2) -> str:
     """JSON as every output format writes it: UTF-8 text, and never NaN or Infinity, which
     are not JSON; a number that is not finite (no figure should be) is written as null."""
     return json.dumps(_finite(data), ensure_ascii=False, indent=indent, allow_nan=False)
+
+
+def plain_number(value: Any) -> Any:
+    """A number as tidy output carries it: to 12 significant digits, so that unit conversion
+    leaves no binary noise (4.0 TB/s is 4000 GB/s, not 4000.0000000000005), and whole numbers
+    as integers (550, not 550.0). Other values are left as they are."""
+    if not isinstance(value, float) or not math.isfinite(value):
+        return value
+    value = float(f"{value:.12g}")
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
+def cell_text(value: Any) -> str:
+    """A value as a table cell shows it: numbers as a person writes them, nothing for None."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return fmt(value)
+    return str(value)
 
 
 def _finite(data: Any) -> Any:
@@ -43,7 +64,8 @@ def _finite(data: Any) -> Any:
 
 LEGEND = "— not published in the sources consulted · n/a the format is another vendor's"
 DERIVED_SENTENCE = (
-    "From the rows every chip has a figure in: per watt of TDP, per compute die, per mm² of compute die, "
+    "From the throughput rows at least two chips have a figure in (a chip without it shows —): "
+    "per watt of TDP, per compute die, per mm² of compute die, "
     "memory bytes per operation and the roofline ridge point (peak / memory bandwidth: the arithmetic "
     "intensity a workload needs before the peak is reachable). Inputs are under Figures."
 )
@@ -119,8 +141,8 @@ def render_comparison(comparison: Comparison, fmt_: Format, *, width: int | None
     them) in text, Markdown and HTML."""
     if fmt_ is Format.json:
         return json_text(comparison.to_records()) + "\n"
-    if fmt_ is Format.csv:
-        return _comparison_csv(comparison)
+    if is_csv(fmt_):
+        return finish_csv(_comparison_csv(comparison), fmt_)
     if fmt_ is Format.html:
         return _comparison_html(comparison, brief=brief)
     marks = _no_marks if brief else _marks
@@ -195,25 +217,9 @@ def _section(title: str, items: list[str], *, numbered: bool = False, markdown: 
 
 
 def _comparison_csv(comparison: Comparison) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    header = ["metric", "unit", *comparison.column_names(), *(c.label for c in comparison.ratio_columns), "sources"]
-    writer.writerow([csv_cell(cell) for cell in header])
-    for row in comparison.rows:
-        values = []
-        for chip in comparison.chips:
-            value = row.cells[chip.id].value
-            values.append("" if value is None else (fmt(value) if isinstance(value, float) else value))
-        ratios = [
-            "" if row.ratios.get(c.label) is None else f"{row.ratios[c.label]:.4f}" for c in comparison.ratio_columns
-        ]
-        cited = "; ".join(
-            f"{chip.name}: {' '.join(row.cells[chip.id].figure.sources)}"  # type: ignore[union-attr]
-            for chip in comparison.chips
-            if row.cells[chip.id].figure is not None
-        )
-        writer.writerow([csv_cell(cell) for cell in (row.label, row.unit, *values, *ratios, cited)])
-    return buffer.getvalue()
+    from specbench.tidy import tidy_csv
+
+    return tidy_csv(comparison.tidy_rows())
 
 
 def _comparison_html(comparison: Comparison, *, brief: bool = False, nav: str = "") -> str:
@@ -282,15 +288,15 @@ def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "",
     if fmt_ is Format.json:
         return json_text(records) + "\n"
     headers = list(records[0]) if records else []
-    if fmt_ is Format.csv:
+    if is_csv(fmt_):
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=headers, lineterminator="\n")
         writer.writeheader()
-        writer.writerows({key: csv_cell(value) for key, value in record.items()} for record in records)
-        return buffer.getvalue()
+        writer.writerows({key: csv_cell(plain_number(value)) for key, value in record.items()} for record in records)
+        return finish_csv(buffer.getvalue(), fmt_)
     from tabulate import tabulate
 
-    rows = [["" if r[h] is None else str(r[h]) for h in headers] for r in records]
+    rows = [[cell_text(r[h]) for h in headers] for r in records]
     if fmt_ is Format.markdown:
         table = tabulate(
             [[md_escape(c) for c in r] for r in rows], headers=headers, tablefmt="github", disable_numparse=True
@@ -307,41 +313,71 @@ def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "",
     return text_table(headers, rows, width) + "\n"
 
 
+def is_csv(fmt_: Format) -> bool:
+    return fmt_ in (Format.csv, Format.csv_excel)
+
+
+def finish_csv(text: str, fmt_: Format) -> str:
+    """CSV as the format asks: for ``csv-excel``, with the byte order mark Excel needs to read
+    UTF-8 (without it, Chinese names turn to mojibake)."""
+    from specbench.tidy import BOM
+
+    return BOM + text if fmt_ is Format.csv_excel else text
+
+
 def render_rooflines(
-    rooflines: list[Any], intensities: list[float], fmt_: Format, *, width: int | None = None, brief: bool = False
+    rooflines: list[Roofline], intensities: list[float], fmt_: Format, *, width: int | None = None, brief: bool = False
 ) -> str:
     """`specbench roofline`: peak, bandwidth, ridge point and attainable throughput per chip."""
-    from specbench.normalize import fmt as number
-
     if not rooflines:
         return ""
     unit = rooflines[0].unit
     op = "OP" if unit == "TOPS" else "FLOP"
-    records = []
-    for r in rooflines:
-        record: dict[str, Any] = {
-            "chip": r.chip.name,
-            f"peak ({unit}, dense)": None if r.peak is None else number(r.peak.value),
-            "memory bandwidth (GB/s)": None if r.bandwidth is None else number(r.bandwidth),
-            f"ridge point ({op}/B)": None if r.ridge is None else number(r.ridge),
-        }
-        for intensity in intensities:
-            value = dict(r.attainable).get(intensity)
-            record[f"at {number(intensity)} {op}/B ({unit})"] = None if value is None else number(value)
-        if any(x.decode is not None for x in rooflines):
-            record["decode limit (tokens/s)"] = None if r.decode is None else number(r.decode.value)
-        records.append(record)
+    decode = any(x.decode is not None for x in rooflines)
     notes = [n for r in rooflines for n in r.notes]
     notes += [
-        f"{r.chip.name} decode limit: {r.decode.how} = {number(r.decode.value)} tokens/s "
+        f"{r.chip.name} decode limit: {r.decode.how} = {fmt(r.decode.value)} tokens/s "
         "(batch 1, every weight read once per token; compute, KV cache and overheads ignored)."
         for r in rooflines
         if r.decode is not None
     ]
     if fmt_ is Format.json:
-        return json_text({"precision": rooflines[0].precision, "rows": records, "notes": notes}) + "\n"
-    if fmt_ is Format.csv:
-        return render_records(records, fmt_)
+        units = {"peak": unit, "memory_bandwidth": "GB/s", "ridge_point": f"{op}/B", "intensity": f"{op}/B"}
+        units["attainable"] = unit
+        if decode:
+            units["decode_limit"] = "tokens/s"
+        rows = []
+        for r in rooflines:
+            row: dict[str, Any] = {
+                "chip": r.chip.name,
+                "id": r.chip.id,
+                "peak": None if r.peak is None else plain_number(r.peak.value),
+                "memory_bandwidth": plain_number(r.bandwidth),
+                "ridge_point": plain_number(r.ridge),
+                "attainable": [{"intensity": plain_number(i), "value": plain_number(v)} for i, v in r.attainable],
+            }
+            if decode:
+                row["decode_limit"] = None if r.decode is None else plain_number(r.decode.value)
+            rows.append(row)
+        document = {"precision": rooflines[0].precision, "basis": "dense", "units": units, "rows": rows}
+        return json_text({**document, "notes": notes}) + "\n"
+    if is_csv(fmt_):
+        from specbench.tidy import roofline_rows, tidy_csv
+
+        return finish_csv(tidy_csv(row for r in rooflines for row in roofline_rows(r)), fmt_)
+    records = []
+    for r in rooflines:
+        record: dict[str, Any] = {
+            "chip": r.chip.name,
+            f"peak ({unit}, dense)": None if r.peak is None else r.peak.value,
+            "memory bandwidth (GB/s)": r.bandwidth,
+            f"ridge point ({op}/B)": r.ridge,
+        }
+        for intensity in intensities:
+            record[f"at {fmt(intensity)} {op}/B ({unit})"] = dict(r.attainable).get(intensity)
+        if decode:
+            record["decode limit (tokens/s)"] = None if r.decode is None else r.decode.value
+        records.append(record)
     title = f"Roofline, {rooflines[0].precision.upper()} (dense)"
     intro = (
         "Attainable throughput is min(peak, memory bandwidth × arithmetic intensity); the ridge point is "
@@ -353,48 +389,69 @@ def render_rooflines(
         return render_page(render_rooflines(rooflines, intensities, Format.markdown, brief=brief), title)
     if fmt_ is Format.markdown:
         table = render_records(records, Format.markdown).rstrip()
-        inputs = ["## Inputs", "", *(f"- {md_escape(n)}" for n in notes)] if notes else []
+        inputs = [] if brief else ["## Inputs", "", *(f"- {md_escape(n)}" for n in notes)]
         lines = [f"# {title}", "", intro, "", table, "", *inputs]
     else:
         from specbench.terminal import wrap_lines
 
         table = render_records(records, Format.text, width=width).rstrip()
-        inputs = ["Inputs", "", *(f"- {n}" for n in notes)] if notes else []
+        inputs = [] if brief else ["Inputs", "", *(f"- {n}" for n in notes)]
         lines = [*wrap_lines([title, "", intro], width), "", table, "", *wrap_lines(inputs, width)]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_cluster(result: Any, fmt_: Format, *, width: int | None = None, brief: bool = False) -> str:
+def render_cluster(result: Cluster, fmt_: Format, *, width: int | None = None, brief: bool = False) -> str:
     """`specbench cluster`: aggregate and effective peaks for N devices."""
-    from specbench.normalize import fmt as number
+    if fmt_ is Format.json:
+        link = result.link
+        rows = [
+            {
+                "precision": peak.figure.precision,
+                "execution": peak.figure.execution,
+                "unit": unit,
+                "per_device": plain_number(peak.value),
+                "aggregate": plain_number(aggregate),
+                "effective": plain_number(effective),
+                "how": how,
+            }
+            for peak, (_label, unit, aggregate, effective, how) in zip(result.peaks, result.rows, strict=True)
+        ]
+        interconnect = (
+            None
+            if link is None
+            else {
+                "value": plain_number(float(link.value)),
+                "unit": "GB/s",
+                "name": link.name,
+                "direction": link.direction,
+            }
+        )
+        document = {
+            "chip": result.chip.name,
+            "id": result.chip.id,
+            "count": result.count,
+            "efficiency": result.efficiency,
+            "basis": "dense",
+            "rows": rows,
+            "interconnect": interconnect,
+            "notes": [f"Interconnect: {result.interconnect}.", *result.notes],
+        }
+        return json_text(document) + "\n"
+    if is_csv(fmt_):
+        from specbench.tidy import cluster_rows, tidy_csv
 
+        return finish_csv(tidy_csv(cluster_rows(result)), fmt_)
     records = [
         {
             "precision": label,
             "unit": unit,
-            "per device": number(aggregate / result.count),
-            f"aggregate (x{result.count})": number(aggregate),
-            "effective": "—" if effective is None else number(effective),
+            "per device": fmt(aggregate / result.count),
+            f"aggregate (x{result.count})": fmt(aggregate),
+            "effective": "—" if effective is None else fmt(effective),
             "how": how,
         }
         for label, unit, aggregate, effective, how in result.rows
     ]
-    if fmt_ is Format.json:
-        return (
-            json_text(
-                {
-                    "chip": result.chip.name,
-                    "count": result.count,
-                    "efficiency": result.efficiency,
-                    "rows": records,
-                    "interconnect": result.interconnect,
-                    "notes": result.notes,
-                }
-            )
-            + "\n"
-        )
-    if fmt_ is Format.csv:
-        return render_records(records, fmt_)
     efficiency = "no efficiency stated" if result.efficiency is None else f"scaling efficiency {result.efficiency:g}"
     title = f"{result.count} × {result.chip.name} ({efficiency})"
     if fmt_ is Format.html:
@@ -433,7 +490,7 @@ def render_crosscheck(result: Any, fmt_: Format, *, width: int | None = None, br
         }
         for d in result.disagreements
     ]
-    if fmt_ is Format.csv:
+    if is_csv(fmt_):
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         header = [
@@ -458,7 +515,7 @@ def render_crosscheck(result: Any, fmt_: Format, *, width: int | None = None, br
             writer.writerow([csv_cell(c) for c in ["coverage gap", name, "", "", "", "", manufacturer]])
         for chip, name in result.uncovered:
             writer.writerow([csv_cell(c) for c in ["no Epoch row", "", chip, "", "", "", name]])
-        return buffer.getvalue()
+        return finish_csv(buffer.getvalue(), fmt_)
     markdown = fmt_ is Format.markdown
     esc = md_escape if markdown else (lambda text: text)
     counts = result.counts()

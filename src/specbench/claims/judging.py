@@ -39,6 +39,7 @@ from specbench.store import Catalogue
 FLAG_TEXT = {flag.value: flag.text for flag in Flag}
 CLOSE = 0.10
 _FIRST_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+_NUMBER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
 ROUNDING = 0.02
 ROUNDING_CAP = 0.05
 POWER_GAP = 0.25
@@ -97,7 +98,10 @@ _THOUSANDS = re.compile(r"\d{1,3}\.\d{3}(?!\d)[^\d]*")
 
 
 def tolerance(text: str | None) -> float:
-    """Rounding tolerance of a number as written: 2%, or half its last significant digit (at most 5%)."""
+    """Rounding tolerance of a number as written: 2%, or half its last significant digit (at most 5%).
+
+    A percentage gets its whole last digit: writers truncate as often as they round ("32%" for 32.7%).
+    """
     match = _FIRST_NUMBER.search(unicodedata.normalize("NFKC", text or "").replace(",", ""))
     if not match:
         return ROUNDING
@@ -110,6 +114,8 @@ def tolerance(text: str | None) -> float:
     else:
         stripped = digits.rstrip("0")
         step = 10 ** (len(digits) - len(stripped))
+    if "%" in (text or "") or "％" in (text or ""):  # "32%" for 32.7%: percentages are rounded and truncated alike
+        return min(max(ROUNDING, step / value), ROUNDING_CAP)
     return min(max(ROUNDING, step / 2 / value), ROUNDING_CAP)
 
 
@@ -128,6 +134,17 @@ def holds(actual: float, claimed: float, qualifier: str, tol: float) -> tuple[bo
     if qualifier == "up_to":  # a maximum: rounding either way, or understated by up to 10% ("up to 3x" of 3.17x)
         return claimed * (1 - tol) <= actual <= claimed * (1 + CLOSE), False
     return abs(actual - claimed) / actual <= tol, False
+
+
+def _numbers(text: str) -> set[float]:
+    """The numbers written in a text ("15TFLOPS", "1,024"), to tell which figures it states."""
+    return {float(n.replace(",", "")) for n in _NUMBER.findall(unicodedata.normalize("NFKC", text))}
+
+
+def _not_preferred(figure: Figure) -> str:
+    if figure.preferred is not False:
+        return ""
+    return " (a pre-launch target)" if figure.status == "target" else " (a value the catalogue does not prefer)"
 
 
 def _metric_label(claim: Claim) -> str:
@@ -158,6 +175,12 @@ class Judge:
     def judge(self, claim: Claim) -> Judgement:
         """Gather the evidence for one claim, run the checks, and decide its verdict."""
         subject = self.catalogue.chips.get(claim.subject or "")
+        if subject is None and claim.subject_unnamed:
+            judgement = Judgement(claim, Outcome.UNKNOWN, claimed=claim.value_text or claim.ratio_text)
+            judgement.explanation.append(
+                f"The chip is not named ('{claim.subject_query}'): no spec sheet can confirm or refute the figure."
+            )
+            return self._finish(judgement, [])
         if subject is None:
             return self._not_in_catalogue(claim, claim.subject_query, "the chip")
         if claim.undefined:
@@ -715,6 +738,8 @@ class Judge:
             steps.append(f"No figure of {subject.name} and {rival.name} can be compared for this claim.")
             return judgement
 
+        if claim.metric in ("throughput", "per_watt") and not claim.precisions:
+            results = self._headline(results, steps)
         known = [r for r in results if r[1] is not None]
         # The headline ratio is the first one measured like for like (same unit, no vendor format).
         clean = [r for r in known if not set(r[3]) & FRAMING]
@@ -971,6 +996,7 @@ class Judge:
         """Pairs of published or dense figures whose ratio is the claimed one, fewest caveats first."""
         assert claim.ratio is not None
         target, slack = claim.ratio, max(tol, ROUNDING_CAP)
+        stated = _numbers(claim.sentence)
         found: list[tuple[tuple[int, int, float], str, list[str]]] = []
         for a, av, ah in self._ratio_values(subject):
             for b, bv, bh in self._ratio_values(rival):
@@ -986,9 +1012,14 @@ class Judge:
                     flags.append("sparse-vs-dense")
                 if "unknown" not in (a.execution, b.execution) and a.execution != b.execution:
                     flags.append("vector-vs-matrix")
+                if (a.preferred is False and av not in stated) or (b.preferred is False and bv not in stated):
+                    continue  # a figure the catalogue does not prefer counts only when the text states it
+                for figure in (a, b):
+                    if figure.preferred is False:
+                        flags.append("target-spec" if figure.status == "target" else "conflicting-sources")
                 text = (
-                    f"{subject.name} {precision_label(a.precision or '')} {fmt(av)} / {rival.name} "
-                    f"{precision_label(b.precision or '')} {fmt(bv)} = {ratio:.2f}x"
+                    f"{subject.name} {precision_label(a.precision or '')} {fmt(av)}{_not_preferred(a)} / "
+                    f"{rival.name} {precision_label(b.precision or '')} {fmt(bv)}{_not_preferred(b)} = {ratio:.2f}x"
                 )
                 named = -sum(p in claim.precisions for p in (a.precision, b.precision))
                 found.append(((len(flags), named, abs(ratio - target)), text, flags))
@@ -1000,11 +1031,15 @@ class Judge:
         return " or ".join(item[1] for item in fewest), flags
 
     def _ratio_values(self, chip: Chip) -> list[tuple[Figure, float, str]]:
-        """Every preferred throughput figure as published, and halved where it is sparse."""
+        """Every throughput figure as published, and halved where it is sparse; preferred ones first.
+
+        A figure the catalogue does not prefer (a pre-launch target, a disputed value) is kept:
+        when the text states it, a ratio built on it is how the claim was made, said with a flag.
+        """
         if chip.id not in self._values_cache:
             values = []
-            for figure in chip.throughput():
-                if not figure.is_numeric or figure.preferred is False or not float(figure.value):
+            for figure in sorted(chip.throughput(), key=lambda f: f.preferred is False):
+                if not figure.is_numeric or not float(figure.value):
                     continue
                 raw = float(figure.value)
                 values.append((figure, raw, "published"))
@@ -1012,6 +1047,33 @@ class Judge:
                     values.append((figure, raw / 2, "dense"))
             self._values_cache[chip.id] = values
         return self._values_cache[chip.id]
+
+    @staticmethod
+    def _headline(
+        results: list[tuple[str, float | None, bool, list[str]]], steps: list[str]
+    ) -> list[tuple[str, float | None, bool, list[str]]]:
+        """With no precision named, "N times faster" means the AI precisions (TF32 and below).
+
+        "H100 SXM is 6.68x faster than the H20" holds on TF32, BF16, FP16, FP8 and INT8
+        (6.68x to 6.69x) and not on FP64 (34x) or FP32 (1.52x): the H20 keeps its vector
+        units and loses its tensor throughput, and the sentence is about the latter. When
+        the claim holds on every AI precision both chips publish, those decide; FP64 and
+        FP32 stay in the reasoning. Otherwise every precision counts, as before.
+        """
+        wide = {precision_label(p) for p in ("fp64", "fp32")}
+        headline = [r for r in results if r[0] not in wide and r[1] is not None]
+        if not headline or not all(r[2] for r in headline):
+            return results
+        others = [r for r in results if r[0] in wide and r[1] is not None and not r[2]]
+        if others:
+            steps.append(
+                "The claim names no precision: it holds on every AI precision both chips publish ("
+                + ", ".join(r[0] for r in headline)
+                + "), the figures a bare ratio between AI accelerators refers to; "
+                + ", ".join(f"{r[0]} ({r[1]:.2f}x)" for r in others)
+                + (" differs." if len(others) == 1 else " differ.")
+            )
+        return headline
 
     def _shared_precisions(self, subject: Chip, rival: Chip) -> list[str]:
         mine = {f.precision for f in subject.throughput()}

@@ -116,6 +116,7 @@ class Claim:
     rule: str = ""  # the rule that read it
     subject: str | None = None  # catalogue id; None if the chip is not in the catalogue
     subject_query: str | None = None  # the chip as the text names it
+    subject_unnamed: bool = False  # "国产最强的AI芯片": a chip the text does not name
     count: int = 1
     precisions: tuple[str, ...] = ()
     precision_words: tuple[str, ...] = ()
@@ -337,6 +338,12 @@ class Sentence:
         return self.mentions[low:high]
 
 
+# Form factors written after a chip's name to name one of its SKUs.
+FORM_SUFFIXES = ("nvl", "pcie", "sxm", "sxm2", "sxm3", "sxm4", "sxm5", "sxm6", "oam")
+# A name that already names a SKU: a form factor or a memory size at its end.
+_NAMED_VARIANT = re.compile(r"(?:nvl|pcie|sxm\d?|oam|\d+g[b]?)$")
+
+
 def split_sentences(text: str) -> Iterator[str]:
     """Sentences of a text; pieces longer than MAX_SENTENCE are cut."""
     start = 0
@@ -389,7 +396,23 @@ class Reader:
                     names[key] = self.catalogue.resolve(name).chip.id
                 except Exception:  # an alias that does not resolve is a lint error, not ours
                     continue
-        return Tokenizer(names)
+        return Tokenizer(names, variants=self._variants(names))
+
+    def _variants(self, names: dict[str, str]) -> list[str]:
+        """Names of SKUs the catalogue lacks, made of a known name and a form factor: "H100 NVL",
+        "H800 PCIe", "BR100 PCIe". Read as the family's default they would pin the SKU's true
+        figures (94 GB, 3.9 TB/s) on another card and call them false. A combination the catalogue
+        names ("H200 NVL") or the chip's own form factor ("H20 SXM") is not a variant."""
+        variants = []
+        for key, chip_id in names.items():
+            if _NAMED_VARIANT.search(key):
+                continue
+            form = (self.catalogue.chips[chip_id].form_factor or "").lower()
+            for suffix in FORM_SUFFIXES:
+                if key + suffix in names or suffix == form or (suffix == "sxm" and form.startswith("sxm")):
+                    continue
+                variants.append(key + suffix)
+        return variants
 
     @cached_property
     def prefilter(self) -> Prefilter:

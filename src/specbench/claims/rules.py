@@ -88,6 +88,11 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
             merged.append(Token(Kind.WORD, token.start, token.end, token.text, token.value, {}))
             i += 1  # "the 12nm node" is a process node, not a server's
             continue
+        if token.kind is Kind.QUANTITY and i + 1 < len(tokens) and tokens[i + 1].kind is Kind.OPEN:
+            merged.append(token)
+            merged.extend(_restatement(token, tokens[i + 1 : i + 1 + RESTATEMENT]))
+            i += 1 + min(RESTATEMENT, len(tokens) - i - 1)
+            continue
         if token.kind is Kind.QUANTITY and i + 1 < len(tokens) and tokens[i + 1].kind is Kind.STAR:
             if tokens[i + 1].start - token.end <= 1:
                 merged.append(Token(token.kind, token.start, token.end, token.text, token.value, {"star": True}))
@@ -96,6 +101,34 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
         merged.append(token)
         i += 1
     return _dense_sparse_pairs(merged)
+
+
+RESTATEMENT = 6  # tokens of a parenthesis read for a figure that restates the one before it
+
+
+def _restatement(figure: Token, following: list[Token]) -> list[Token]:
+    """The tokens after a figure, with the same number restated in the parenthesis that follows
+    it made a non-claim: "256 TFLOPS(每秒 256 万亿次浮点运算)" states one figure, not two.
+
+    Only the parenthesis right after the figure, and only its first few tokens, are looked at.
+    """
+    out = list(following)
+    for k, token in enumerate(out[1:], start=1):
+        if token.kind is Kind.CLOSE or token.kind is Kind.OPEN:
+            break
+        if token.kind in (Kind.QUANTITY, Kind.NUMBER):
+            number = token.value.number_text if token.kind is Kind.QUANTITY else token.text
+            if _number_value(number) == _number_value(figure.value.number_text):
+                out[k] = Token(Kind.SKIP, token.start, token.end, token.text, "restatement")
+            break
+    return out
+
+
+def _number_value(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
 
 
 def _dense_sparse_pairs(tokens: list[Token]) -> list[Token]:
@@ -150,6 +183,33 @@ def _subject_before(s: Sentence, index: int, exclude: Mention | None = None) -> 
     if subject is not None and (exclude is None or not subject.same_chip(exclude)):
         return replace(subject, index=-1, via=subject.via or "context")
     return None
+
+
+def _unnamed_owner(s: Sentence, index: int) -> Mention | None:
+    """An unnamed chip a spec figure belongs to, so that the figure is reported as uncheckable
+    rather than dropped or pinned on a chip named earlier.
+
+    "国产最强的AI芯片性能也不过为512Tflops": the nearest chip before the figure, in its sentence,
+    is one the text does not name. Only throughput, bandwidth and memory figures count: "国产
+    芯片市场规模" numbers are money and never reach here.
+    """
+    if s.tokens[index].value.dimension not in _UNNAMED_DIMENSIONS:
+        return None
+    return _unnamed_before(s, index)
+
+
+def _unnamed_before(s: Sentence, index: int) -> Mention | None:
+    """The unnamed chip that is the nearest subject before ``index``, if the nearest one is unnamed."""
+    for mention in reversed(s.mentions_before(index)):
+        if mention.reference or (mention.rival_role and not mention.unnamed):
+            continue
+        return mention if mention.unnamed and not mention.rival_role else None
+    return None
+
+
+_UNNAMED_DIMENSIONS = frozenset(
+    {Dimension.FLOP_RATE, Dimension.OP_RATE, Dimension.RATE, Dimension.BANDWIDTH, Dimension.INFORMATION}
+)
 
 
 def _attached(s: Sentence, index: int) -> Mention | None:
@@ -470,6 +530,7 @@ def _value_claim(
         rule=rule_name,
         subject=subject.chip,
         subject_query=subject.name,
+        subject_unnamed=subject.unnamed,
         count=count,
         precisions=tuple(keys),
         precision_words=tuple(w.text for w in words),
@@ -749,12 +810,14 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
             subject = _subject_before(s, i)
             if subject is not None:
                 doubts += _binding_doubts(s, i, subject, "figure", across_clauses=False)
+        if subject is None:
+            subject = _unnamed_owner(s, i)
         if subject is None and not any(m.unnamed for m in s.mentions_before(i)):
             after = [m for m in s.mentions_after(i) if s.clause_of[m.index] == s.clause_of[i]]
             subject = after[0] if after and not after[0].rival_role else None
             if subject is not None:
                 doubts.append(f"the figure comes before {subject.name} and is not said to be its")
-        if subject is None or subject.unnamed:
+        if subject is None:
             continue
         following = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
         if _is(following, "comparatives") or _is(following, "changes"):
@@ -933,6 +996,8 @@ def _ratio_subject(s: Sentence, index: int, rival: Mention) -> Mention | None:
     if subject is None or subject.index < 0:
         later = _subject_before(s, index, exclude=rival)
         subject = later if later is not None else subject
+    if subject is None and not rival.unnamed:
+        subject = _unnamed_before(s, anchor)  # "国产最强的AI芯片……只有H100的四分之一"
     return subject
 
 
@@ -970,14 +1035,14 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             if not (rival.index == i - 2 or rival.index == i + 2 or _of_the_rival(s, rival.index, i)):
                 continue
         subject = _ratio_subject(s, i, rival)
-        if subject is None or subject.unnamed or subject.same_chip(rival):
+        if subject is None or subject.same_chip(rival):
             continue
         if _is(s.tokens[i - 1] if i else None, "comparatives") or any(
             _is(s.tokens[k], "comparatives") and s.tokens[k].role("comparatives") == "less"
             for k in range(max(0, rival.index - 1), rival.index)
         ):
             qualifier = "less_than" if _less_before(s, rival.index, i) else qualifier
-        elif _more_before(s, rival.index):
+        elif _more_before(s, rival.index) and rival.index < i:  # "超过A100的3倍"; "6.68x faster than" is 6.68x
             qualifier = "more_than"
         if qualifier == "equals" and 0 < rival.index < i and _joined(s, rival.index, i):
             qualifier = _qualifier_for(s, rival.index)  # "仅为H100的30%", "是A100的近4倍"
@@ -1024,6 +1089,7 @@ def _pair_claim(
         rule=rule_name,
         subject=subject.chip,
         subject_query=subject.name,
+        subject_unnamed=subject.unnamed,
         precisions=precisions,
         precision_words=tuple(t.text for t in s.tokens if _is(t, "precisions")),
         execution=_first_role(s, "execution"),

@@ -152,10 +152,15 @@ def bounded(words: Iterable[str], between: str = "") -> str:
 class Tokenizer:
     """Tokenizes sentences against one catalogue's chip names and the lexicon."""
 
-    def __init__(self, chip_names: dict[str, str], lexicon: Lexicon | None = None) -> None:
-        """``chip_names`` maps each folded name (no spaces or hyphens) to a chip id."""
+    def __init__(
+        self, chip_names: dict[str, str], lexicon: Lexicon | None = None, variants: Iterable[str] = ()
+    ) -> None:
+        """``chip_names`` maps each folded name (no spaces or hyphens) to a chip id; ``variants`` are
+        folded names of SKUs the catalogue lacks whose family it knows ("h100nvl"): a chip of its own
+        that is not in the catalogue, never the family's default."""
         self.lexicon = lexicon or load_lexicon()
         self.chip_names = chip_names
+        variants = sorted(variants, key=len, reverse=True)
         self.words = self.lexicon.words()
         self.other_chips = {_fold_name(k): v for k, v in self.lexicon.table("other_chips").items()}
         units = self.lexicon.table("units")
@@ -174,6 +179,10 @@ class Tokenizer:
             ("html", r"<[^<>\n]{1,300}>|&[a-z]{2,8};|(?<![a-z0-9_-])[a-z_-]{1,20}=\"[^\"\n]{0,200}\""),
             ("hex", r"0x[0-9a-f]+|#[0-9a-f]{6}(?![0-9a-z])"),
             ("date", r"\d{4}\s?(?:年|[-/]\d{1,2}(?:[-/]\d{1,2})?(?!\d))|\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?"),
+            (
+                "variant",
+                (r"(?<![a-z0-9])(?:" + trie_pattern(variants, sep) + r")(?![a-z0-9])") if variants else "(?!)",
+            ),
             (
                 "chip",
                 r"(?<![a-z0-9])(?:"
@@ -249,6 +258,8 @@ class Tokenizer:
         if name == "chip":
             chip_id = self.chip_names.get(_fold_name(word))
             return Token(Kind.CHIP, start, end, text, chip_id) if chip_id else None
+        if name == "variant":
+            return Token(Kind.OTHER_CHIP, start, end, text, text)
         if name == "other_chip":
             other = self.other_chips.get(_fold_name(word)) or word.upper()
             return Token(Kind.OTHER_CHIP, start, end, text, other)

@@ -55,7 +55,12 @@ def write(path: Path, catalogue: Catalogue) -> None:
 def _code_fingerprint() -> str:
     """A hash of the code that validates and normalizes specs, so a code change refreshes the cache."""
     digest = hashlib.sha256()
-    code = [*sorted(PACKAGE.glob("*.py")), *sorted((PACKAGE / "store").glob("*.py")), PACKAGE / "units.txt"]
+    code = [
+        *sorted(PACKAGE.glob("*.py")),
+        *sorted((PACKAGE / "store").glob("*.py")),
+        PACKAGE / "units.txt",
+        PACKAGE / "data" / "quote-words.toml",
+    ]
     for path in code:
         digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -124,6 +124,7 @@ def _figure(metric: str, entry: Any, kind: str, origin: str, where: str, units: 
         why=entry.why,
         note=entry.note,
         quote=entry.quote,
+        quote_value=entry.quote_value,
         file=origin,
         field=where,
         **extra,
