@@ -25,12 +25,15 @@ def cache_path(files: list[Path]) -> Path:
     is never read back with that one's file paths."""
     digest = hashlib.sha256(CACHE_FORMAT.encode())
     digest.update(_code_fingerprint().encode())
+    folders: dict[Path, str] = {}  # resolving paths costs system calls: once per folder
     for path in files:
+        if path.parent not in folders:
+            folders[path.parent] = f"{path.parent.resolve()}\0{display_path(path.parent / '-')}"
         try:
             content = path.read_bytes()
         except OSError as exc:  # validation reports it, naming the file
             content = f"unreadable: {exc.strerror}".encode()
-        where = f"{path.resolve()}\0{display_path(path)}".encode()
+        where = f"{folders[path.parent]}\0{path.name}".encode()
         digest.update(where + b"\0" + content + b"\0")
     return cache_dir() / f"catalogue-{digest.hexdigest()[:40]}.json"
 
