@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -64,7 +65,7 @@ def test_list_and_show():
         (["compare", "BR100"], 2, "specbench: error: compare needs at least two chips"),
         (["compare", "BR100", "A100", "--baseline", "H20"], 2, "is not one of the chips compared"),
         (["compare", "BR100", "A100", "--format", "pdf"], 2, "'pdf' is not one of"),
-        (["show", "BR100", "--format", "html"], 2, "show supports --format markdown, text, json, csv or csv-excel"),
+        (["check", "BR100 1024 TFLOPS", "--format", "csv"], 2, "'csv' is not one of 'text', 'markdown', 'json'"),
         (["lint", "/no/such/folder"], 2, "does not exist"),
         (["compare", "BR100", "A100", "--specs", "/no/such/folder"], 2, "does not exist"),
     ],
@@ -172,3 +173,63 @@ def test_out_files_get_ordinary_permissions(tmp_path):
     out.chmod(0o640)
     runner.invoke(app, ["compare", "BR100", "H20", "--out", str(out)])
     assert stat.S_IMODE(out.stat().st_mode) == 0o640  # an existing file keeps its mode
+
+
+def test_version_comes_from_the_package_metadata():
+    from importlib.metadata import version
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"specbench {version('specbench')}\n"
+
+
+@pytest.mark.parametrize("args", [["-h"], ["compare", "-h"], ["crosscheck", "-h"], ["crosscheck", "epoch", "-h"]])
+def test_h_is_help(args):
+    short, long = runner.invoke(app, args), runner.invoke(app, [*args[:-1], "--help"])
+    assert short.exit_code == 0 and short.output == long.output and "Usage:" in short.output
+
+
+def test_shell_completion_is_offered():
+    result = runner.invoke(app, ["--help"])
+    assert "--install-completion" in result.output and "--show-completion" in result.output
+
+
+FORMAT_COMMANDS = {
+    "list": [],
+    "show": ["BR100"],
+    "compare": ["BR100", "A100"],
+    "check": ["BR100 BF16 1024 TFLOPS"],
+    "scan": ["article.txt"],
+    "roofline": ["BR100"],
+    "cluster": ["BR100", "-n", "2"],
+    "crosscheck epoch": [],
+}
+
+
+@pytest.mark.parametrize("command", FORMAT_COMMANDS)
+def test_help_lists_exactly_the_formats_a_command_supports(command, tmp_path):
+    words = command.split()
+    shown = runner.invoke(app, [*words, "--help"]).output
+    choices = re.search(r"--format <([a-z|-]+)>", shown)
+    assert choices is not None, shown
+    offered = choices.group(1).split("|")
+    assert re.search(r"\((?:markdown|text)[a-z, ]* or [a-z]+\)", shown) is None  # no second, stale list
+    args = FORMAT_COMMANDS[command]
+    if command == "scan":
+        article = tmp_path / "article.txt"
+        article.write_text("壁仞BR100的BF16算力为1024 TFLOPS。\n", encoding="utf-8")
+        args = [str(article)]
+    for fmt in ("markdown", "text", "csv", "csv-excel", "json", "html"):
+        result = runner.invoke(app, [*words, *args, "--format", fmt])
+        if fmt in offered:
+            assert result.exit_code in (0, 1), (fmt, result.output)  # 1: a claim not supported
+            assert result.stdout.strip(), fmt
+        else:
+            assert result.exit_code == 2 and f"'{fmt}' is not one of" in result.output
+
+
+def test_an_interpreter_older_than_3_11_is_told_so_at_once():
+    code = "import sys; sys.version_info = (3, 10, 12, 'final', 0); import specbench.cli"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr == "specbench needs Python 3.11 or later; this is Python 3.10\n"

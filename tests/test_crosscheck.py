@@ -443,7 +443,7 @@ def test_library_raises_dataset_error(tmp_path):
 
 
 def test_usage_errors_exit_2():
-    assert runner.invoke(app, ["crosscheck", "epoch", "--format", "html"]).exit_code == 2
+    assert runner.invoke(app, ["crosscheck", "epoch", "--format", "pdf"]).exit_code == 2
     assert runner.invoke(app, ["crosscheck", "nope"]).exit_code == 2
 
 

@@ -84,3 +84,12 @@ def test_scan_frame_example_is_current():
     table = namespace["claims"][["article", "verdict", "chip", "claimed_value", "catalogue_value", "ratio"]]
     expected = [line[2:] for line in shown.splitlines()[1:] if line.startswith("# ")]
     assert table.to_string().splitlines() == expected
+
+
+def test_exit_code_table_holds_for_the_conventional_options():
+    table = README[README.index("| exit | meaning |") :].split("\n\n")[0]
+    assert "`--help`, `-h` and `--version`" in table and "no command at all" in table
+    assert runner.invoke(app, ["--version"]).exit_code == 0
+    assert runner.invoke(app, ["-h"]).exit_code == 0
+    assert runner.invoke(app, []).exit_code == 2  # no command: the help, as a usage error
+    assert runner.invoke(app, ["check", "BR100", "--format", "html"]).exit_code == 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,7 +10,7 @@ from typer.testing import CliRunner
 
 from specbench.claims.corpus import default_claims_dir
 from specbench.cli import app
-from specbench.report import build, stale, write
+from specbench.report import build, build_site, stale, write
 
 runner = CliRunner()
 REPORTS = Path(__file__).resolve().parent.parent / "reports"
@@ -75,3 +76,58 @@ def test_report_command_writes_only_its_files(tmp_path):
     assert result.exit_code == 1
     assert f"stale: {out / 'README.md'}" in result.output
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+@pytest.fixture(scope="module")
+def site(catalogue, files):
+    return build_site(catalogue, default_claims_dir(), files)
+
+
+def test_site_holds_every_page_of_the_report(site, files):
+    pages = {name.removesuffix(".md") + ".html" for name in files if name.endswith(".md") and name != "README.md"}
+    assert set(site) == pages | {"index.html", "roofline.svg", "efficiency.svg"}
+
+
+def test_site_links_are_relative_and_resolve_and_nothing_is_fetched(site):
+    from posixpath import dirname, join, normpath
+
+    from .test_htmlpage import assert_whole_page, parse
+
+    for name, content in site.items():
+        if not name.endswith(".html"):
+            continue
+        page = content.decode()
+        assert_whole_page(page, re.search(r"<title>(.*)</title>", page).group(1))  # type: ignore[union-attr]
+        anchors = parse(page)
+        for target in anchors.sources:  # images: files of the site, never fetched from elsewhere
+            assert "://" not in target and not target.startswith("/")
+            assert normpath(join(dirname(name), target)) in site, (name, target)
+        for link in anchors.links:
+            if link.startswith(("https://", "http://")):  # a source cited: a link, not an asset
+                continue
+            assert not link.startswith("/") and "file:" not in link, (name, link)
+            path, _, fragment = link.partition("#")
+            target = normpath(join(dirname(name), path)) if path else name
+            assert target in site, (name, link)
+            if fragment:
+                assert fragment in parse(site[target].decode()).ids, (name, link)
+    index = site["index.html"].decode()
+    assert '<a href="compare/biren-br100-vs-nvidia-a100-sxm4-80gb.html">BF16 3.28x</a>' in index
+    assert '<img src="roofline.svg"' in index
+    comparison = site["compare/biren-br100-vs-nvidia-a100-sxm4-80gb.html"].decode()
+    assert '<a href="../index.html">Index</a>' in comparison
+
+
+def test_site_is_deterministic(catalogue, site):
+    assert build_site(catalogue, default_claims_dir()) == site
+
+
+def test_report_html_writes_the_site_and_checks_it(tmp_path):
+    out = tmp_path / "site"
+    result = runner.invoke(app, ["report", "--html", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert (out / "index.html").is_file() and (out / "compare" / "biren-br100-vs-nvidia-h20.html").is_file()
+    assert runner.invoke(app, ["report", "--html", "--out", str(out), "--check"]).exit_code == 0
+    (out / "claims.html").write_text("old", encoding="utf-8")
+    checked = runner.invoke(app, ["report", "--html", "--out", str(out), "--check"])
+    assert checked.exit_code == 1 and "claims.html" in checked.output

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from specbench.errors import UnknownChipError
-from specbench.store import lint_paths, normalize_name
+from specbench.store import lint_paths, load, normalize_name
 
 from .conftest import SPECS
 
@@ -273,3 +275,36 @@ def test_every_family_has_one_default(catalogue):
 def test_normalize_name():
     assert normalize_name("NVIDIA A100-SXM4 80GB") == normalize_name("a100 sxm4 80gb")
     assert normalize_name("摩尔线程") == "摩尔线程"  # a vendor name alone is not stripped to nothing
+
+
+def test_the_cache_never_gives_a_chip_the_file_path_of_another_folder_or_installation(tmp_path, monkeypatch):
+    # Two identical spec folders (two installations) and one cache folder; each is named by its
+    # absolute path, as the bundled catalogue is, and used from inside and from outside.
+    monkeypatch.setenv("SPECBENCH_CACHE_DIR", str(tmp_path / "cache"))
+    first, second = tmp_path / "one" / "specs", tmp_path / "two" / "specs"
+    shutil.copytree(SPECS, first)
+    shutil.copytree(SPECS, second)
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    for _ in range(2):  # the second round reads every catalogue back from the cache
+        for root in (first, second):
+            monkeypatch.chdir(root.parent)  # inside the installation: a path relative to it
+            assert load(root).get("BR100").file == "specs/biren-br100.toml"
+            assert load(Path("specs")).get("BR100").file == "specs/biren-br100.toml"
+            monkeypatch.chdir(outside)  # elsewhere: the absolute path of this installation's file
+            assert load(root).get("BR100").file == str(root / "biren-br100.toml")
+    assert len(list((tmp_path / "cache").glob("catalogue-*.json"))) == 4
+
+
+def test_the_cache_folder_is_the_platforms_unless_specbench_cache_dir_names_one(tmp_path, monkeypatch):
+    from platformdirs import user_cache_dir
+
+    from specbench.store.locations import cache_dir
+
+    monkeypatch.setenv("SPECBENCH_CACHE_DIR", str(tmp_path / "mine"))
+    assert cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("SPECBENCH_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_dir() == Path(user_cache_dir("specbench", appauthor=False))
+    if sys.platform.startswith("linux"):
+        assert cache_dir() == tmp_path / "xdg" / "specbench"

@@ -9,6 +9,15 @@ np.float64(3.282051282051282)
 
 from __future__ import annotations
 
+import sys
+
+# Before anything else is imported: the package uses Python 3.11 (enum.StrEnum, tomllib), and
+# an interpreter that is too old should say so rather than fail on an import deep inside.
+if sys.version_info < (3, 11):  # noqa: UP036 - the check is for interpreters pip was told to skip
+    raise SystemExit(
+        f"specbench needs Python 3.11 or later; this is Python {sys.version_info[0]}.{sys.version_info[1]}"
+    )
+
 from specbench.api import catalogue, compare, figures, get, load, rank, scan_frame
 from specbench.errors import SpecbenchError, SpecError, UnknownChipError
 

@@ -23,12 +23,52 @@ app = typer.Typer(
     name="specbench",
     help="Cited, unit-aware spec sheets of AI accelerators, compared like for like.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class ClaimFormat(StrEnum):
+    """The formats judgements are printed in (a subset of :class:`Format`)."""
+
+    text = "text"
+    markdown = "markdown"
+    json = "json"
+
+
+class ScanFormat(StrEnum):
+    """The formats of `scan`: those of judgements, and CSV (one row per claim)."""
+
+    text = "text"
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"specbench {version('specbench')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            from specbench import __version__
+
+            typer.echo(f"specbench {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Cited, unit-aware spec sheets of AI accelerators, compared like for like."""
 
 
 class Basis(StrEnum):
@@ -55,6 +95,11 @@ AddSpecsOption = Annotated[
     ),
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+ClaimFormatOption = Annotated[ClaimFormat, typer.Option("--format", "-f", help="Output format.")]
+ScanFormatOption = Annotated[ScanFormat, typer.Option("--format", "-f", help="Output format.")]
+BriefOption = Annotated[
+    bool, typer.Option("--brief", help="Tables only: leave out the notes (and figures and sources) below them.")
+]
 OutOption = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Write to this file (atomically) instead of standard output."),
@@ -105,6 +150,15 @@ def _emit(text: str, out: Path | None) -> None:
     write_output(out, [text])
 
 
+def _width(format: Format, out: Path | None) -> int | None:
+    """The width text output fits: the terminal's ($COLUMNS first), unless written to a file."""
+    if format is not Format.text or (out is not None and str(out) != "-"):
+        return None
+    from specbench.terminal import terminal_width
+
+    return terminal_width()
+
+
 def _specs_dir(specs: str | None) -> Path | None:
     """The --specs folder; an empty value is an error, not the working folder."""
     if specs is not None and not specs.strip():
@@ -144,7 +198,7 @@ def list_(
     from specbench.listing import Selection, render_list
 
     selection = Selection(tuple(vendor or ()), tuple(country or ()), tuple(family or ()), sort.strip(), descending)
-    _emit(render_list(_catalogue(specs, add_specs), format, selection), out)
+    _emit(render_list(_catalogue(specs, add_specs), format, selection, width=_width(format, out)), out)
 
 
 @app.command()
@@ -152,7 +206,7 @@ def list_(
 def show(
     chip: Annotated[str, typer.Argument(help="Chip name, alias or id, in English or Chinese.")],
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format (markdown, text, json; csv: one row per figure).")
+        Format, typer.Option("--format", "-f", help="Output format (csv: one row per figure).")
     ] = Format.markdown,
     out: OutOption = None,
     specs: SpecsOption = None,
@@ -164,10 +218,8 @@ def show(
     """
     from specbench.listing import render_show
 
-    if format is Format.html:
-        raise UsageError("show supports --format markdown, text, json, csv or csv-excel")
     catalogue = _catalogue(specs, add_specs)
-    _emit(render_show(catalogue, catalogue.get(chip), format), out)
+    _emit(render_show(catalogue, catalogue.get(chip), format, width=_width(format, out)), out)
 
 
 @app.command()
@@ -184,6 +236,7 @@ def compare(
         ),
     ] = Basis.dense,
     baseline: Annotated[str | None, typer.Option(help="Divide every chip by this one instead.")] = None,
+    brief: BriefOption = False,
     metric: Annotated[
         str | None,
         typer.Option(
@@ -212,7 +265,7 @@ def compare(
     comparison = build_comparison(
         _catalogue(specs, add_specs), chips, basis=basis.value, baseline=baseline, metrics=selection
     )
-    _emit(render_comparison(comparison, format), out)
+    _emit(render_comparison(comparison, format, width=_width(format, out), brief=brief), out)
 
 
 @app.command()
@@ -254,14 +307,6 @@ def rank(
     _emit(render_ranking(ranking, format), out)
 
 
-ClaimFormat = Annotated[Format, typer.Option("--format", "-f", help="Output format (text, markdown or json).")]
-
-
-def _claim_format(format: Format) -> None:
-    if format not in (Format.text, Format.markdown, Format.json):
-        raise UsageError("claims can be printed as --format text, markdown or json")
-
-
 def _stream(pieces: Any, out: Path | None) -> None:
     """Write output as it is produced; to a file, only once all of it is written."""
     from specbench._atomic import write_output
@@ -276,7 +321,7 @@ def check(
         str,
         typer.Argument(help="A sentence (or several) from a launch article or spec sheet; '-' reads standard input."),
     ],
-    format: ClaimFormat = Format.text,
+    format: ClaimFormatOption = ClaimFormat.text,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
 ) -> None:
@@ -289,7 +334,6 @@ def check(
     from specbench.claims import check as judge_text
     from specbench.claims.render import render_judgements
 
-    _claim_format(format)
     if text == "-":
         from specbench.inputs import read_stdin_text
 
@@ -298,7 +342,7 @@ def check(
     judgements = judge_text(text, catalogue)
     if not judgements:
         raise UsageError("no checkable claim found: name a chip in the catalogue and a figure, ratio or unit")
-    _stream(render_judgements(((j, "") for j in judgements), catalogue, format), None)
+    _stream(render_judgements(((j, "") for j in judgements), catalogue, Format(format.value)), None)
     if any(j.verdict != "supported" for j in judgements):
         raise typer.Exit(1)
 
@@ -313,9 +357,7 @@ def scan(
             "or http(s):// URLs."
         ),
     ],
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format (text, markdown, csv or json).")
-    ] = Format.text,
+    format: ScanFormatOption = ScanFormat.text,
     out: OutOption = None,
     jobs: Annotated[
         int | None,
@@ -340,8 +382,6 @@ def scan(
     from specbench.scan import Tally
     from specbench.scan import scan as scan_files
 
-    if format is Format.html:
-        raise UsageError("scan supports --format text, markdown, csv or json")
     sources = [Source.of(name) for name in files]
     # before any work: "scan a.txt --out a.txt" would replace the article
     check_output(out, inputs=[source.path for source in sources if source.path is not None])
@@ -363,8 +403,8 @@ def scan(
         finally:
             progress.close()
 
-    _stream(render_judgements(findings(counted()), catalogue, format, summary=tally.rows), out)
-    if format is Format.csv:  # the CSV holds claims only; the summary goes beside it
+    _stream(render_judgements(findings(counted()), catalogue, Format(format.value), summary=tally.rows), out)
+    if format is ScanFormat.csv:  # the CSV holds claims only; the summary goes beside it
         for row in tally.rows():
             verdicts = ", ".join(f"{row[key]} {key}" for key in list(row)[2:])
             typer.echo(f"specbench scan: {row['file']}: {row['claims']} claim(s): {verdicts}", err=True)
@@ -462,6 +502,7 @@ def roofline(
     ] = None,
     bytes_per_param: Annotated[float, typer.Option(help="Bytes per parameter (2 for BF16 weights).")] = 2.0,
     format: FormatOption = Format.markdown,
+    brief: BriefOption = False,
     plot: Annotated[Path | None, typer.Option(help="Also draw the roofline to this .svg or .png file.")] = None,
     out: OutOption = None,
     specs: SpecsOption = None,
@@ -474,8 +515,6 @@ def roofline(
     from specbench.derived import roofline as build
     from specbench.tables import render_rooflines
 
-    if format is Format.html:
-        raise UsageError("roofline supports --format markdown, text, csv or json")
     intensities = _numbers(intensity, "--intensity")
     _positive(decode_params, "--decode-params", 1e15)
     _positive(bytes_per_param, "--bytes-per-param", 64)
@@ -489,7 +528,7 @@ def roofline(
 
         check_output(plot)
         roofline_plot(results, plot)
-    _emit(render_rooflines(results, intensities, format), out)
+    _emit(render_rooflines(results, intensities, format, width=_width(format, out), brief=brief), out)
 
 
 @app.command()
@@ -499,6 +538,7 @@ def cluster(
     count: Annotated[int, typer.Option("--count", "-n", help="Number of devices.")],
     efficiency: Annotated[float | None, typer.Option(help="Scaling efficiency, a fraction (e.g. 0.6).")] = None,
     format: FormatOption = Format.markdown,
+    brief: BriefOption = False,
     out: OutOption = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
@@ -510,47 +550,58 @@ def cluster(
     from specbench.derived import cluster as build
     from specbench.tables import render_cluster
 
-    if format is Format.html:
-        raise UsageError("cluster supports --format markdown, text, csv or json")
-    _emit(render_cluster(build(_catalogue(specs, add_specs).get(chip), count, efficiency), format), out)
+    result = build(_catalogue(specs, add_specs).get(chip), count, efficiency)
+    _emit(render_cluster(result, format, width=_width(format, out), brief=brief), out)
 
 
 @app.command()
 @_handles_errors
 def report(
-    out: Annotated[Path, typer.Option("--out", "-o", help="The report folder.")] = Path("reports"),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="The report folder (default: reports/; with --html, reports/site/)."),
+    ] = None,
     check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 naming each stale file.")] = False,
+    html: Annotated[
+        bool,
+        typer.Option("--html", help="Write the report as a static web site (relative links, no external assets)."),
+    ] = False,
     claims_dir: Annotated[Path | None, typer.Option("--claims", help="Folder of curated claims.")] = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
 ) -> None:
     """Regenerate the report folder: index, comparisons, claims audit, cross-check, roofline and efficiency plots.
 
-    Example: specbench report --check
+    Example: specbench report --check ; specbench report --html --out site/
     """
     from specbench.claims.corpus import default_claims_dir
-    from specbench.report import build, stale, write
+    from specbench.report import build, build_site, stale, write
 
-    if out.exists() and not out.is_dir():
-        raise OutputError(f"{str(out)!r} is a file, not a report folder")
-    files = build(_catalogue(specs, add_specs), claims_dir or default_claims_dir())
+    folder = out if out is not None else Path("reports/site" if html else "reports")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{str(folder)!r} is a file, not a report folder")
+    catalogue = _catalogue(specs, add_specs)
+    files = build(catalogue, claims_dir or default_claims_dir())
+    if html:
+        files = build_site(catalogue, claims_dir or default_claims_dir(), files)
     if check:
-        outdated = stale(out, files)
+        outdated = stale(folder, files)
         for name in outdated:
-            typer.echo(f"stale: {out / name}")
+            typer.echo(f"stale: {folder / name}")
         if outdated:
             typer.echo(f"specbench report: {len(outdated)} stale file(s); run `specbench report`", err=True)
             raise typer.Exit(1)
-        typer.echo(f"specbench report: {out} is current ({len(files)} files)", err=True)
+        typer.echo(f"specbench report: {folder} is current ({len(files)} files)", err=True)
         return
-    changed = write(out, files)
-    typer.echo(f"specbench report: wrote {len(changed)} of {len(files)} file(s) in {out}", err=True)
+    changed = write(folder, files)
+    typer.echo(f"specbench report: wrote {len(changed)} of {len(files)} file(s) in {folder}", err=True)
 
 
 crosscheck_app = typer.Typer(
     help="Compare the catalogue with other datasets of accelerator specifications.",
     no_args_is_help=True,
     rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 app.add_typer(crosscheck_app, name="crosscheck")
 
@@ -562,9 +613,8 @@ def crosscheck_epoch(
         Path | None,
         typer.Argument(help="Epoch AI's ml_hardware.csv (default: the snapshot shipped with specbench)."),
     ] = None,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="Output format (markdown, text, csv or json).")
-    ] = Format.markdown,
+    format: FormatOption = Format.markdown,
+    brief: BriefOption = False,
     out: OutOption = None,
     specs: SpecsOption = None,
     add_specs: AddSpecsOption = None,
@@ -580,9 +630,8 @@ def crosscheck_epoch(
     from specbench.crosscheck import crosscheck
     from specbench.tables import render_crosscheck
 
-    if format is Format.html:
-        raise UsageError("crosscheck supports --format markdown, text, csv or json")
-    _emit(render_crosscheck(crosscheck(_catalogue(specs, add_specs), csv), format), out)
+    result = crosscheck(_catalogue(specs, add_specs), csv)
+    _emit(render_crosscheck(result, format, width=_width(format, out), brief=brief), out)
 
 
 @app.command()

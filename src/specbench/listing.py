@@ -82,11 +82,13 @@ def catalogue_rows(catalogue: Catalogue, selection: Selection | None = None) -> 
     return rows
 
 
-def render_list(catalogue: Catalogue, fmt_: Format, selection: Selection | None = None) -> str:
+def render_list(
+    catalogue: Catalogue, fmt_: Format, selection: Selection | None = None, *, width: int | None = None
+) -> str:
     rows = catalogue_rows(catalogue, selection)
     if not rows:
         raise UsageError("no entry of the catalogue matches the filters; see `specbench list`")
-    return render_records(rows, fmt_, title="specbench catalogue")
+    return render_records(rows, fmt_, title="specbench catalogue", width=width)
 
 
 def _figure_value(figure: Figure) -> str:
@@ -190,10 +192,15 @@ def chip_detail(catalogue: Catalogue, chip: Chip) -> dict[str, Any]:
     }
 
 
-def render_show(catalogue: Catalogue, chip: Chip, fmt_: Format) -> str:
+def render_show(catalogue: Catalogue, chip: Chip, fmt_: Format, *, width: int | None = None) -> str:
+    """One chip in Markdown, text (fitting ``width``), JSON or HTML."""
     detail = chip_detail(catalogue, chip)
     if fmt_ is Format.json:
         return json_text(detail) + "\n"
+    if fmt_ is Format.html:
+        from specbench.tables import render_page
+
+        return render_page(render_show(catalogue, chip, Format.markdown), chip.name)
     if is_csv(fmt_):
         from specbench.tidy import figure_records
 
@@ -209,7 +216,10 @@ def render_show(catalogue: Catalogue, chip: Chip, fmt_: Format) -> str:
         }
         for s in chip.support
     ]
+    from specbench.terminal import wrap_lines
+
     markdown = fmt_ is Format.markdown
+    width = None if markdown else width
     table_format = Format.markdown if markdown else Format.text
     esc = md_escape if markdown else str
     default = " (default SKU of its family)" if chip.default else ""
@@ -229,8 +239,10 @@ def render_show(catalogue: Catalogue, chip: Chip, fmt_: Format) -> str:
         ("Precision support", "precision_support"),
     ):
         if detail[key]:
-            lines += [f"## {title}" if markdown else title, "", render_records(detail[key], table_format).rstrip(), ""]
+            table = render_records(detail[key], table_format, width=width).rstrip()
+            lines += [f"## {title}" if markdown else title, "", table, ""]
     if chip.notes:
-        lines += ["## Notes" if markdown else "Notes", "", *(f"- {esc(n)}" for n in chip.notes), ""]
-    lines += ["## Sources" if markdown else "Sources", "", *(f"- [{k}] {esc(v)}" for k, v in detail["sources"].items())]
+        lines += ["## Notes" if markdown else "Notes", "", *wrap_lines([f"- {esc(n)}" for n in chip.notes], width), ""]
+    sources = [f"- [{k}] {esc(v)}" for k, v in detail["sources"].items()]
+    lines += ["## Sources" if markdown else "Sources", "", *wrap_lines(sources, width)]
     return "\n".join(lines).rstrip() + "\n"

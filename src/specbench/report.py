@@ -33,7 +33,7 @@ def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
     from specbench.crosscheck import ATTRIBUTION, LICENCE, crosscheck
     from specbench.derived import roofline
     from specbench.listing import catalogue_rows
-    from specbench.plots import display_name, efficiency_bytes, roofline_bytes
+    from specbench.plots import efficiency_bytes, roofline_bytes
     from specbench.tables import Format, md_escape, render_comparison, render_crosscheck, render_records
 
     files: dict[str, bytes] = {}
@@ -112,7 +112,7 @@ def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
         "",
         "A chip reaches its peak only above its ridge point (peak / memory bandwidth, the dots). "
         "Plotted as "
-        + ", ".join(md_escape(display_name(r.chip)) for r in rooflines if r.peak is not None and r.bandwidth)
+        + ", ".join(md_escape(r.chip.name) for r in rooflines if r.peak is not None and r.bandwidth)
         + ".",
     ]
     if not_drawn:
@@ -132,6 +132,48 @@ def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
     ]
     files["README.md"] = "\n".join(lines).encode()
     return dict(sorted(files.items()))
+
+
+SITE_PAGES = {"README.md": "Index", "claims.md": "Claims audit", CROSSCHECK: "Cross-check"}
+
+
+def build_site(catalogue: Catalogue, claims_dir: Path, report: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """The report as a static web site: ``index.html``, a page per comparison, the claims audit,
+    the cross-check and the plots. Every link is relative and every page carries its own
+    stylesheet, so the folder can be put online, or opened from disk, as it is."""
+    from specbench.comparison import build_comparison
+    from specbench.htmlpage import from_markdown, page, title_of
+    from specbench.tables import comparison_page
+
+    report = report if report is not None else build(catalogue, claims_dir)
+    site: dict[str, bytes] = {}
+    for name, content in report.items():
+        if not name.endswith(".md"):  # the plots
+            site[name] = content
+    for subject in SUBJECTS:
+        for rival in RIVALS:
+            comparison = build_comparison(catalogue, [subject, rival])
+            a, b = comparison.chips
+            path = comparison_path(a.id, b.id)
+            html_path = path.removesuffix(".md") + ".html"
+            site[html_path] = comparison_page(comparison, nav=_nav(html_path)).encode()
+    for name in SITE_PAGES:
+        text = report[name].decode()
+        html_path = "index.html" if name == "README.md" else name.removesuffix(".md") + ".html"
+        body = from_markdown(text, site=True)
+        site[html_path] = page(title_of(text, SITE_PAGES[name]), body, nav=_nav(html_path)).encode()
+    return dict(sorted(site.items()))
+
+
+def _nav(path: str) -> str:
+    """Links to the site's main pages, relative to the page at ``path``."""
+    up = "../" * path.count("/")
+    pages = [
+        ("index.html", "Index"),
+        ("claims.html", "Claims audit"),
+        (CROSSCHECK.removesuffix(".md") + ".html", "Cross-check"),
+    ]
+    return " ".join(f'<a href="{up}{target}">{label}</a>' for target, label in pages)
 
 
 def stale(out_dir: Path, files: dict[str, bytes]) -> list[str]:

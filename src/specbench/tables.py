@@ -7,6 +7,7 @@ import html
 import io
 import json
 import math
+import re
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -92,24 +93,31 @@ def _marks(numbers: list[int]) -> str:
     return f" [{', '.join(str(n) for n in sorted(set(numbers)))}]" if numbers else ""
 
 
-def _ratio_text(row: Row, label: str) -> str:
+def _ratio_text(row: Row, label: str, marks: Any = _marks) -> str:
     ratio = row.ratios.get(label)
     if ratio is None:
         return ""
-    return f"{ratio:.2f}x" + _marks(row.ratio_notes.get(label, []))
+    return f"{ratio:.2f}x" + marks(row.ratio_notes.get(label, []))
 
 
-def comparison_table(comparison: Comparison, derived: bool = False) -> tuple[list[str], list[list[str]]]:
-    """The main table (figures), or with ``derived`` the table of figures derived from them."""
+def comparison_table(
+    comparison: Comparison, derived: bool = False, marks: Any = _marks
+) -> tuple[list[str], list[list[str]]]:
+    """The main table (figures), or with ``derived`` the table of figures derived from them.
+    ``marks`` writes the note marks of a cell (``[2, 6]``)."""
     headers = ["Metric", "Unit", *comparison.column_names(), *(c.label for c in comparison.ratio_columns)]
     body = []
     for row in comparison.rows:
         if (row.kind == "derived") != derived:
             continue
-        cells = [row.cells[c.id].display + _marks(row.cells[c.id].notes) for c in comparison.chips]
-        ratios = [_ratio_text(row, c.label) for c in comparison.ratio_columns]
+        cells = [row.cells[c.id].display + marks(row.cells[c.id].notes) for c in comparison.chips]
+        ratios = [_ratio_text(row, c.label, marks) for c in comparison.ratio_columns]
         body.append([row.label, row.unit, *cells, *ratios])
     return headers, body
+
+
+def _no_marks(numbers: list[int]) -> str:
+    return ""
 
 
 def _basis_sentence(comparison: Comparison) -> str:
@@ -127,17 +135,22 @@ def _basis_sentence(comparison: Comparison) -> str:
     return f"{basis} Ratios: {ratios}."
 
 
-def render_comparison(comparison: Comparison, fmt_: Format) -> str:
+def render_comparison(comparison: Comparison, fmt_: Format, *, width: int | None = None, brief: bool = False) -> str:
+    """A comparison in any format. Text fits ``width`` terminal cells (tables split, notes
+    wrapped); ``brief`` leaves out the notes, figures and sources (and the marks that point to
+    them) in text, Markdown and HTML."""
     if fmt_ is Format.json:
         return json_text(comparison.to_records()) + "\n"
     if is_csv(fmt_):
         return finish_csv(_comparison_csv(comparison), fmt_)
     if fmt_ is Format.html:
-        return _comparison_html(comparison)
-    from tabulate import tabulate
-
-    headers, body = comparison_table(comparison)
+        return _comparison_html(comparison, brief=brief)
+    marks = _no_marks if brief else _marks
+    headers, body = comparison_table(comparison, marks=marks)
+    derived_headers, derived = comparison_table(comparison, derived=True, marks=marks)
     if fmt_ is Format.markdown:
+        from tabulate import tabulate
+
         table = tabulate(
             [[md_escape(c) for c in r] for r in body],
             headers=[md_escape(h) for h in headers],
@@ -154,7 +167,6 @@ def render_comparison(comparison: Comparison, fmt_: Format) -> str:
             f"_{LEGEND}._",
             "",
         ]
-        derived_headers, derived = comparison_table(comparison, derived=True)
         if derived:
             derived_table = tabulate(
                 [[md_escape(c) for c in r] for r in derived],
@@ -163,25 +175,36 @@ def render_comparison(comparison: Comparison, fmt_: Format) -> str:
                 disable_numparse=True,
             )
             out += ["## Derived", "", DERIVED_SENTENCE, "", derived_table, ""]
-        out += _section("Notes", [md_escape(n) for n in comparison.notes], numbered=True)
-        out += _section("Figures", [md_escape(line) for line in comparison.figure_lines()])
-        out += _section("Sources", [md_escape(f"[{s.key}] {s.citation()}") for s in comparison.sources])
+        if not brief:
+            out += _section("Notes", [md_escape(n) for n in comparison.notes], numbered=True)
+            out += _section("Figures", [md_escape(line) for line in comparison.figure_lines()])
+            out += _section("Sources", [md_escape(f"[{s.key}] {s.citation()}") for s in comparison.sources])
         return "\n".join(out).rstrip() + "\n"
-    table = tabulate(body, headers=headers, tablefmt="simple", disable_numparse=True)
-    out = [comparison.title, "", _basis_sentence(comparison), "", table, "", LEGEND, ""]
-    derived_headers, derived = comparison_table(comparison, derived=True)
+    from specbench.terminal import table as text_table
+    from specbench.terminal import wrap_lines
+
+    out = [
+        *wrap_lines([comparison.title, "", _basis_sentence(comparison)], width),
+        "",
+        text_table(headers, body, width, keep=2),
+        "",
+        *wrap_lines([LEGEND], width),
+        "",
+    ]
     if derived:
         out += [
             "Derived",
             "",
-            DERIVED_SENTENCE,
+            *wrap_lines([DERIVED_SENTENCE], width),
             "",
-            tabulate(derived, headers=derived_headers, tablefmt="simple", disable_numparse=True),
+            text_table(derived_headers, derived, width, keep=2),
             "",
         ]
-    out += _section("Notes", comparison.notes, numbered=True, markdown=False)
-    out += _section("Figures", comparison.figure_lines(), markdown=False)
-    out += _section("Sources", [f"[{s.key}] {s.citation()}" for s in comparison.sources], markdown=False)
+    if not brief:
+        out += wrap_lines(_section("Notes", comparison.notes, numbered=True, markdown=False), width)
+        out += wrap_lines(_section("Figures", comparison.figure_lines(), markdown=False), width)
+        sources = [f"[{s.key}] {s.citation()}" for s in comparison.sources]
+        out += wrap_lines(_section("Sources", sources, markdown=False), width)
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -199,31 +222,69 @@ def _comparison_csv(comparison: Comparison) -> str:
     return tidy_csv(comparison.tidy_rows())
 
 
-def _comparison_html(comparison: Comparison) -> str:
-    from tabulate import tabulate
+def _comparison_html(comparison: Comparison, *, brief: bool = False, nav: str = "") -> str:
+    """A comparison as a whole HTML page; each note mark links to its note and back."""
+    from specbench.htmlpage import NoteLinks, page
+    from specbench.htmlpage import table as html_table
 
-    headers, body = comparison_table(comparison)
-    table = tabulate(body, headers=headers, tablefmt="html", disable_numparse=True)
     esc = html.escape
+    links = NoteLinks()
+    marks = _no_marks if brief else links.marks
+
+    def escaped(headers: list[str], body: list[list[str]]) -> str:
+        # The cells are escaped piece by piece: the marks are links, everything else text.
+        return html_table([esc(h) for h in headers], body, escaped=True)
+
+    def cells(derived: bool) -> tuple[list[str], list[list[str]]]:
+        headers, body = comparison_table(comparison, derived=derived, marks=lambda n: "\0" + marks(n) + "\1")
+        return headers, [[_html_cell(c) for c in row] for row in body]
+
+    headers, body = cells(False)
     parts = [
         f"<h1>{esc(comparison.title)}</h1>",
         f"<p>{esc(_basis_sentence(comparison))}</p>",
-        table,
-        f"<p><em>{esc(LEGEND)}</em></p>",
+        escaped(headers, body),
+        f'<p class="legend">{esc(LEGEND)}</p>',
     ]
-    if comparison.notes:
-        parts.append("<h2>Notes</h2><ol>" + "".join(f"<li>{esc(n)}</li>" for n in comparison.notes) + "</ol>")
-    parts.append("<h2>Figures</h2><ul>" + "".join(f"<li>{esc(x)}</li>" for x in comparison.figure_lines()) + "</ul>")
-    parts.append(
-        "<h2>Sources</h2><ul>"
-        + "".join(f"<li>[{esc(s.key)}] {esc(s.citation())}</li>" for s in comparison.sources)
-        + "</ul>"
-    )
-    return "\n".join(parts) + "\n"
+    derived_headers, derived = cells(True)
+    if derived:
+        parts += ["<h2>Derived</h2>", f"<p>{esc(DERIVED_SENTENCE)}</p>", escaped(derived_headers, derived)]
+    if not brief:
+        if comparison.notes:
+            parts += ["<h2>Notes</h2>", links.notes(comparison.notes)]
+        parts.append(
+            "<h2>Figures</h2><ul>" + "".join(f"<li>{esc(x)}</li>" for x in comparison.figure_lines()) + "</ul>"
+        )
+        parts.append(
+            "<h2>Sources</h2><ul>"
+            + "".join(
+                f'<li id="source-{esc(s.key)}">[{esc(s.key)}] {esc(s.citation())}</li>' for s in comparison.sources
+            )
+            + "</ul>"
+        )
+    return page(comparison.title, "\n".join(parts), nav=nav)
 
 
-def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "") -> str:
-    """A list of flat records (the catalogue listing) in any format."""
+def comparison_page(comparison: Comparison, *, nav: str = "") -> str:
+    """A comparison as a page of the report site, with the site's navigation."""
+    return _comparison_html(comparison, nav=nav)
+
+
+def _html_cell(cell: str) -> str:
+    """Escape a cell whose note marks, already HTML, sit between NUL and \\x01."""
+    pieces = re.split(r"\x00(.*?)\x01", cell)
+    return "".join(piece if index % 2 else html.escape(piece) for index, piece in enumerate(pieces))
+
+
+def render_page(markdown_text: str, title: str) -> str:
+    """A Markdown rendering as a whole HTML page (the commands whose HTML is their Markdown)."""
+    from specbench.htmlpage import from_markdown, page, title_of
+
+    return page(title_of(markdown_text, title), from_markdown(markdown_text))
+
+
+def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "", width: int | None = None) -> str:
+    """A list of flat records (the catalogue listing) in any format; as text, fitting ``width``."""
     if fmt_ is Format.json:
         return json_text(records) + "\n"
     headers = list(records[0]) if records else []
@@ -242,8 +303,14 @@ def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "")
         )
         return (f"# {md_escape(title)}\n\n" if title else "") + table + "\n"
     if fmt_ is Format.html:
-        return tabulate(rows, headers=headers, tablefmt="html", disable_numparse=True) + "\n"
-    return tabulate(rows, headers=headers, tablefmt="simple", disable_numparse=True) + "\n"
+        from specbench.htmlpage import page
+        from specbench.htmlpage import table as html_table
+
+        heading = f"<h1>{html.escape(title)}</h1>\n" if title else ""
+        return page(title or "specbench", heading + html_table(headers, rows))
+    from specbench.terminal import table as text_table
+
+    return text_table(headers, rows, width) + "\n"
 
 
 def is_csv(fmt_: Format) -> bool:
@@ -258,7 +325,9 @@ def finish_csv(text: str, fmt_: Format) -> str:
     return BOM + text if fmt_ is Format.csv_excel else text
 
 
-def render_rooflines(rooflines: list[Roofline], intensities: list[float], fmt_: Format) -> str:
+def render_rooflines(
+    rooflines: list[Roofline], intensities: list[float], fmt_: Format, *, width: int | None = None, brief: bool = False
+) -> str:
     """`specbench roofline`: peak, bandwidth, ridge point and attainable throughput per chip."""
     if not rooflines:
         return ""
@@ -314,15 +383,24 @@ def render_rooflines(rooflines: list[Roofline], intensities: list[float], fmt_: 
         "Attainable throughput is min(peak, memory bandwidth × arithmetic intensity); the ridge point is "
         "the intensity at which the two meet."
     )
-    table = render_records(records, Format.markdown if fmt_ is Format.markdown else Format.text).rstrip()
+    if brief:
+        notes = []
+    if fmt_ is Format.html:
+        return render_page(render_rooflines(rooflines, intensities, Format.markdown, brief=brief), title)
     if fmt_ is Format.markdown:
-        lines = [f"# {title}", "", intro, "", table, "", "## Inputs", "", *(f"- {md_escape(n)}" for n in notes)]
+        table = render_records(records, Format.markdown).rstrip()
+        inputs = [] if brief else ["## Inputs", "", *(f"- {md_escape(n)}" for n in notes)]
+        lines = [f"# {title}", "", intro, "", table, "", *inputs]
     else:
-        lines = [title, "", intro, "", table, "", "Inputs", "", *(f"- {n}" for n in notes)]
+        from specbench.terminal import wrap_lines
+
+        table = render_records(records, Format.text, width=width).rstrip()
+        inputs = [] if brief else ["Inputs", "", *(f"- {n}" for n in notes)]
+        lines = [*wrap_lines([title, "", intro], width), "", table, "", *wrap_lines(inputs, width)]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_cluster(result: Cluster, fmt_: Format) -> str:
+def render_cluster(result: Cluster, fmt_: Format, *, width: int | None = None, brief: bool = False) -> str:
     """`specbench cluster`: aggregate and effective peaks for N devices."""
     if fmt_ is Format.json:
         link = result.link
@@ -376,22 +454,29 @@ def render_cluster(result: Cluster, fmt_: Format) -> str:
     ]
     efficiency = "no efficiency stated" if result.efficiency is None else f"scaling efficiency {result.efficiency:g}"
     title = f"{result.count} × {result.chip.name} ({efficiency})"
-    table = render_records(records, Format.markdown if fmt_ is Format.markdown else Format.text).rstrip()
-    notes = [f"Interconnect: {result.interconnect}.", *result.notes]
+    if fmt_ is Format.html:
+        return render_page(render_cluster(result, Format.markdown, brief=brief), title)
+    notes = [] if brief else [f"Interconnect: {result.interconnect}.", *result.notes]
     if fmt_ is Format.markdown:
+        table = render_records(records, Format.markdown).rstrip()
         lines = [f"# {md_escape(title)}", "", table, "", *(f"- {md_escape(n)}" for n in notes)]
     else:
-        lines = [title, "", table, "", *(f"- {n}" for n in notes)]
+        from specbench.terminal import wrap_lines
+
+        table = render_records(records, Format.text, width=width).rstrip()
+        lines = [*wrap_lines([title], width), "", table, "", *wrap_lines([f"- {n}" for n in notes], width)]
     return "\n".join(lines).rstrip() + "\n"
 
 
-def render_crosscheck(result: Any, fmt_: Format) -> str:
+def render_crosscheck(result: Any, fmt_: Format, *, width: int | None = None, brief: bool = False) -> str:
     """`specbench crosscheck epoch`: Epoch's values against the catalogue, with a reason for each
     disagreement, the coverage gaps both ways and the dataset's attribution."""
     from specbench.crosscheck import ATTRIBUTION, DATASET_URL, LICENCE, TOLERANCE
 
     if fmt_ is Format.json:
         return json_text(result.to_records()) + "\n"
+    if fmt_ is Format.html:
+        return render_page(render_crosscheck(result, Format.markdown, brief=brief), "Epoch AI cross-check")
     rows = [
         {
             "Epoch row": d.epoch_row,
@@ -442,12 +527,14 @@ def render_crosscheck(result: Any, fmt_: Format) -> str:
     )
     summary = [{"reason": reason, "count": str(count)} for reason, count in counts.items()]
     title = "Epoch AI's Machine Learning Hardware against the catalogue"
-    out = [f"# {title}" if markdown else title, "", esc(intro), ""]
+    from specbench.terminal import wrap_lines
+
+    out = [f"# {title}" if markdown else title, "", *(wrap_lines([esc(intro)], None if markdown else width)), ""]
 
     def table(records: list[dict[str, Any]], heading: str, empty: str) -> None:
         out.extend([f"## {heading}" if markdown else heading, ""])
         if records:
-            out.append(render_records(records, Format.markdown if markdown else Format.text).rstrip())
+            out.append(render_records(records, Format.markdown if markdown else Format.text, width=width).rstrip())
         else:
             out.append(empty)
         out.append("")
@@ -469,13 +556,11 @@ def render_crosscheck(result: Any, fmt_: Format) -> str:
         "Catalogue entries with no Epoch row",
         "None.",
     )
-    notes = [f"{n}: {note}" for n, _, note in result.mapped if note]
-    out += _section("Notes on the mapping", [esc(n) for n in notes], markdown=markdown)
-    out += [
-        esc(
-            f"Epoch's figures are quoted from {ATTRIBUTION}, licensed {LICENCE} "
-            "(https://creativecommons.org/licenses/by/4.0/); the comparison and its classification are specbench's."
-        ),
-        "",
-    ]
+    notes = [] if brief else [f"{n}: {note}" for n, _, note in result.mapped if note]
+    attribution = esc(
+        f"Epoch's figures are quoted from {ATTRIBUTION}, licensed {LICENCE} "
+        "(https://creativecommons.org/licenses/by/4.0/); the comparison and its classification are specbench's."
+    )
+    prose = [*_section("Notes on the mapping", [esc(n) for n in notes], markdown=markdown), attribution, ""]
+    out += prose if markdown else wrap_lines(prose, width)
     return "\n".join(out).rstrip() + "\n"

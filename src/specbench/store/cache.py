@@ -10,22 +10,31 @@ from pathlib import Path
 
 from specbench import cachefile
 from specbench.store.catalogue import CACHE_FORMAT, Catalogue
-from specbench.store.locations import PACKAGE, cache_dir
+from specbench.store.locations import PACKAGE, cache_dir, display_path
 
 MAX_CACHE_BYTES = 32 << 20  # the bundled catalogue's cache is about 100 kB
 KEEP = 8  # catalogues kept in the cache folder (one per set of spec files in use)
 
 
 def cache_path(files: list[Path]) -> Path:
-    """Where the catalogue of these spec files is cached."""
+    """Where the catalogue of these spec files is cached.
+
+    The key holds each file's content, its absolute location (the installation or checkout
+    it belongs to) and the path the catalogue records for it (relative to the working folder
+    where possible): a catalogue cached by another installation, or from another folder,
+    is never read back with that one's file paths."""
     digest = hashlib.sha256(CACHE_FORMAT.encode())
     digest.update(_code_fingerprint().encode())
+    folders: dict[Path, str] = {}  # resolving paths costs system calls: once per folder
     for path in files:
+        if path.parent not in folders:
+            folders[path.parent] = f"{path.parent.resolve()}\0{display_path(path.parent / '-')}"
         try:
             content = path.read_bytes()
         except OSError as exc:  # validation reports it, naming the file
             content = f"unreadable: {exc.strerror}".encode()
-        digest.update(str(path.parent).encode() + b"\0" + path.name.encode() + b"\0" + content + b"\0")
+        where = f"{folders[path.parent]}\0{path.name}".encode()
+        digest.update(where + b"\0" + content + b"\0")
     return cache_dir() / f"catalogue-{digest.hexdigest()[:40]}.json"
 
 

@@ -47,11 +47,15 @@ def added_dirs(named: Sequence[str | Path] | None = None) -> list[Path]:
 
 
 def cache_dir() -> Path:
+    """$SPECBENCH_CACHE_DIR, else the platform's cache folder for specbench (platformdirs:
+    $XDG_CACHE_HOME/specbench or ~/.cache/specbench on Linux, ~/Library/Caches/specbench on
+    macOS, %LOCALAPPDATA%\\specbench\\Cache on Windows)."""
     env = os.environ.get("SPECBENCH_CACHE_DIR")
     if env:
         return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "specbench"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("specbench", appauthor=False))
 
 
 def spec_files(directory: Path) -> list[Path]:
