@@ -180,7 +180,6 @@ def test_rank_json_carries_numbers():
         (["--by", "interconnect"], 2, "cannot rank by 'interconnect'"),
         (["BR10"], 1, "unknown chip 'BR10'; did you mean BR100, BR104?"),
         (["--vendor", "Acme"], 1, "no chip of the catalogue matches"),
-        (["--format", "html"], 2, "rank supports --format markdown, text, csv, csv-excel or json"),
         (["--by", "bf16 " + "x" * 100_000], 2, "cannot rank by 'bf16 xxx"),  # a pasted page is not echoed
     ],
 )
@@ -190,6 +189,13 @@ def test_rank_errors_are_one_line(args, code, message):
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and message in lines[0] and len(lines[0]) < 400, result.stderr
+
+
+def test_rank_as_html_is_a_whole_page():
+    result = runner.invoke(app, ["rank", "--by", "bf16 per watt", "BR100", "A100", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("<!doctype html>") and '<meta charset="utf-8">' in result.stdout
+    assert "<table" in result.stdout and "BR100" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -301,10 +301,13 @@ def rank(
     from specbench.ranking import rank as build
     from specbench.ranking import render_ranking
 
-    if format is Format.html:
-        raise UsageError("rank supports --format markdown, text, csv, csv-excel or json")
     ranking = build(_catalogue(specs, add_specs), by, chips, tuple(vendor or ()), tuple(country or ()))
-    _emit(render_ranking(ranking, format), out)
+    if format is Format.html:
+        from specbench.tables import render_page
+
+        _emit(render_page(render_ranking(ranking, Format.markdown), "Ranking"), out)
+    else:
+        _emit(render_ranking(ranking, format), out)
 
 
 def _stream(pieces: Any, out: Path | None) -> None:
