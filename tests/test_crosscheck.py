@@ -470,3 +470,11 @@ def test_a_figure_written_with_few_digits_covers_its_rounding():
     assert close(1125.0, 1100.0, "1.1 PFLOPS")
     assert not close(1125.0, 1100.0, "1100 TFLOPS")  # written to the unit, 2.3% off is a disagreement
     assert not close(1200.0, 1100.0, "1.1 PFLOPS")
+
+
+def test_json_gives_text_figures_no_number():
+    data = json.loads(runner.invoke(app, ["crosscheck", "epoch", "--format", "json"]).output)
+    dates = [d for d in data["disagreements"] if d["metric"] == "Release date"]
+    assert dates and all(c["value"] is None and c["text"] for d in dates for c in d["catalogue"])
+    numbers = [d for d in data["disagreements"] if isinstance(d["epoch"], float)]
+    assert numbers and all(isinstance(c["value"], float) for d in numbers for c in d["catalogue"])

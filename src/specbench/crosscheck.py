@@ -773,7 +773,13 @@ class CrossCheck:
                     "epoch": d.epoch,
                     "epoch_raw": d.epoch_raw,
                     "catalogue": [
-                        {"figure": c.what, "value": c.value, "text": c.text, "sources": list(c.sources)}
+                        {
+                            "figure": c.what,
+                            # a date, a vendor or a process is text: no number stands for it
+                            "value": c.value if isinstance(d.epoch, int | float) else None,
+                            "text": c.text,
+                            "sources": list(c.sources),
+                        }
                         for c in d.catalogue
                     ],
                     "reason": d.reason.value,
