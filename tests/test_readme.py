@@ -93,3 +93,19 @@ def test_exit_code_table_holds_for_the_conventional_options():
     assert runner.invoke(app, ["-h"]).exit_code == 0
     assert runner.invoke(app, []).exit_code == 2  # no command: the help, as a usage error
     assert runner.invoke(app, ["check", "BR100", "--format", "html"]).exit_code == 2
+
+
+def test_recipes_show_real_output(monkeypatch):
+    recipes = README[README.index("## Recipes") : README.index("## Checking claims")]
+    ranking = _run("rank", "--by", "bf16 per watt", "--country", "CN").splitlines()
+    rows = [line for line in recipes.splitlines() if line.startswith("|")]
+    assert len(rows) >= 4 and all(line in ranking for line in rows)
+    checked = runner.invoke(app, ["check", "-"], input="H20的显存带宽较A100 80GB提升约96%\n").stdout
+    shown = recipes[recipes.index("1. [SUPPORTED] H20") :].split("```")[0].strip()
+    assert shown in checked
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    scanned = runner.invoke(app, ["scan", "tests/fixtures/kkj-biren-br100-launch-2022.html", "--format", "csv"])
+    summary = recipes[recipes.index("specbench scan: tests/") :].split("```")[0].strip().splitlines()
+    assert summary == scanned.stderr.strip().splitlines()
+    picked = _run("compare", "BR100", "A100", "--metric", "bf16,tdp", "--format", "csv-excel")
+    assert picked.startswith("\ufeffchip,metric,precision,execution,sparsity,basis,value,unit,sources")
