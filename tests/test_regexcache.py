@@ -96,3 +96,25 @@ def test_the_lexicon_is_the_same_from_its_data_files_or_a_cache_in_any_state(fre
         lexicon.load.cache_clear()
     assert (loaded.tables, loaded.traditional) == (parsed.tables, parsed.traditional)
     assert parsed.table("precisions") and len(parsed.traditional) > 1000
+
+
+@pytest.mark.parametrize("damage", [None, [1, 2], ["x", "y", "z"], [["a"], "2", True], [None, 0, "no"]])
+def test_the_shape_of_a_rule_is_the_same_from_the_cache_in_any_state(fresh, damage):
+    from specbench.claims import tokens
+
+    names = {"br100": "biren-br100", "a100": "nvidia-a100", "h20": "nvidia-h20"}
+    tokens._shape.cache_clear()
+    first = Tokenizer(names).pattern.pattern
+    (path,) = fresh.glob("regex-*.json")
+    from specbench import cachefile
+
+    data = cachefile.read_json(path, 1 << 30)
+    shapes = [key for key in data["patterns"] if key.startswith("shape:")]
+    assert shapes  # the parse of each rule was kept
+    if damage is not None:
+        for key in shapes:
+            data["patterns"][key] = damage
+        cachefile.write_json(path, data)
+    _forget()
+    tokens._shape.cache_clear()
+    assert Tokenizer(names).pattern.pattern == first

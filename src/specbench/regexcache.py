@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,21 +26,52 @@ _compiled: dict[str, re.Pattern[str]] = {}
 _stored: dict[str, Any] | None = None
 
 
+_used: set[str] = set()  # keys read or written by this run: kept when older ones are dropped
+_dirty = False  # something this run worked out is not in the file yet
+
+
 def compile(pattern: str) -> re.Pattern[str]:
     """``re.compile(pattern)``, from the compiled form a previous run kept where there is one."""
+    global _dirty
     found = _compiled.get(pattern)
     if found is not None:
         return found
-    key = hashlib.sha256(pattern.encode("utf-8", "surrogatepass")).hexdigest()
+    key = _key(pattern)
+    _used.add(key)
     stored = _store()
     compiled = _revive(pattern, stored.get(key))
     if compiled is None:
         compiled, entry = _compile(pattern)
         if entry is not None:
             stored[key] = entry
-            _save(stored)
+            _dirty = True
+    if _dirty:
+        _save(stored)
+        _dirty = False
     _compiled[pattern] = compiled
     return compiled
+
+
+def remember(kind: str, pattern: str, compute: Callable[[], Any], valid: Callable[[Any], bool]) -> Any:
+    """What ``compute`` says about ``pattern`` (its first characters, its groups), kept in the same
+    file as the compiled patterns: reading a large pattern's parse costs more than compiling it.
+    A kept value that ``valid`` rejects is worked out afresh. It is written with the next
+    pattern :func:`compile` handles."""
+    global _dirty
+    key = f"{kind}:{_key(pattern)}"
+    _used.add(key)
+    stored = _store()
+    value = stored.get(key)
+    if value is not None and valid(value):
+        return value
+    value = compute()
+    stored[key] = value
+    _dirty = True
+    return value
+
+
+def _key(pattern: str) -> str:
+    return hashlib.sha256(pattern.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _path() -> Path | None:
@@ -101,10 +133,9 @@ def _save(stored: dict[str, Any]) -> None:
     if path is None:
         return
     if len(stored) > MAX_PATTERNS:  # patterns of earlier catalogues and versions: keep those in use
-        used = {hashlib.sha256(p.encode("utf-8", "surrogatepass")).hexdigest() for p in _compiled}
-        for key in [k for k in stored if k not in used]:
+        for key in [k for k in stored if k not in _used]:
             del stored[key]
     cachefile.write_json(path, {"format": _FORMAT, "patterns": stored})
 
 
-MAX_PATTERNS = 64
+MAX_PATTERNS = 256

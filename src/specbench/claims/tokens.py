@@ -353,19 +353,43 @@ def _alternatives(rules: list[tuple[str, str]]) -> str:
 def _first_char_test(pattern: str) -> str:
     """A look-ahead for the characters ``pattern`` can start with, or nothing where the pattern
     begins with a character or a class (the engine tests that as fast) or they are not known."""
-    first = _first_chars(pattern)
-    parsed = _parse(pattern)
-    if first is None or parsed is None:
+    first, _, plain_start = _shape(pattern)
+    if first is None or plain_start is None:
         return ""
-    from re import _constants  # type: ignore[attr-defined]
-
-    return "" if parsed[0][0] in (_constants.LITERAL, _constants.IN) else f"(?=[{''.join(first)}])"
+    return "" if plain_start else f"(?=[{''.join(first)}])"
 
 
 def _groups(pattern: str) -> int:
     """How many groups ``pattern`` has."""
-    parsed = _parse(pattern)
-    return parsed.state.groups - 1 if parsed is not None else re.compile(pattern).groups
+    return int(_shape(pattern)[1])
+
+
+@lru_cache(maxsize=64)
+def _shape(pattern: str) -> tuple[list[str] | None, int, bool | None]:
+    """(first characters, number of groups, whether it starts with a character or a class), from
+    the engine's parse of the pattern, kept between runs: parsing the tries of every chip name
+    costs a tenth of a second at each start."""
+
+    def compute() -> list[Any]:
+        parsed = _parse(pattern)
+        if parsed is None:
+            return [None, re.compile(pattern).groups, None]
+        from re import _constants  # type: ignore[attr-defined]
+
+        plain = bool(parsed.data) and parsed[0][0] in (_constants.LITERAL, _constants.IN)
+        return [_first_chars(pattern), parsed.state.groups - 1, plain]
+
+    def valid(value: Any) -> bool:
+        return (
+            isinstance(value, list)
+            and len(value) == 3
+            and (value[0] is None or (isinstance(value[0], list) and all(isinstance(p, str) for p in value[0])))
+            and isinstance(value[1], int)
+            and (value[2] is None or isinstance(value[2], bool))
+        )
+
+    first, groups, plain = regexcache.remember("shape", pattern, compute, valid)
+    return first, groups, plain
 
 
 @lru_cache(maxsize=64)
@@ -388,7 +412,7 @@ def _starts(rules: list[tuple[str, str]]) -> str:
     Without it the engine enters every rule at every character. Empty where a rule's first
     characters cannot be worked out (the pattern then runs as it is, only slower).
     """
-    classes = [_first_chars(pattern) for _name, pattern in rules]
+    classes = [_shape(pattern)[0] for _name, pattern in rules]
     if any(c is None for c in classes):
         return ""
     union = "".join(dict.fromkeys(part for c in classes if c for part in c))
