@@ -9,6 +9,7 @@ drawn by another matplotlib version is not reported stale.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from specbench.store import Catalogue
 
@@ -123,8 +124,7 @@ def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
         "",
         "![Dense BF16 peak per watt and per compute die](efficiency.svg)",
         "",
-        "云燧T21's BF16 figure rests on a secondary source; see its comparison notes.",
-        "",
+        *_secondary_only(catalogue, chips),
         "## Catalogue",
         "",
         render_records(catalogue_rows(catalogue), Format.markdown).rstrip(),
@@ -211,3 +211,25 @@ def _holds(path: Path, content: bytes) -> bool:
         return path.is_file() and path.read_bytes() == content
     except OSError:
         return False
+
+
+def _secondary_only(catalogue: Catalogue, chips: list[Any]) -> list[str]:
+    """A sentence naming the charted chips whose BF16 (or FP16) peak rests on secondary sources only."""
+    from specbench.derived import best_peak
+    from specbench.tables import md_escape
+
+    weak = []
+    for chip in chips:
+        for precision in ("bf16", "fp16"):
+            peak = best_peak(chip, precision)
+            if peak is None:
+                continue
+            keys = peak.figure.sources
+            if keys and all(k in catalogue.sources and catalogue.sources[k].quality == "secondary" for k in keys):
+                weak.append(md_escape(chip.name))
+            break
+    if not weak:
+        return []
+    if len(weak) == 1:
+        return [f"The charted figure of {weak[0]} rests on secondary sources only; see its comparison notes.", ""]
+    return [f"The charted figures of {', '.join(weak)} rest on secondary sources only; see their comparison notes.", ""]
