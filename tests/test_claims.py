@@ -194,3 +194,27 @@ def test_an_article_comparison_with_no_number_answers_its_quote(catalogue):
     article = Article("t", "en", "test", text, [Expectation("Its performance far exceeds that of A100", "supported")])
     (result,) = audit_article(article, catalogue)
     assert result.found and result.verdict == "supported"
+
+
+def test_a_corpus_sentence_is_read_after_its_published_context(catalogue, tmp_path):
+    from specbench.claims.corpus import audit, load_curated
+
+    (tmp_path / "c.toml").write_text(
+        """[[claim]]
+id = "row"
+text = "Power | 300W | 550W | 400W | 700W |"
+context = "Row 0 - Cell 0 | Biren BR104 | Biren BR100 | Nvidia A100 | Nvidia H100 |"
+source = "Tom's Hardware"
+expected = "supported"
+""",
+        encoding="utf-8",
+    )
+    (result,) = audit(load_curated(tmp_path), catalogue)
+    # BR104 300 W, BR100 550 W, A100 SXM4 400 W, H100 SXM5 700 W; the header row itself is not judged
+    assert [(j.claim.subject, j.claim.value) for j in result.judgements] == [
+        ("biren-br104", 300.0),
+        ("biren-br100", 550.0),
+        ("nvidia-a100-sxm4-80gb", 400.0),
+        ("nvidia-h100-sxm5", 700.0),
+    ]
+    assert result.verdict == "supported"

@@ -225,3 +225,24 @@ def test_an_unnamed_chips_figure_and_ratio_say_the_chip_is_not_named(judged):
     judgements = judged("国产最强的AI芯片性能也不过为512Tflops，只有H100的四分之一左右。")
     assert [j.verdict for j in judgements] == ["unverifiable", "unverifiable"]
     assert all("The chip is not named ('国产最强的AI芯片')" in j.explanation[0] for j in judgements)
+
+
+def test_a_figure_below_the_matrix_peak_may_be_the_unrecorded_vector_one(judged):
+    # Tom's Hardware's "BF16 TFLOPS | … | 120" row is the H100's non-tensor figure; the catalogue holds
+    # only its matrix BF16 (989.5 dense [NV-H1]), so 120 cannot be called false.
+    (judgement,) = judged("H100 SXM的BF16算力为120 TFLOPS")
+    assert judgement.verdict == "unverifiable"
+    assert any("vector figure is not in the catalogue" in step for step in judgement.explanation)
+    # above every figure of the precision, no unit can hold it
+    (judgement,) = judged("H100 SXM的BF16算力为2500 TFLOPS")
+    assert judgement.verdict == "false"
+
+
+def test_a_ratio_on_a_precision_the_rival_never_published_is_not_judged_on_another(judged):
+    # 云燧i20 INT8 256 TOPS [EF-9]; the i10's INT8 is unpublished, its FP16 is 70.4: 256 / 70.4 = 3.64
+    # would be a mixed basis, but Enflame's 3.6x may well be INT8 against INT8.
+    (judgement,) = [j for j in judged("云燧i20的INT8算力是云燧i10的3.6倍") if j.claim.ratio]
+    assert judgement.verdict == "unverifiable"
+    # the A100 has no FP8 at all: 6x can only be FP8 against another precision
+    (judgement,) = [j for j in judged("H100的FP8算力是A100的6倍") if j.claim.ratio]
+    assert judgement.verdict == "misleading" and "precision-mismatch" in judgement.flags

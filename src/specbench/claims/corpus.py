@@ -43,6 +43,7 @@ class CuratedClaim:
     lang: str = ""
     paraphrased: bool = False
     url: str = ""
+    context: str = ""  # the published text right before the sentence (a table's header, the sentence naming "it")
 
     @property
     def in_corpus(self) -> bool:
@@ -132,7 +133,7 @@ def load_curated(directory: Path) -> list[CuratedClaim]:
                 continue
             wrong = [
                 f"{k} must be text"
-                for k in ("id", "text", "expected", "note")
+                for k in ("id", "text", "expected", "note", "context")
                 if k in entry and not isinstance(entry[k], str)
             ]
             flags = entry.get("flags", [])
@@ -170,6 +171,7 @@ def load_curated(directory: Path) -> list[CuratedClaim]:
                     str(entry.get("lang", "")),
                     bool(entry.get("paraphrased", False)),
                     url,
+                    entry.get("context", ""),
                 )
             )
     if problems:
@@ -181,7 +183,17 @@ def load_curated(directory: Path) -> list[CuratedClaim]:
 
 def audit(claims: list[CuratedClaim], catalogue: Catalogue) -> list[AuditResult]:
     reader, judge = Reader.of(catalogue), Judge.of(catalogue)
-    return [AuditResult(c, [judge.judge(x) for x in reader.read(c.text)]) for c in claims]
+    return [AuditResult(c, [judge.judge(x) for x in _read(reader, c)]) for c in claims]
+
+
+def _read(reader: Reader, claim: CuratedClaim) -> list[Claim]:
+    """The claims of the sentence, read as a reader of the page meets it: after the text before it
+    (a table's header row, the sentence that names the chip "it" means), in the same paragraph.
+    Only the sentence's own claims are judged."""
+    if not claim.context:
+        return reader.read(claim.text)
+    text = claim.text.strip()
+    return [c for c in reader.read(claim.context.rstrip() + "\n" + text) if c.sentence.strip() in text]
 
 
 @dataclass

@@ -503,9 +503,31 @@ class Judge:
             elif abs(judgement.actual or 0) and judgement.outcome is not Outcome.HOLDS:
                 off = abs((judgement.actual or 0) / count - per_device) / ((judgement.actual or 1) / count)
                 judgement.outcome = Outcome.NEAR if off <= CLOSE else Outcome.CONTRADICTED
+                unit = self._unrecorded_unit(chip, claim, like_for_like, per_device)
+                if judgement.outcome is Outcome.CONTRADICTED and unit is not None:
+                    judgement.outcome = Outcome.UNKNOWN
+                    steps.append(
+                        f"The claim does not say which unit runs it, and {chip.name}'s "
+                        f"{precision_label(like_for_like[2])} {unit} figure is not in the catalogue: "
+                        f"{fmt(per_device)}, below the {like_for_like[0].execution} peak, may be that one."
+                    )
 
         self._chip_flags(chip, claim, flags, steps)
         return self._finish(judgement, flags)
+
+    @staticmethod
+    def _unrecorded_unit(
+        chip: Chip, claim: Claim, like_for_like: tuple[Figure, float, str], per_device: float
+    ) -> str | None:
+        """The execution unit a figure below the recorded peak may belong to, when the claim names
+        no unit and the catalogue holds no figure of that unit for the precision: "BF16 TFLOPS |
+        120" in a table whose next row is "BF16 TFLOPS Tensor" is the H100's vector figure, which
+        the catalogue does not record; it is not a wrong matrix figure."""
+        figure, dense, precision = like_for_like
+        if claim.execution or figure.execution != "matrix" or per_device >= dense:
+            return None
+        units = {f.execution for f in chip.throughput() if f.precision == precision}
+        return None if "vector" in units else "vector"
 
     @staticmethod
     def _target_match(chip: Chip, precision: str, value: float, tol: float, flags: list[str], steps: list[str]) -> None:
@@ -756,15 +778,35 @@ class Judge:
         for _what, _ratio, _ok, extra in results:
             flags += extra
         like_for_like = [r for r in results if r[2] and not set(r[3]) & FRAMING]
-        if known and all(r[2] for r in results) and not set(flags) & FRAMING:
+        # a precision the claim names that one chip supports, or may, with no published figure (not
+        # "the A100 has no FP8"): it cannot refute the claim, nor make it, and is left out of the count
+        unmeasured = [
+            precision_label(p)
+            for p in claim.precisions
+            if claim.metric == "throughput"
+            and not all(self._dense_figures(c, p, None) for c in (subject, rival))
+            and not any((x := c.support_for(p)) is not None and not x.supported for c in (subject, rival))
+        ]
+        measured = [r for r in results if r[0] not in unmeasured]
+        if known and measured and all(r[2] for r in measured) and not set(flags) & FRAMING:
             judgement.outcome = Outcome.HOLDS
+            if unmeasured:
+                steps.append(f"Not measured on {', '.join(unmeasured)}: no published figure of both chips.")
         elif any(r[2] for r in results) or like_for_like:
             judgement.outcome = Outcome.ELSEWHERE
         else:
             # With no like-for-like pair (the rival lacks the precision), a pair within 10% on
             # another basis is how the claim was made: misleading, not unverifiable.
             match = self._search_ratio(subject, rival, claim, tol if known else CLOSE)
-            if match:
+            if match and unmeasured:
+                # "浮点、整型算力分别提升到1.8倍、3.6倍" with no INT8 figure for the rival: the ratio may be on
+                # the precision nobody published, so a mixed pair is a guess, not a finding
+                steps.append(
+                    f"No figure measures it on {', '.join(unmeasured)}, which the claim names; it would "
+                    f"appear as {match[0]}, a mixed basis, but the ratio may be on {unmeasured[0]}."
+                )
+                judgement.outcome = Outcome.UNKNOWN
+            elif match:
                 text, match_flags = match
                 flags += match_flags
                 steps.append(f"The claimed ratio appears only as {text}.")
