@@ -106,14 +106,21 @@ class Prefilter:
         return _char_class(risky), risky
 
     @cached_property
+    def _longer(self) -> frozenset[str]:
+        """The characters of ``_risky`` that fold into more than one character."""
+        return frozenset(char for char, folded in self._risky[1].items() if len(folded) > 1)
+
+    @cached_property
     def _paraphrases(self) -> re.Pattern[str]:
         """The machine-paraphrase substitutions folding undoes, in one pattern: a single pass over
         a block instead of one per word."""
         return re.compile("|".join(re.escape(word) for word in self.lexicon.table("paraphrases")) or "(?!)")
 
-    def _searchable(self, block: str) -> str | None:
+    def _searchable(self, block: str) -> tuple[str, bool] | None:
         """The block as the patterns should see it (lower-cased, and folded where folding
-        matters to them), or None where folding changes its length and positions are lost."""
+        matters to them), and whether it holds a character whose folding is longer than one
+        character ("™" to "tm"), left unfolded; or None where folding changes the block in other
+        ways and positions are lost."""
         lowered = block.lower()
         if len(lowered) == len(block) and not self._paraphrases.search(lowered):
             (basic, every), folds = self._risky
@@ -122,15 +129,16 @@ class Prefilter:
 
             def refold(match: re.Match[str]) -> str:
                 nonlocal uneven
-                folded = folds[match.group()]
-                uneven = uneven or len(folded) != 1
-                return folded
+                char = match.group()
+                folded = folds[char]
+                if len(folded) == 1:
+                    return folded
+                uneven = True
+                return char
 
-            searchable = pattern.sub(refold, lowered)
-            if not uneven:
-                return searchable
+            return pattern.sub(refold, lowered), uneven
         folded = fold(block, self.lexicon)
-        return folded if len(folded) == len(block) else None
+        return (folded, False) if len(folded) == len(block) else None
 
     def _holds_spot(self, sentence: str) -> bool:
         """Whether one sentence, folded as the reader folds it, holds a place where a claim can start."""
@@ -140,21 +148,27 @@ class Prefilter:
     def spans(self, block: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of ``block`` that holds a place where a claim can start,
         in order; the sentences are those :func:`~specbench.claims.reading.split_sentences` gives."""
-        searchable = self._searchable(block)
+        found = self._searchable(block)
         ends = sentence_ends(block)
-        if searchable is None:  # folding changed the length ("™" to "tm"): test each sentence on its own
-            return [
-                (start, end)
-                for start, end in zip([0, *ends], [*ends, len(block)], strict=True)
-                if start < end and self._holds_spot(block[start:end])
-            ]
+        bounds = zip([0, *ends], [*ends, len(block)], strict=True)
+        if found is None:  # folding changed the length unevenly: test each sentence on its own
+            return [(start, end) for start, end in bounds if start < end and self._holds_spot(block[start:end])]
+        searchable, uneven = found
         spots = sorted({match.start() for pattern in self.patterns for match in pattern.finditer(searchable)})
-        found: list[tuple[int, int]] = []
+        if uneven:  # a sentence with a character that folds into several is also tested on its own
+            longer = self._longer
+            alone = [
+                start
+                for start, end in bounds
+                if start < end and not longer.isdisjoint(searchable[start:end]) and self._holds_spot(block[start:end])
+            ]
+            spots = sorted({*spots, *alone})
+        found_spans: list[tuple[int, int]] = []
         seen = -1
         for spot in spots:
             index = bisect_right(ends, spot)
             if index == seen:
                 continue
             seen = index
-            found.append((ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(block)))
-        return found
+            found_spans.append((ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(block)))
+        return found_spans
