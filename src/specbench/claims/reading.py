@@ -20,7 +20,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from specbench import regexcache
-from specbench.claims.tokens import Kind, Token, Tokenizer, fold, trie_pattern
+from specbench.claims.tokens import NAME_SEPARATOR, Anchored, Kind, Token, Tokenizer, fold, trie_pattern
 from specbench.claims.vocabulary import Dimension
 from specbench.store import Catalogue, normalize_name
 
@@ -429,17 +429,30 @@ class Reader:
         return families
 
     @cached_property
-    def triggers(self) -> re.Pattern[str]:
+    def triggers(self) -> tuple[re.Pattern[str], ...]:
         """Where a claim can start, on folded text: a number with a unit or ratio unit ("1024tops",
         "1.6倍", "96%", "128 fp32"), a ratio in words (两倍, twice), a comparative, a table cell
         with a figure, or a memory type. A sentence with none of these holds no claim, though it
-        may name the chip or the precision that later figures belong to."""
+        may name the chip or the precision that later figures belong to.
+
+        One pattern per kind of place, each beginning with a character, a class or literals, so
+        that the engine skips ahead in C to where it can match: one alternation of them all
+        begins with nothing the engine can skip to, and is tried at every character."""
         lexicon = self.tokenizer.lexicon
         units, words = trie_pattern(claim_units(lexicon)), trie_pattern(claim_words(lexicon))
-        return regexcache.compile(
-            rf"\d\s?(?:亿|万)?\s?(?:{units})(?![a-z])|\d\s?(?:fp|bf|tf|int)\d|[{CJK_NUMERALS}]\s?[倍成]"
-            rf"|{words}|\|[^|\n]{{0,40}}\d|hbm|gddr\d|lpddr|\d\s?{NODE_AFTER_DIGIT}|{DESIGN_WORDS}"
+        return (
+            regexcache.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d|{NODE_AFTER_DIGIT})"),
+            re.compile(rf"[{CJK_NUMERALS}]\s?[倍成]"),
+            regexcache.compile(words),
+            re.compile(r"\|[^|\n]{0,40}\d"),
+            re.compile(rf"hbm|gddr\d|lpddr|{DESIGN_WORDS}"),
         )
+
+    def _triggered(self, folded: str) -> bool:
+        for pattern in self.triggers:
+            if pattern.search(folded) is not None:
+                return True
+        return False
 
     @cached_property
     def _precisions(self) -> re.Pattern[str]:
@@ -459,15 +472,19 @@ class Reader:
         return re.compile(trie_pattern(self.tokenizer.lexicon.table("pronouns")))
 
     @cached_property
-    def names(self) -> re.Pattern[str]:
+    def names(self) -> Anchored:
         """Chip names, known or not, on folded text: what a sentence with no claim can still set."""
         rules = dict(self.tokenizer.rules)
-        return regexcache.compile(f"(?:{rules['chip']})|(?:{rules['other_chip']})")
+        every = [*self.tokenizer.chip_names, *self.tokenizer.other_chips]
+        return Anchored(
+            regexcache.compile(f"(?:{rules['chip']})|(?:{rules['other_chip']})"),
+            regexcache.compile(trie_pattern(sorted(every), NAME_SEPARATOR)),
+        )
 
     def may_hold_claim(self, sentence: str) -> bool:
         """A cheap test: a sentence with no number and unit, ratio or comparative holds no claim."""
         folded = fold(sentence, self.tokenizer.lexicon)
-        return self.triggers.search(folded) is not None or self._heading_with_more(folded)
+        return self._triggered(folded) or self._heading_with_more(folded)
 
     def _heading_with_more(self, folded: str) -> bool:
         return self._precisions.search(folded) is not None and self._referents.search(folded) is not None
@@ -488,7 +505,7 @@ class Reader:
         needed."""
         context = context if context is not None else Context()
         folded = fold(sentence, self.tokenizer.lexicon)
-        if self.triggers.search(folded) or self._heading_with_more(folded):
+        if self._triggered(folded) or self._heading_with_more(folded):
             return self._read(sentence, folded, context)
         if self.names.search(folded):
             context.pass_over(self, sentence)

@@ -125,6 +125,8 @@ def trie_pattern(words: Iterable[str], between: str = "") -> str:
     return render(trie, True)
 
 
+NAME_SEPARATOR = r"[ \-_.·]?"  # what may stand between the characters of a chip's name ("br-100", "mtt s4000")
+
 # "L2 cache" (二级缓存) is a level of cache, not NVIDIA's L2 card.
 _NOT_CACHE = r"(?!\s?(?:cache|缓存))"
 
@@ -149,6 +151,34 @@ def bounded(words: Iterable[str], between: str = "") -> str:
     return "|".join(f"(?:{p})" for p in parts) or "(?!)"
 
 
+class Anchored:
+    """A pattern whose matches begin with a look-behind or a look-ahead, searched fast.
+
+    The engine skips ahead in C only to a place where a pattern's first character can stand,
+    and only when the pattern begins with a character, a class or an alternation of
+    characters; a pattern that begins with an assertion is tried at every place. Here a
+    second pattern without the assertions (``candidates``, which must match at every place
+    ``exact`` matches) finds the places, and ``exact`` is tried only there, so ``search``
+    finds what ``exact.search`` finds.
+    """
+
+    def __init__(self, exact: re.Pattern[str], candidates: re.Pattern[str]) -> None:
+        self.exact = exact
+        self.candidates = candidates
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The leftmost match of ``exact`` in ``text``, or None."""
+        candidates, exact = self.candidates.search, self.exact.match
+        found = candidates(text)
+        while found is not None:
+            start = found.start()
+            match = exact(text, start)
+            if match is not None:
+                return match
+            found = candidates(text, start + 1)
+        return None
+
+
 class Tokenizer:
     """Tokenizes sentences against one catalogue's chip names and the lexicon."""
 
@@ -169,7 +199,7 @@ class Tokenizer:
         counters = self.lexicon.table("counters")
         non_claim_after = [w for w in self.lexicon.table("non_claim") if w != "$"]  # "$" comes before a number
         rate_units = [u for u, (dim, _s) in units.items() if dim in ("flop_rate", "op_rate") and len(u) > 1]
-        sep = r"[ \-_.·]?"
+        sep = NAME_SEPARATOR
         rules: list[tuple[str, str]] = [
             (
                 "url",
