@@ -58,6 +58,7 @@ _VERSION_OF = re.compile(
 _CUT_DOWN = re.compile(
     r"\s?(?:gpu|ai gpu)?\s?的?(?:精简|阉割|缩减|简化|缩水|特供|精簡|閹割|縮減|簡化)版", re.IGNORECASE
 )
+_CUT_DOWN_REACH = 12  # characters from a chip's name to the 版 of _CUT_DOWN at most
 # "the same VRAM envelope as a B200", "as fast as the A100": the chip after the second "as" is
 # the one compared with, not the owner of the figures around it
 _SAME_AS = re.compile(
@@ -294,11 +295,13 @@ class Sentence:
         self.roles: set[str] = set()  # of its words
         self.features: set[str] = set()
         self.kinds = {t.kind for t in self.tokens}  # as tokenized
-        for token in self.tokens:
-            if token.kind is Kind.WORD and token.roles:
-                self.roles.update(token.roles)
-                if "features" in token.roles:
-                    self.features.add(str(token.roles["features"]))
+        if Kind.WORD in self.kinds:
+            roles, features, word = self.roles, self.features, Kind.WORD
+            for token in self.tokens:
+                if token.kind is word and token.roles:
+                    roles.update(token.roles)
+                    if "features" in token.roles:
+                        features.add(str(token.roles["features"]))
 
     @cached_property
     def _clause_bounds(self) -> tuple[list[int], list[int]]:
@@ -534,19 +537,22 @@ class Reader:
         self, tokens: list[Token], context: Context, clause_of: list[int], sentence_text: str = ""
     ) -> list[Mention]:
         mentions: list[Mention] = []
+        chip_kind, other_kind, word_kind = Kind.CHIP, Kind.OTHER_CHIP, Kind.WORD
         for index, token in enumerate(tokens):
-            mention: Mention | None = None
-            if token.kind is Kind.CHIP:
+            kind = token.kind
+            if kind is chip_kind:
                 chip_id = self._refine_sku(token.value, tokens, index, sentence_text)
                 mention = Mention(index, chip_id, token.text.strip())
-            elif token.kind is Kind.OTHER_CHIP:
+            elif kind is other_kind:
                 mention = Mention(index, None, str(token.value))
-            elif token.kind is Kind.WORD and token.has("unnamed_rivals"):
+            elif kind is not word_kind:
+                continue
+            elif "unnamed_rivals" in token.roles:
                 mention = Mention(index, None, token.text, unnamed=True)
-            elif token.kind is Kind.WORD and token.has("pronouns"):
+            elif "pronouns" in token.roles:
                 opens = bool(_CLAUSE_OPENER.search(sentence_text[max(0, token.start - 12) : token.start]))
                 mention = self._resolve_pronoun(token, index, mentions, context, clause_of, opens)
-            if mention is None:
+            else:
                 continue
             back = index - 1
             while back >= 0 and tokens[back].kind is Kind.WORD and tokens[back].has("vendors"):
@@ -582,7 +588,11 @@ class Reader:
                 mention.rival_role = True  # "与H100相比", "与H100相近"
             elif mentions and mentions[-1].rival_role and _listed(tokens, mentions[-1].index, index, sentence_text):
                 mention.rival_role = True  # "对标A100/H100": every chip of the list is a rival
-            elif sentence_text and _SAME_AS.search(sentence_text, max(0, token.start - 60), token.start):
+            elif (
+                sentence_text
+                and "as" in sentence_text[max(0, token.start - 60) : token.start].casefold()
+                and _SAME_AS.search(sentence_text, max(0, token.start - 60), token.start)
+            ):
                 mention.rival_role = True  # "the same VRAM envelope as a B200"
             if not mention.rival_role and sentence_text and self._derived_from(sentence_text, token):
                 mention.reference = True
@@ -599,9 +609,13 @@ class Reader:
         H100", "H100的精简版". Figures after it are the derived chip's, not its. "The PCIe version
         of the A100" names the A100's own card, not another chip."""
         before = text[max(0, token.start - 40) : token.start]
-        if _PCIE_VERSION_OF.search(before):
+        # Each form has a word the patterns need ("of", 版): most chips are named with neither.
+        english = "of" in before.casefold()
+        if english and _PCIE_VERSION_OF.search(before):
             return False
-        return bool(_VERSION_OF.search(before) or _CUT_DOWN.match(text, token.end))
+        if (english or "版" in before) and _VERSION_OF.search(before):
+            return True
+        return "版" in text[token.end : token.end + _CUT_DOWN_REACH] and _CUT_DOWN.match(text, token.end) is not None
 
     def _refine_sku(self, chip_id: str, tokens: list[Token], index: int, sentence_text: str = "") -> str:
         """'A100 80GB' followed by 'PCIe' is the A100 PCIe 80GB, not the SXM default."""

@@ -58,6 +58,11 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
 
     A star right after a figure ('624 TFLOPS*') is NVIDIA's mark for a 2:4 sparse figure.
     """
+    kinds = {token.kind for token in tokens}
+    if not kinds & {Kind.NUMBER, Kind.STAR, Kind.NAME} and not {Kind.QUANTITY, Kind.OPEN} <= kinds:
+        # nothing to join: each join starts at a bare number, a node's name, a star or a figure
+        # before a parenthesis
+        return tokens
     merged: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -100,7 +105,7 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
                 continue
         merged.append(token)
         i += 1
-    return _dense_sparse_pairs(merged)
+    return _dense_sparse_pairs(merged) if Kind.NUMBER in kinds else merged
 
 
 def _parenthesis_host(s: Sentence, index: int) -> int | None:

@@ -267,17 +267,24 @@ class Tokenizer:
 
     def tokenize(self, original: str, folded: str) -> list[Token]:
         tokens: list[Token] = []
-        same = len(original) == len(folded)
-        make, roles = self._token, self._roles
+        append = tokens.append
+        source = original if len(original) == len(folded) else folded
+        make, roles, plain = self._token, self._roles, _PLAIN
+        word_kind, number_kind = Kind.WORD, Kind.NUMBER
         for match in self.pattern.finditer(folded):
             start, end = match.span()
             name = match.lastgroup or ""
-            text = original[start:end] if same else folded[start:end]
-            if name == "word":  # the commonest, made here: roles are shared, as no token's roles change once made
+            # The commonest kinds are made here, without a call. A word's roles are shared, as no
+            # token's roles change once made.
+            if name == "word":
                 word = match.group()
-                tokens.append(Token(Kind.WORD, start, end, text, word, roles.get(word) or {}))
-            elif (token := make(name, match, start, end, text)) is not None:
-                tokens.append(token)
+                append(Token(word_kind, start, end, source[start:end], word, roles.get(word) or {}))
+            elif (kind := plain.get(name)) is not None:
+                append(Token(kind, start, end, source[start:end], match.group()))
+            elif name == "number":
+                append(Token(number_kind, start, end, source[start:end], _number(match.group())))
+            elif (token := make(name, match, start, end, source[start:end])) is not None:
+                append(token)
         return tokens
 
     def _token(self, name: str, match: re.Match[str], start: int, end: int, text: str) -> Token | None:
