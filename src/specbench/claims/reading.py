@@ -304,6 +304,31 @@ class Sentence:
                         features.add(str(token.roles["features"]))
 
     @cached_property
+    def _role_index(self) -> dict[str, list[int]]:
+        """The indices of the words of each role, in order; words never change once tokenized."""
+        index: dict[str, list[int]] = {}
+        word = Kind.WORD
+        for i, token in enumerate(self.tokens):
+            if token.kind is word:
+                for role in token.roles:
+                    index.setdefault(role, []).append(i)
+        return index
+
+    def word_indices(self, role: str) -> list[int]:
+        """The indices of the words of a role, in order."""
+        return self._role_index.get(role, [])
+
+    def words_with(self, role: str, start: int = 0, end: int | None = None) -> list[Token]:
+        """The words of a role from token ``start`` to token ``end`` (inclusive; the last if None)."""
+        found = self._role_index.get(role)
+        if not found:
+            return []
+        low = bisect_left(found, start) if start > 0 else 0
+        high = len(found) if end is None else bisect_right(found, end)
+        tokens = self.tokens
+        return [tokens[i] for i in found[low:high]]
+
+    @cached_property
     def _clause_bounds(self) -> tuple[list[int], list[int]]:
         """The first and the last token of the clause of each token; made on the first look-up, as
         most sentences read hold no figure for a rule to look around."""
@@ -724,9 +749,10 @@ class Reader:
             context.take(chosen or subjects[0], tuple(named))
         elif named:
             context.mentions = tuple(named)
-        quantities = [t for t in sentence.tokens if t.kind is Kind.QUANTITY]
-        precisions = tuple(t for t in sentence.tokens if t.kind is Kind.WORD and t.has("precisions"))
-        if precisions and not quantities and not named and len(sentence.text) <= HEADING:
+        if "precisions" not in sentence.roles:
+            return
+        precisions = tuple(sentence.words_with("precisions"))
+        if not named and len(sentence.text) <= HEADING and all(t.kind is not Kind.QUANTITY for t in sentence.tokens):
             context.precision = precisions  # a heading such as "FP16 Tensor Core"
-        if precisions and any(t.kind is Kind.WORD and t.has("respectively") for t in sentence.tokens):
+        if "respectively" in sentence.roles:
             context.precision_list = precisions
