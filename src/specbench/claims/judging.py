@@ -171,6 +171,8 @@ class Judge:
         self.catalogue = catalogue
         self._dense_cache: dict[tuple[str, str, str | None], list[tuple[Figure, float]]] = {}
         self._values_cache: dict[str, list[tuple[Figure, float, str]]] = {}
+        self._siblings_cache: dict[str, list[Chip]] = {}
+        self._family_names: dict[str, bool] = {}
 
     @classmethod
     def of(cls, catalogue: Catalogue) -> Judge:
@@ -1091,14 +1093,20 @@ class Judge:
     def _names_family(self, claim: Claim) -> bool:
         """Whether the text names the subject by its family's name alone ("V100", "A100"), which
         several SKUs share, rather than one SKU ("A100 PCIe 40GB")."""
-        try:
-            resolution = self.catalogue.resolve(claim.subject_query or "")
-        except UnknownChipError:
-            return False
-        return resolution.via_family
+        name = claim.subject_query or ""
+        if name not in self._family_names:
+            try:
+                self._family_names[name] = self.catalogue.resolve(name).via_family
+            except UnknownChipError:
+                self._family_names[name] = False
+        return self._family_names[name]
 
     def _siblings(self, chip: Chip) -> list[Chip]:
-        return [c for c in self.catalogue.chips.values() if c.family == chip.family and c.id != chip.id]
+        if chip.id not in self._siblings_cache:
+            self._siblings_cache[chip.id] = [
+                c for c in self.catalogue.chips.values() if c.family == chip.family and c.id != chip.id
+            ]
+        return self._siblings_cache[chip.id]
 
     # -- flags about the chips themselves ---------------------------------------------------------
 
@@ -1200,7 +1208,8 @@ class Judge:
 
     @staticmethod
     def _finish(judgement: Judgement, flags: list[str]) -> Judgement:
-        judgement.flags = [f for f in FLAGS if f in set(flags)]
+        present = set(flags)
+        judgement.flags = [f for f in FLAGS if f in present]
         judgement.verdict, reason = decide(judgement.outcome, judgement.flags, judgement.claim.doubts)
         if reason:
             judgement.explanation.append(reason)
