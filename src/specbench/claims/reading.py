@@ -17,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from specbench import regexcache
@@ -332,13 +333,13 @@ class Sentence:
     def _clause_bounds(self) -> tuple[list[int], list[int]]:
         """The first and the last token of the clause of each token; made on the first look-up, as
         most sentences read hold no figure for a rule to look around."""
+        clause_of, count = self.clause_of, len(self.tokens)
+        firsts = [0, *(i for i in range(1, count) if clause_of[i] != clause_of[i - 1])]
         starts: list[int] = []
-        ends: list[int] = [0] * len(self.tokens)
-        for i, clause in enumerate(self.clause_of):
-            starts.append(i if i == 0 or self.clause_of[i - 1] != clause else starts[i - 1])
-        for i in range(len(self.tokens) - 1, -1, -1):
-            last = i == len(self.tokens) - 1 or self.clause_of[i + 1] != self.clause_of[i]
-            ends[i] = i if last else ends[i + 1]
+        ends: list[int] = []
+        for first, after in zip(firsts, [*firsts[1:], count], strict=True):
+            starts += [first] * (after - first)
+            ends += [after - 1] * (after - first)
         return starts, ends
 
     def span(self, start: int, end: int) -> str:
@@ -545,11 +546,8 @@ class Reader:
         from specbench.claims import rules
 
         tokens = rules.merge_tokens(self.tokenizer.tokenize(sentence, folded))
-        clause_of, clause = [], 0
-        for token in tokens:
-            if token.kind is Kind.CLAUSE:
-                clause += 1
-            clause_of.append(clause)
+        clause = Kind.CLAUSE
+        clause_of = list(accumulate((token.kind is clause for token in tokens), initial=0))[1:]
         mentions = self._mentions(tokens, context, clause_of, sentence)
         parsed = Sentence(sentence, tokens, mentions, context, clause_of)
         claims = rules.apply(parsed)

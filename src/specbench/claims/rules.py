@@ -59,10 +59,10 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
     A star right after a figure ('624 TFLOPS*') is NVIDIA's mark for a 2:4 sparse figure.
     """
     kinds = {token.kind for token in tokens}
-    if not kinds & {Kind.NUMBER, Kind.STAR, Kind.NAME} and not {Kind.QUANTITY, Kind.OPEN} <= kinds:
-        # nothing to join: each join starts at a bare number, a node's name, a star or a figure
-        # before a parenthesis
-        return tokens
+    if not kinds & {Kind.UNIT, Kind.STAR, Kind.NAME} and not {Kind.QUANTITY, Kind.OPEN} <= kinds:
+        # No join below can start (each needs a unit standing alone, a star, a node's name or a
+        # figure before a parenthesis): only dense/sparse pairs are left to find.
+        return _dense_sparse_pairs(tokens) if Kind.NUMBER in kinds and Kind.QUANTITY in kinds else tokens
     merged: list[Token] = []
     i = 0
     while i < len(tokens):
