@@ -41,6 +41,9 @@ from specbench.claims.tokens import fold, trie_pattern
 
 # Planes folding can map into ASCII letters and digits: the BMP and the mathematical alphanumerics.
 _FOLDED_RANGES = ((0x80, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800))
+# CJK unified ideographs (extension A to the basic block): NFKC and case folding leave each as it
+# is, so of them only those that simplifying changes can fold into a character the patterns want.
+_UNCHANGED = (0x3400, 0x9FFF)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -96,12 +99,21 @@ class Prefilter:
         for word in [*self._words, *claim_units(self.lexicon)]:
             wanted.update(word)
         wanted.discard(" ")
+        simplified = self.lexicon.simplified
         risky: dict[str, str] = {}
         for low, high in _FOLDED_RANGES:
             for code in range(low, high):
+                if _UNCHANGED[0] <= code <= _UNCHANGED[1]:
+                    continue  # only simplifying changes these: they are looked at below
                 char = chr(code)
-                folded = unicodedata.normalize("NFKC", char).casefold().translate(self.lexicon.traditional)
-                if folded != char and any(c in wanted for c in folded):
+                folded = simplified(unicodedata.normalize("NFKC", char).casefold())
+                if folded != char and not wanted.isdisjoint(folded):
+                    risky[char] = folded
+        for code in self.lexicon.traditional:
+            if _UNCHANGED[0] <= code <= _UNCHANGED[1]:
+                char = chr(code)
+                folded = simplified(char)
+                if folded != char and not wanted.isdisjoint(folded):
                     risky[char] = folded
         return _char_class(risky), risky
 
