@@ -173,6 +173,7 @@ class Judge:
         self._values_cache: dict[str, list[tuple[Figure, float, str]]] = {}
         self._siblings_cache: dict[str, list[Chip]] = {}
         self._family_names: dict[str, bool] = {}
+        self._newer_cache: dict[tuple[str, str, str, str], list[Chip]] = {}
 
     @classmethod
     def of(cls, catalogue: Catalogue) -> Judge:
@@ -1163,17 +1164,7 @@ class Judge:
             )
         launch_a, launch_b = subject.preferred("launch"), rival.preferred("launch")
         if launch_a and launch_b and subject.vendor != rival.vendor:  # a vendor's own predecessor is no straw man
-            newer = [
-                c
-                for c in self.catalogue.chips.values()
-                if c.vendor == rival.vendor
-                and c.default
-                and c.id != subject.id
-                and c.family != rival.family
-                and (launch := c.preferred("launch")) is not None
-                and str(launch_b.value)[:4] < str(launch.value)[:4]
-                and str(launch.value) <= str(launch_a.value)
-            ]
+            newer = self._newer_than(subject, rival, str(launch_a.value), str(launch_b.value))
             if newer:
                 flags.append("outdated-rival")
                 successor = newer[0].preferred("launch")
@@ -1183,6 +1174,24 @@ class Judge:
                 )
         if "target" in claim.scope and "target-spec" not in flags:
             flags.append("target-spec")
+
+    def _newer_than(self, subject: Chip, rival: Chip, subject_launch: str, rival_launch: str) -> list[Chip]:
+        """The rival vendor's chips of another family launched in a later year than the rival and
+        no later than the subject; they depend on the catalogue alone, so each pair is worked out once."""
+        key = (subject.id, rival.id, subject_launch, rival_launch)
+        if key not in self._newer_cache:
+            self._newer_cache[key] = [
+                c
+                for c in self.catalogue.chips.values()
+                if c.vendor == rival.vendor
+                and c.default
+                and c.id != subject.id
+                and c.family != rival.family
+                and (launch := c.preferred("launch")) is not None
+                and rival_launch[:4] < str(launch.value)[:4]
+                and str(launch.value) <= subject_launch
+            ]
+        return self._newer_cache[key]
 
     # -- helpers -------------------------------------------------------------------------------
 
