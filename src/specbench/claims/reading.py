@@ -97,10 +97,22 @@ NODE_AFTER_DIGIT = r"(?:nm|纳米|n)(?![a-z0-9])"
 # A launch year: "2020年推出", "introduced in 2020" (see rules.launch_year). Each alternative begins
 # with a character of its own, not a group, so that the prefilter's pass over a whole text looks only
 # where one of those characters stands (a group in first place has the engine try every place).
+_LAUNCHED = "推出|发布|问世|面世"
+_LAUNCH_VERBS = ("introduced", "launched", "released", "unveiled", "debuted")
+PCIE_WORDS = r"pci-?e\s?(?:gen\s?)?\d"
 DESIGN_WORDS = (
-    r"n(?<![a-z0-9]n)\d(?![a-z0-9])|pci-?e\s?(?:gen\s?)?\d"
-    + "".join(rf"|{century}\d\d\s?年?\s?(?:推出|发布|问世|面世)" for century in ("19", "20"))
-    + "".join(rf"|{verb} in (?:19|20)\d\d" for verb in ("introduced", "launched", "released", "unveiled", "debuted"))
+    rf"n(?<![a-z0-9]n)\d(?![a-z0-9])|{PCIE_WORDS}"
+    + "".join(rf"|{century}\d\d\s?年?\s?(?:{_LAUNCHED})" for century in ("19", "20"))
+    + "".join(rf"|{verb} in (?:19|20)\d\d" for verb in _LAUNCH_VERBS)
+)
+# The same places but PCIe, found from the digit after a digit that is read: a node ("n7") at its
+# digit, a launch year at its first digit, with the words before it looked behind at. The prefilter
+# then looks for them in its pass over the digits of a text, not at every "n", "i" or "l" of English.
+DESIGN_AFTER_DIGIT = (
+    r"(?<=n\d)(?<![a-z0-9]n\d)(?![a-z0-9])"
+    rf"|(?:(?<=1)9|(?<=2)0)\d\d(?:\s?年?\s?(?:{_LAUNCHED})"
+    + "".join(rf"|(?<={verb} in \d{{4}})" for verb in _LAUNCH_VERBS)
+    + ")"
 )
 
 
