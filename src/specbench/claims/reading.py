@@ -665,7 +665,7 @@ class Reader:
             else:
                 break
         before = sentence_text[max(0, tokens[index].start - 30) : tokens[index].start]
-        if not words and _PCIE_VERSION_OF.search(before):
+        if not words and "of" in before.casefold() and _PCIE_VERSION_OF.search(before):
             words.append(("pcie", tokens[index].end))  # "the PCIe version of the A100"
         if not words:
             return chip_id
