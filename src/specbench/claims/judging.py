@@ -171,6 +171,9 @@ class Judge:
         self.catalogue = catalogue
         self._dense_cache: dict[tuple[str, str, str | None], list[tuple[Figure, float]]] = {}
         self._values_cache: dict[str, list[tuple[Figure, float, str]]] = {}
+        self._siblings_cache: dict[str, list[Chip]] = {}
+        self._family_names: dict[str, bool] = {}
+        self._newer_cache: dict[tuple[str, str, str, str], list[Chip]] = {}
 
     @classmethod
     def of(cls, catalogue: Catalogue) -> Judge:
@@ -1133,14 +1136,20 @@ class Judge:
     def _names_family(self, claim: Claim) -> bool:
         """Whether the text names the subject by its family's name alone ("V100", "A100"), which
         several SKUs share, rather than one SKU ("A100 PCIe 40GB")."""
-        try:
-            resolution = self.catalogue.resolve(claim.subject_query or "")
-        except UnknownChipError:
-            return False
-        return resolution.via_family
+        name = claim.subject_query or ""
+        if name not in self._family_names:
+            try:
+                self._family_names[name] = self.catalogue.resolve(name).via_family
+            except UnknownChipError:
+                self._family_names[name] = False
+        return self._family_names[name]
 
     def _siblings(self, chip: Chip) -> list[Chip]:
-        return [c for c in self.catalogue.chips.values() if c.family == chip.family and c.id != chip.id]
+        if chip.id not in self._siblings_cache:
+            self._siblings_cache[chip.id] = [
+                c for c in self.catalogue.chips.values() if c.family == chip.family and c.id != chip.id
+            ]
+        return self._siblings_cache[chip.id]
 
     # -- flags about the chips themselves ---------------------------------------------------------
 
@@ -1197,17 +1206,7 @@ class Judge:
             )
         launch_a, launch_b = subject.preferred("launch"), rival.preferred("launch")
         if launch_a and launch_b and subject.vendor != rival.vendor:  # a vendor's own predecessor is no straw man
-            newer = [
-                c
-                for c in self.catalogue.chips.values()
-                if c.vendor == rival.vendor
-                and c.default
-                and c.id != subject.id
-                and c.family != rival.family
-                and (launch := c.preferred("launch")) is not None
-                and str(launch_b.value)[:4] < str(launch.value)[:4]
-                and str(launch.value) <= str(launch_a.value)
-            ]
+            newer = self._newer_than(subject, rival, str(launch_a.value), str(launch_b.value))
             if newer:
                 flags.append("outdated-rival")
                 successor = newer[0].preferred("launch")
@@ -1217,6 +1216,24 @@ class Judge:
                 )
         if "target" in claim.scope and "target-spec" not in flags:
             flags.append("target-spec")
+
+    def _newer_than(self, subject: Chip, rival: Chip, subject_launch: str, rival_launch: str) -> list[Chip]:
+        """The rival vendor's chips of another family launched in a later year than the rival and
+        no later than the subject; they depend on the catalogue alone, so each pair is worked out once."""
+        key = (subject.id, rival.id, subject_launch, rival_launch)
+        if key not in self._newer_cache:
+            self._newer_cache[key] = [
+                c
+                for c in self.catalogue.chips.values()
+                if c.vendor == rival.vendor
+                and c.default
+                and c.id != subject.id
+                and c.family != rival.family
+                and (launch := c.preferred("launch")) is not None
+                and rival_launch[:4] < str(launch.value)[:4]
+                and str(launch.value) <= subject_launch
+            ]
+        return self._newer_cache[key]
 
     # -- helpers -------------------------------------------------------------------------------
 
@@ -1242,7 +1259,8 @@ class Judge:
 
     @staticmethod
     def _finish(judgement: Judgement, flags: list[str]) -> Judgement:
-        judgement.flags = [f for f in FLAGS if f in set(flags)]
+        present = set(flags)
+        judgement.flags = [f for f in FLAGS if f in present]
         judgement.verdict, reason = decide(judgement.outcome, judgement.flags, judgement.claim.doubts)
         if reason:
             judgement.explanation.append(reason)

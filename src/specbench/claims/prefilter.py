@@ -31,8 +31,9 @@ from specbench import regexcache
 from specbench.claims.lexicon import Lexicon
 from specbench.claims.reading import (
     CJK_NUMERALS,
-    DESIGN_WORDS,
+    DESIGN_AFTER_DIGIT,
     NODE_AFTER_DIGIT,
+    PCIE_WORDS,
     claim_units,
     claim_words,
     sentence_ends,
@@ -41,6 +42,9 @@ from specbench.claims.tokens import fold, trie_pattern
 
 # Planes folding can map into ASCII letters and digits: the BMP and the mathematical alphanumerics.
 _FOLDED_RANGES = ((0x80, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800))
+# CJK unified ideographs (extension A to the basic block): NFKC and case folding leave each as it
+# is, so of them only those that simplifying changes can fold into a character the patterns want.
+_UNCHANGED = (0x3400, 0x9FFF)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
@@ -78,14 +82,15 @@ class Prefilter:
         class or a literal (the reader's own test, ``Reader.triggers``, is the authority)."""
         units = trie_pattern(claim_units(self.lexicon))
         return [
-            regexcache.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d|{NODE_AFTER_DIGIT})"),
+            regexcache.compile(
+                rf"\d(?:\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d|{NODE_AFTER_DIGIT})"
+                rf"|{DESIGN_AFTER_DIGIT})"
+            ),
             re.compile(rf"[{CJK_NUMERALS}]\s?[倍成]"),
             re.compile(r"\|[^|\n]{0,40}\d"),
             regexcache.compile(trie_pattern(sorted(w for w in self._words if not w[0].isascii()))),
             regexcache.compile(trie_pattern(sorted(w for w in self._words if w[0].isascii()))),
-            # apart from the words: one alternation of both took longer than the two passes
-            # together (bench/scan_throughput.py)
-            re.compile(DESIGN_WORDS),
+            re.compile(PCIE_WORDS),  # the rest of DESIGN_WORDS is found after a digit, above
         ]
 
     @cached_property
@@ -96,14 +101,28 @@ class Prefilter:
         for word in [*self._words, *claim_units(self.lexicon)]:
             wanted.update(word)
         wanted.discard(" ")
+        simplified = self.lexicon.simplified
         risky: dict[str, str] = {}
         for low, high in _FOLDED_RANGES:
             for code in range(low, high):
+                if _UNCHANGED[0] <= code <= _UNCHANGED[1]:
+                    continue  # only simplifying changes these: they are looked at below
                 char = chr(code)
-                folded = unicodedata.normalize("NFKC", char).casefold().translate(self.lexicon.traditional)
-                if folded != char and any(c in wanted for c in folded):
+                folded = simplified(unicodedata.normalize("NFKC", char).casefold())
+                if folded != char and not wanted.isdisjoint(folded):
+                    risky[char] = folded
+        for code in self.lexicon.traditional:
+            if _UNCHANGED[0] <= code <= _UNCHANGED[1]:
+                char = chr(code)
+                folded = simplified(char)
+                if folded != char and not wanted.isdisjoint(folded):
                     risky[char] = folded
         return _char_class(risky), risky
+
+    @cached_property
+    def _longer(self) -> frozenset[str]:
+        """The characters of ``_risky`` that fold into more than one character."""
+        return frozenset(char for char, folded in self._risky[1].items() if len(folded) > 1)
 
     @cached_property
     def _paraphrases(self) -> re.Pattern[str]:
@@ -111,9 +130,11 @@ class Prefilter:
         a block instead of one per word."""
         return re.compile("|".join(re.escape(word) for word in self.lexicon.table("paraphrases")) or "(?!)")
 
-    def _searchable(self, block: str) -> str | None:
+    def _searchable(self, block: str) -> tuple[str, bool] | None:
         """The block as the patterns should see it (lower-cased, and folded where folding
-        matters to them), or None where folding changes its length and positions are lost."""
+        matters to them), and whether it holds a character whose folding is longer than one
+        character ("™" to "tm"), left unfolded; or None where folding changes the block in other
+        ways and positions are lost."""
         lowered = block.lower()
         if len(lowered) == len(block) and not self._paraphrases.search(lowered):
             (basic, every), folds = self._risky
@@ -122,15 +143,16 @@ class Prefilter:
 
             def refold(match: re.Match[str]) -> str:
                 nonlocal uneven
-                folded = folds[match.group()]
-                uneven = uneven or len(folded) != 1
-                return folded
+                char = match.group()
+                folded = folds[char]
+                if len(folded) == 1:
+                    return folded
+                uneven = True
+                return char
 
-            searchable = pattern.sub(refold, lowered)
-            if not uneven:
-                return searchable
+            return pattern.sub(refold, lowered), uneven
         folded = fold(block, self.lexicon)
-        return folded if len(folded) == len(block) else None
+        return (folded, False) if len(folded) == len(block) else None
 
     def _holds_spot(self, sentence: str) -> bool:
         """Whether one sentence, folded as the reader folds it, holds a place where a claim can start."""
@@ -140,21 +162,27 @@ class Prefilter:
     def spans(self, block: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of ``block`` that holds a place where a claim can start,
         in order; the sentences are those :func:`~specbench.claims.reading.split_sentences` gives."""
-        searchable = self._searchable(block)
+        found = self._searchable(block)
         ends = sentence_ends(block)
-        if searchable is None:  # folding changed the length ("™" to "tm"): test each sentence on its own
-            return [
-                (start, end)
-                for start, end in zip([0, *ends], [*ends, len(block)], strict=True)
-                if start < end and self._holds_spot(block[start:end])
-            ]
+        bounds = zip([0, *ends], [*ends, len(block)], strict=True)
+        if found is None:  # folding changed the length unevenly: test each sentence on its own
+            return [(start, end) for start, end in bounds if start < end and self._holds_spot(block[start:end])]
+        searchable, uneven = found
         spots = sorted({match.start() for pattern in self.patterns for match in pattern.finditer(searchable)})
-        found: list[tuple[int, int]] = []
+        if uneven:  # a sentence with a character that folds into several is also tested on its own
+            longer = self._longer
+            alone = [
+                start
+                for start, end in bounds
+                if start < end and not longer.isdisjoint(searchable[start:end]) and self._holds_spot(block[start:end])
+            ]
+            spots = sorted({*spots, *alone})
+        found_spans: list[tuple[int, int]] = []
         seen = -1
         for spot in spots:
             index = bisect_right(ends, spot)
             if index == seen:
                 continue
             seen = index
-            found.append((ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(block)))
-        return found
+            found_spans.append((ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(block)))
+        return found_spans

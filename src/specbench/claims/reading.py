@@ -17,10 +17,11 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from specbench import regexcache
-from specbench.claims.tokens import Kind, Token, Tokenizer, fold, trie_pattern
+from specbench.claims.tokens import NAME_SEPARATOR, Anchored, Kind, Token, Tokenizer, fold, trie_pattern
 from specbench.claims.vocabulary import Dimension
 from specbench.store import Catalogue, normalize_name
 
@@ -58,6 +59,7 @@ _VERSION_OF = re.compile(
 _CUT_DOWN = re.compile(
     r"\s?(?:gpu|ai gpu)?\s?的?(?:精简|阉割|缩减|简化|缩水|特供|精簡|閹割|縮減|簡化)版", re.IGNORECASE
 )
+_CUT_DOWN_REACH = 12  # characters from a chip's name to the 版 of _CUT_DOWN at most
 # "the same VRAM envelope as a B200", "as fast as the A100": the chip after the second "as" is
 # the one compared with, not the owner of the figures around it
 _SAME_AS = re.compile(
@@ -95,10 +97,22 @@ NODE_AFTER_DIGIT = r"(?:nm|纳米|n)(?![a-z0-9])"
 # A launch year: "2020年推出", "introduced in 2020" (see rules.launch_year). Each alternative begins
 # with a character of its own, not a group, so that the prefilter's pass over a whole text looks only
 # where one of those characters stands (a group in first place has the engine try every place).
+_LAUNCHED = "推出|发布|问世|面世"
+_LAUNCH_VERBS = ("introduced", "launched", "released", "unveiled", "debuted")
+PCIE_WORDS = r"pci-?e\s?(?:gen\s?)?\d"
 DESIGN_WORDS = (
-    r"n(?<![a-z0-9]n)\d(?![a-z0-9])|pci-?e\s?(?:gen\s?)?\d"
-    + "".join(rf"|{century}\d\d\s?年?\s?(?:推出|发布|问世|面世)" for century in ("19", "20"))
-    + "".join(rf"|{verb} in (?:19|20)\d\d" for verb in ("introduced", "launched", "released", "unveiled", "debuted"))
+    rf"n(?<![a-z0-9]n)\d(?![a-z0-9])|{PCIE_WORDS}"
+    + "".join(rf"|{century}\d\d\s?年?\s?(?:{_LAUNCHED})" for century in ("19", "20"))
+    + "".join(rf"|{verb} in (?:19|20)\d\d" for verb in _LAUNCH_VERBS)
+)
+# The same places but PCIe, found from the digit after a digit that is read: a node ("n7") at its
+# digit, a launch year at its first digit, with the words before it looked behind at. The prefilter
+# then looks for them in its pass over the digits of a text, not at every "n", "i" or "l" of English.
+DESIGN_AFTER_DIGIT = (
+    r"(?<=n\d)(?<![a-z0-9]n\d)(?![a-z0-9])"
+    rf"|(?:(?<=1)9|(?<=2)0)\d\d(?:\s?年?\s?(?:{_LAUNCHED})"
+    + "".join(rf"|(?<={verb} in \d{{4}})" for verb in _LAUNCH_VERBS)
+    + ")"
 )
 
 
@@ -294,23 +308,50 @@ class Sentence:
         self.roles: set[str] = set()  # of its words
         self.features: set[str] = set()
         self.kinds = {t.kind for t in self.tokens}  # as tokenized
-        for token in self.tokens:
-            if token.kind is Kind.WORD and token.roles:
-                self.roles.update(token.roles)
-                if "features" in token.roles:
-                    self.features.add(str(token.roles["features"]))
+        if Kind.WORD in self.kinds:
+            roles, features, word = self.roles, self.features, Kind.WORD
+            for token in self.tokens:
+                if token.kind is word and token.roles:
+                    roles.update(token.roles)
+                    if "features" in token.roles:
+                        features.add(str(token.roles["features"]))
+
+    @cached_property
+    def _role_index(self) -> dict[str, list[int]]:
+        """The indices of the words of each role, in order; words never change once tokenized."""
+        index: dict[str, list[int]] = {}
+        word = Kind.WORD
+        for i, token in enumerate(self.tokens):
+            if token.kind is word:
+                for role in token.roles:
+                    index.setdefault(role, []).append(i)
+        return index
+
+    def word_indices(self, role: str) -> list[int]:
+        """The indices of the words of a role, in order."""
+        return self._role_index.get(role, [])
+
+    def words_with(self, role: str, start: int = 0, end: int | None = None) -> list[Token]:
+        """The words of a role from token ``start`` to token ``end`` (inclusive; the last if None)."""
+        found = self._role_index.get(role)
+        if not found:
+            return []
+        low = bisect_left(found, start) if start > 0 else 0
+        high = len(found) if end is None else bisect_right(found, end)
+        tokens = self.tokens
+        return [tokens[i] for i in found[low:high]]
 
     @cached_property
     def _clause_bounds(self) -> tuple[list[int], list[int]]:
         """The first and the last token of the clause of each token; made on the first look-up, as
         most sentences read hold no figure for a rule to look around."""
+        clause_of, count = self.clause_of, len(self.tokens)
+        firsts = [0, *(i for i in range(1, count) if clause_of[i] != clause_of[i - 1])]
         starts: list[int] = []
-        ends: list[int] = [0] * len(self.tokens)
-        for i, clause in enumerate(self.clause_of):
-            starts.append(i if i == 0 or self.clause_of[i - 1] != clause else starts[i - 1])
-        for i in range(len(self.tokens) - 1, -1, -1):
-            last = i == len(self.tokens) - 1 or self.clause_of[i + 1] != self.clause_of[i]
-            ends[i] = i if last else ends[i + 1]
+        ends: list[int] = []
+        for first, after in zip(firsts, [*firsts[1:], count], strict=True):
+            starts += [first] * (after - first)
+            ends += [after - 1] * (after - first)
         return starts, ends
 
     def span(self, start: int, end: int) -> str:
@@ -429,17 +470,30 @@ class Reader:
         return families
 
     @cached_property
-    def triggers(self) -> re.Pattern[str]:
+    def triggers(self) -> tuple[re.Pattern[str], ...]:
         """Where a claim can start, on folded text: a number with a unit or ratio unit ("1024tops",
         "1.6倍", "96%", "128 fp32"), a ratio in words (两倍, twice), a comparative, a table cell
         with a figure, or a memory type. A sentence with none of these holds no claim, though it
-        may name the chip or the precision that later figures belong to."""
+        may name the chip or the precision that later figures belong to.
+
+        One pattern per kind of place, each beginning with a character, a class or literals, so
+        that the engine skips ahead in C to where it can match: one alternation of them all
+        begins with nothing the engine can skip to, and is tried at every character."""
         lexicon = self.tokenizer.lexicon
         units, words = trie_pattern(claim_units(lexicon)), trie_pattern(claim_words(lexicon))
-        return regexcache.compile(
-            rf"\d\s?(?:亿|万)?\s?(?:{units})(?![a-z])|\d\s?(?:fp|bf|tf|int)\d|[{CJK_NUMERALS}]\s?[倍成]"
-            rf"|{words}|\|[^|\n]{{0,40}}\d|hbm|gddr\d|lpddr|\d\s?{NODE_AFTER_DIGIT}|{DESIGN_WORDS}"
+        return (
+            regexcache.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d|{NODE_AFTER_DIGIT})"),
+            re.compile(rf"[{CJK_NUMERALS}]\s?[倍成]"),
+            regexcache.compile(words),
+            re.compile(r"\|[^|\n]{0,40}\d"),
+            re.compile(rf"hbm|gddr\d|lpddr|{DESIGN_WORDS}"),
         )
+
+    def _triggered(self, folded: str) -> bool:
+        for pattern in self.triggers:
+            if pattern.search(folded) is not None:
+                return True
+        return False
 
     @cached_property
     def _precisions(self) -> re.Pattern[str]:
@@ -459,15 +513,19 @@ class Reader:
         return re.compile(trie_pattern(self.tokenizer.lexicon.table("pronouns")))
 
     @cached_property
-    def names(self) -> re.Pattern[str]:
+    def names(self) -> Anchored:
         """Chip names, known or not, on folded text: what a sentence with no claim can still set."""
         rules = dict(self.tokenizer.rules)
-        return regexcache.compile(f"(?:{rules['chip']})|(?:{rules['other_chip']})")
+        every = [*self.tokenizer.chip_names, *self.tokenizer.other_chips]
+        return Anchored(
+            regexcache.compile(f"(?:{rules['chip']})|(?:{rules['other_chip']})"),
+            regexcache.compile(trie_pattern(sorted(every), NAME_SEPARATOR)),
+        )
 
     def may_hold_claim(self, sentence: str) -> bool:
         """A cheap test: a sentence with no number and unit, ratio or comparative holds no claim."""
         folded = fold(sentence, self.tokenizer.lexicon)
-        return self.triggers.search(folded) is not None or self._heading_with_more(folded)
+        return self._triggered(folded) or self._heading_with_more(folded)
 
     def _heading_with_more(self, folded: str) -> bool:
         return self._precisions.search(folded) is not None and self._referents.search(folded) is not None
@@ -488,7 +546,7 @@ class Reader:
         needed."""
         context = context if context is not None else Context()
         folded = fold(sentence, self.tokenizer.lexicon)
-        if self.triggers.search(folded) or self._heading_with_more(folded):
+        if self._triggered(folded) or self._heading_with_more(folded):
             return self._read(sentence, folded, context)
         if self.names.search(folded):
             context.pass_over(self, sentence)
@@ -500,11 +558,8 @@ class Reader:
         from specbench.claims import rules
 
         tokens = rules.merge_tokens(self.tokenizer.tokenize(sentence, folded))
-        clause_of, clause = [], 0
-        for token in tokens:
-            if token.kind is Kind.CLAUSE:
-                clause += 1
-            clause_of.append(clause)
+        clause = Kind.CLAUSE
+        clause_of = list(accumulate((token.kind is clause for token in tokens), initial=0))[1:]
         mentions = self._mentions(tokens, context, clause_of, sentence)
         parsed = Sentence(sentence, tokens, mentions, context, clause_of)
         claims = rules.apply(parsed)
@@ -517,19 +572,22 @@ class Reader:
         self, tokens: list[Token], context: Context, clause_of: list[int], sentence_text: str = ""
     ) -> list[Mention]:
         mentions: list[Mention] = []
+        chip_kind, other_kind, word_kind = Kind.CHIP, Kind.OTHER_CHIP, Kind.WORD
         for index, token in enumerate(tokens):
-            mention: Mention | None = None
-            if token.kind is Kind.CHIP:
+            kind = token.kind
+            if kind is chip_kind:
                 chip_id = self._refine_sku(token.value, tokens, index, sentence_text)
                 mention = Mention(index, chip_id, token.text.strip())
-            elif token.kind is Kind.OTHER_CHIP:
+            elif kind is other_kind:
                 mention = Mention(index, None, str(token.value))
-            elif token.kind is Kind.WORD and token.has("unnamed_rivals"):
+            elif kind is not word_kind:
+                continue
+            elif "unnamed_rivals" in token.roles:
                 mention = Mention(index, None, token.text, unnamed=True)
-            elif token.kind is Kind.WORD and token.has("pronouns"):
+            elif "pronouns" in token.roles:
                 opens = bool(_CLAUSE_OPENER.search(sentence_text[max(0, token.start - 12) : token.start]))
                 mention = self._resolve_pronoun(token, index, mentions, context, clause_of, opens)
-            if mention is None:
+            else:
                 continue
             back = index - 1
             while back >= 0 and tokens[back].kind is Kind.WORD and tokens[back].has("vendors"):
@@ -565,7 +623,11 @@ class Reader:
                 mention.rival_role = True  # "与H100相比", "与H100相近"
             elif mentions and mentions[-1].rival_role and _listed(tokens, mentions[-1].index, index, sentence_text):
                 mention.rival_role = True  # "对标A100/H100": every chip of the list is a rival
-            elif sentence_text and _SAME_AS.search(sentence_text, max(0, token.start - 60), token.start):
+            elif (
+                sentence_text
+                and "as" in sentence_text[max(0, token.start - 60) : token.start].casefold()
+                and _SAME_AS.search(sentence_text, max(0, token.start - 60), token.start)
+            ):
                 mention.rival_role = True  # "the same VRAM envelope as a B200"
             if not mention.rival_role and sentence_text and self._derived_from(sentence_text, token):
                 mention.reference = True
@@ -582,9 +644,13 @@ class Reader:
         H100", "H100的精简版". Figures after it are the derived chip's, not its. "The PCIe version
         of the A100" names the A100's own card, not another chip."""
         before = text[max(0, token.start - 40) : token.start]
-        if _PCIE_VERSION_OF.search(before):
+        # Each form has a word the patterns need ("of", 版): most chips are named with neither.
+        english = "of" in before.casefold()
+        if english and _PCIE_VERSION_OF.search(before):
             return False
-        return bool(_VERSION_OF.search(before) or _CUT_DOWN.match(text, token.end))
+        if (english or "版" in before) and _VERSION_OF.search(before):
+            return True
+        return "版" in text[token.end : token.end + _CUT_DOWN_REACH] and _CUT_DOWN.match(text, token.end) is not None
 
     def _refine_sku(self, chip_id: str, tokens: list[Token], index: int, sentence_text: str = "") -> str:
         """'A100 80GB' followed by 'PCIe' is the A100 PCIe 80GB, not the SXM default."""
@@ -599,7 +665,7 @@ class Reader:
             else:
                 break
         before = sentence_text[max(0, tokens[index].start - 30) : tokens[index].start]
-        if not words and _PCIE_VERSION_OF.search(before):
+        if not words and "of" in before.casefold() and _PCIE_VERSION_OF.search(before):
             words.append(("pcie", tokens[index].end))  # "the PCIe version of the A100"
         if not words:
             return chip_id
@@ -693,9 +759,10 @@ class Reader:
             context.take(chosen or subjects[0], tuple(named))
         elif named:
             context.mentions = tuple(named)
-        quantities = [t for t in sentence.tokens if t.kind is Kind.QUANTITY]
-        precisions = tuple(t for t in sentence.tokens if t.kind is Kind.WORD and t.has("precisions"))
-        if precisions and not quantities and not named and len(sentence.text) <= HEADING:
+        if "precisions" not in sentence.roles:
+            return
+        precisions = tuple(sentence.words_with("precisions"))
+        if not named and len(sentence.text) <= HEADING and all(t.kind is not Kind.QUANTITY for t in sentence.tokens):
             context.precision = precisions  # a heading such as "FP16 Tensor Core"
-        if precisions and any(t.kind is Kind.WORD and t.has("respectively") for t in sentence.tokens):
+        if "respectively" in sentence.roles:
             context.precision_list = precisions

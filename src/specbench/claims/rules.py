@@ -58,6 +58,11 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
 
     A star right after a figure ('624 TFLOPS*') is NVIDIA's mark for a 2:4 sparse figure.
     """
+    kinds = {token.kind for token in tokens}
+    if not kinds & {Kind.UNIT, Kind.STAR, Kind.NAME} and not {Kind.QUANTITY, Kind.OPEN} <= kinds:
+        # No join below can start (each needs a unit standing alone, a star, a node's name or a
+        # figure before a parenthesis): only dense/sparse pairs are left to find.
+        return _dense_sparse_pairs(tokens) if Kind.NUMBER in kinds and Kind.QUANTITY in kinds else tokens
     merged: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -100,7 +105,7 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
                 continue
         merged.append(token)
         i += 1
-    return _dense_sparse_pairs(merged)
+    return _dense_sparse_pairs(merged) if Kind.NUMBER in kinds else merged
 
 
 def _parenthesis_host(s: Sentence, index: int) -> int | None:
@@ -317,7 +322,9 @@ def _governing_precisions(s: Sentence, index: int) -> tuple[list[Token], str | N
 
 
 def _words_in(s: Sentence, start: int, end: int, role: str) -> list[Token]:
-    return [t for t in s.tokens[max(start, 0) : end + 1] if t.kind is Kind.WORD and t.has(role)]
+    if end < 0:  # a slice to a negative end counts from the last token
+        return [t for t in s.tokens[max(start, 0) : end + 1] if t.kind is Kind.WORD and t.has(role)]
+    return s.words_with(role, start, end)
 
 
 def _names_in(s: Sentence, start: int, end: int) -> list[str]:
@@ -427,7 +434,7 @@ def _scope(s: Sentence, start: int, end: int) -> frozenset[str]:
 
 def _sentence_scope(s: Sentence) -> frozenset[str]:
     if "scope" not in s.memo:
-        s.memo["scope"] = frozenset(str(t.role("scope")) for t in s.tokens if _is(t, "scope"))
+        s.memo["scope"] = frozenset(str(t.role("scope")) for t in s.words_with("scope"))
     return s.memo["scope"]
 
 
@@ -859,8 +866,8 @@ def _versus_pairs(s: Sentence) -> dict[int, Mention]:
     owners: dict[int, Mention] = {}
     if "rival_markers" not in s.roles:
         return owners
-    for k, token in enumerate(s.tokens):
-        if not (_is(token, "rival_markers") and token.role("rival_markers") == "rival"):
+    for k in s.word_indices("rival_markers"):
+        if s.tokens[k].role("rival_markers") != "rival":
             continue
         if k < 1 or k + 1 >= len(s.tokens) or s.tokens[k + 1].kind is not Kind.QUANTITY:
             continue

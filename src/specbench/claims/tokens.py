@@ -125,6 +125,8 @@ def trie_pattern(words: Iterable[str], between: str = "") -> str:
     return render(trie, True)
 
 
+NAME_SEPARATOR = r"[ \-_.·]?"  # what may stand between the characters of a chip's name ("br-100", "mtt s4000")
+
 # "L2 cache" (二级缓存) is a level of cache, not NVIDIA's L2 card.
 _NOT_CACHE = r"(?!\s?(?:cache|缓存))"
 
@@ -149,6 +151,34 @@ def bounded(words: Iterable[str], between: str = "") -> str:
     return "|".join(f"(?:{p})" for p in parts) or "(?!)"
 
 
+class Anchored:
+    """A pattern whose matches begin with a look-behind or a look-ahead, searched fast.
+
+    The engine skips ahead in C only to a place where a pattern's first character can stand,
+    and only when the pattern begins with a character, a class or an alternation of
+    characters; a pattern that begins with an assertion is tried at every place. Here a
+    second pattern without the assertions (``candidates``, which must match at every place
+    ``exact`` matches) finds the places, and ``exact`` is tried only there, so ``search``
+    finds what ``exact.search`` finds.
+    """
+
+    def __init__(self, exact: re.Pattern[str], candidates: re.Pattern[str]) -> None:
+        self.exact = exact
+        self.candidates = candidates
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """The leftmost match of ``exact`` in ``text``, or None."""
+        candidates, exact = self.candidates.search, self.exact.match
+        found = candidates(text)
+        while found is not None:
+            start = found.start()
+            match = exact(text, start)
+            if match is not None:
+                return match
+            found = candidates(text, start + 1)
+        return None
+
+
 class Tokenizer:
     """Tokenizes sentences against one catalogue's chip names and the lexicon."""
 
@@ -169,7 +199,7 @@ class Tokenizer:
         counters = self.lexicon.table("counters")
         non_claim_after = [w for w in self.lexicon.table("non_claim") if w != "$"]  # "$" comes before a number
         rate_units = [u for u, (dim, _s) in units.items() if dim in ("flop_rate", "op_rate") and len(u) > 1]
-        sep = r"[ \-_.·]?"
+        sep = NAME_SEPARATOR
         rules: list[tuple[str, str]] = [
             (
                 "url",
@@ -237,17 +267,24 @@ class Tokenizer:
 
     def tokenize(self, original: str, folded: str) -> list[Token]:
         tokens: list[Token] = []
-        same = len(original) == len(folded)
-        make, roles = self._token, self._roles
+        append = tokens.append
+        source = original if len(original) == len(folded) else folded
+        make, roles, plain = self._token, self._roles, _PLAIN
+        word_kind, number_kind = Kind.WORD, Kind.NUMBER
         for match in self.pattern.finditer(folded):
             start, end = match.span()
             name = match.lastgroup or ""
-            text = original[start:end] if same else folded[start:end]
-            if name == "word":  # the commonest, made here: roles are shared, as no token's roles change once made
+            # The commonest kinds are made here, without a call. A word's roles are shared, as no
+            # token's roles change once made.
+            if name == "word":
                 word = match.group()
-                tokens.append(Token(Kind.WORD, start, end, text, word, roles.get(word) or {}))
-            elif (token := make(name, match, start, end, text)) is not None:
-                tokens.append(token)
+                append(Token(word_kind, start, end, source[start:end], word, roles.get(word) or {}))
+            elif (kind := plain.get(name)) is not None:
+                append(Token(kind, start, end, source[start:end], match.group()))
+            elif name == "number":
+                append(Token(number_kind, start, end, source[start:end], _number(match.group())))
+            elif (token := make(name, match, start, end, source[start:end])) is not None:
+                append(token)
         return tokens
 
     def _token(self, name: str, match: re.Match[str], start: int, end: int, text: str) -> Token | None:
