@@ -308,3 +308,18 @@ def test_the_cache_folder_is_the_platforms_unless_specbench_cache_dir_names_one(
     assert cache_dir() == Path(user_cache_dir("specbench", appauthor=False))
     if sys.platform.startswith("linux"):
         assert cache_dir() == tmp_path / "xdg" / "specbench"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the Linux rule is checked on Linux")
+@pytest.mark.parametrize("xdg", [None, "/tmp/xdg-cache", "  "])
+def test_the_cache_folder_on_linux_is_platformdirs_own(monkeypatch, xdg):
+    from platformdirs import user_cache_dir
+
+    from specbench.store.locations import cache_dir
+
+    monkeypatch.delenv("SPECBENCH_CACHE_DIR", raising=False)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert cache_dir() == Path(user_cache_dir("specbench", appauthor=False))

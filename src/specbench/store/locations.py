@@ -4,6 +4,7 @@ and the cache folder; how a spec file is named in messages."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -53,6 +54,10 @@ def cache_dir() -> Path:
     env = os.environ.get("SPECBENCH_CACHE_DIR")
     if env:
         return Path(env)
+    if sys.platform.startswith("linux"):
+        # platformdirs' own rule for Linux, without its import on every start (a test holds them equal)
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg if xdg else os.path.expanduser("~/.cache")) / "specbench"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("specbench", appauthor=False))
