@@ -638,3 +638,54 @@ def test_a_sentence_that_opens_with_a_chip_is_about_it(reader):
     )
     memory = [c for c in claims if c.metric == "memory_capacity"]
     assert [(c.subject, c.value) for c in memory] == [("huawei-ascend-910c", 128.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_name"),
+    [
+        # blog.youkuaiyun.com: the RTX 3090's 936 GB/s and GDDR6X were pinned on the L20 named before it
+        ("L20(864 GB/s) > 3090(936 GB/s 但 GDDR6X,非 HBM)", "GeForce RTX 3090"),
+        ("• 3090:936 GB/s GDDR6X", "GeForce RTX 3090"),
+    ],
+)
+def test_a_gaming_card_named_by_its_number_is_a_chip_outside_the_catalogue(catalogue, text, subject_name):
+    judgements = check(text, catalogue)
+    figures = [j for j in judgements if j.claim.subject_query == subject_name]
+    assert figures and all(j.verdict == "unverifiable" for j in figures)
+    assert not any(j.verdict == "false" for j in judgements)
+
+
+def test_a_number_is_a_card_only_where_a_card_is_named(catalogue):
+    # "3090元" is money and "3090 TFLOPS" a figure; only "3090(" / "3090:" / "3090显卡" name the card
+    from specbench.claims.tokens import Kind
+
+    reader = Reader.of(catalogue)
+    for text in ("售价3090元", "算力3090 TFLOPS"):
+        tokens = reader.tokenizer.tokenize(text, text.casefold())
+        assert not any(t.kind is Kind.OTHER_CHIP for t in tokens), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["910B 显存带宽(400 GB/s – 1.2 TB/s,看版本)", "昇腾910B的带宽从 400 GB/s 到 1.2 TB/s 不等"],
+)
+def test_a_range_is_not_two_figures_to_refute(catalogue, text):
+    # Ascend 910B bandwidth is 1.6 TB/s [HWX-11]; neither end of a range across versions is called false
+    judgements = check(text, catalogue)
+    assert judgements and all(j.verdict != "false" for j in judgements)
+    assert any("one end of a range" in " ".join(j.explanation) for j in judgements)
+
+
+def test_memory_types_joined_by_a_slash_are_alternatives(catalogue):
+    # "HBM2e/3e, 版本不同": the 910B's HBM2E [HWX-9, HWX-14] is one of them; "3e" is not 3 EFLOPS
+    judgements = check("910B:HBM2e/3e,版本不同", catalogue)
+    assert [(j.claim.metric, j.verdict) for j in judgements] == [("memory_type", "supported")]
+
+
+def test_a_figure_matching_another_precision_when_the_stated_one_is_unpublished(catalogue):
+    # L20 TF32 59.8 [NV-20a]; its FP32 peak is not in the catalogue and may be 59.8 as well
+    (judgement,) = check("L20 单精度 FP32 有 59.8 TFLOPS", catalogue)
+    assert judgement.verdict == "unverifiable" and "precision-mismatch" not in judgement.flags
+    # the A100 publishes FP32 (19.5 [NV-A1]): its TF32 156 sold as 单精度 stays misleading
+    (judgement,) = check("A100单精度算力156TFLOPS", catalogue)
+    assert judgement.verdict == "misleading" and "precision-mismatch" in judgement.flags

@@ -292,8 +292,13 @@ class Judge:
         recorded = _memory_key(str(figure.value))
         judgement.actual_text = str(figure.value)
         judgement.explanation.append(f"{chip.name} memory type: {figure.text} [{', '.join(figure.sources)}].")
-        if recorded.startswith(said):  # "HBM2" names the family of "HBM2e", "HBM" any HBM
+        choices = _memory_choices(said)
+        if any(recorded.startswith(c) for c in choices):  # "HBM2" names the family of "HBM2e", "HBM" any HBM
             judgement.outcome = Outcome.HOLDS
+            if len(choices) > 1:
+                judgement.explanation.append(
+                    f"{claim.value_text} names {len(choices)} types, one per version; {figure.text} is among them."
+                )
         else:
             judgement.explanation.append(f"{claim.value_text} is not {chip.name}'s memory ({figure.text}).")
         return self._finish(judgement, [])
@@ -489,6 +494,21 @@ class Judge:
                     judgement.outcome = Outcome.UNKNOWN
                     self._chip_flags(chip, claim, flags, steps)
                     return self._finish(judgement, flags)
+                if (
+                    like_for_like is None
+                    and precisions
+                    and "precision-mismatch" in match_flags
+                    and "vendor-format" not in match_flags  # Biren's TF32+ sold as TF32 is the known trap
+                ):
+                    # "L20 单精度 FP32 有 59.8 TFLOPS" equals its TF32 figure, but its FP32 peak is simply
+                    # unpublished and may be the same number: a guess either way
+                    steps.append(
+                        f"{chip.name}'s {'/'.join(precision_label(p) for p in precisions)} peak is not in the "
+                        "catalogue, and may be this number too: the match on another precision is not proof."
+                    )
+                    judgement.outcome = Outcome.UNKNOWN
+                    self._chip_flags(chip, claim, flags, steps)
+                    return self._finish(judgement, [f for f in flags if f != "precision-mismatch"])
                 if not judgement.actual:
                     judgement.actual, judgement.actual_unit = value * count, _unit(figure.precision)
                 judgement.actual_text = judgement.actual_text or f"{fmt(value * count)} {_unit(figure.precision)}"
@@ -1308,6 +1328,13 @@ def _design_holds(claim: Claim, recorded: str) -> bool | None:
             return dies >= 2 if dies >= 2 or "chiplet" not in said.casefold() else None
         return dies == int(claim.value or 0)
     return None
+
+
+def _memory_choices(key: str) -> list[str]:
+    """'hbm2e/3e' is HBM2e or HBM3e; 'gddr6/6x' is GDDR6 or GDDR6X."""
+    first, *rest = key.split("/")
+    head = re.match(r"[a-z]*", first).group()  # type: ignore[union-attr]
+    return [first, *(head + part for part in rest if part)]
 
 
 def _memory_key(name: str) -> str:

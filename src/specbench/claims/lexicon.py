@@ -44,7 +44,10 @@ class Lexicon:
 
     def words(self) -> dict[str, list[tuple[str, Any]]]:
         """Every keyword with its (table, meaning) pairs, for the tokenizer's keyword trie."""
-        skip = {"paraphrases", "units", "ratio_units", "counters", "non_claim", "other_chips", "names"}
+        skip = {
+            *("paraphrases", "units", "ratio_units", "counters", "non_claim"),
+            *("other_chips", "names", "numbered_cards"),
+        }
         found: dict[str, list[tuple[str, Any]]] = {}
         for name, table in self.tables.items():
             if name in skip:

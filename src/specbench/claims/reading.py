@@ -516,9 +516,11 @@ class Reader:
     def names(self) -> Anchored:
         """Chip names, known or not, on folded text: what a sentence with no claim can still set."""
         rules = dict(self.tokenizer.rules)
-        every = [*self.tokenizer.chip_names, *self.tokenizer.other_chips]
+        every = [*self.tokenizer.chip_names, *self.tokenizer.other_chips, *self.tokenizer.numbered_cards]
         return Anchored(
-            regexcache.compile(f"(?:{rules['chip']})|(?:{rules['other_chip']})"),
+            regexcache.compile(
+                f"(?:{rules['variant']})|(?:{rules['chip']})|(?:{rules['other_chip']})|(?:{rules['numbered_card']})"
+            ),
             regexcache.compile(trie_pattern(sorted(every), NAME_SEPARATOR)),
         )
 

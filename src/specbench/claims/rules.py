@@ -108,6 +108,23 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
     return _dense_sparse_pairs(merged) if Kind.NUMBER in kinds else merged
 
 
+# "400 GB/s – 1.2 TB/s", "从 400 GB/s 到 1.2 TB/s", "1.9~2.0 TB/s": two figures joined as a range
+_RANGE_JOIN = re.compile(r"\s{0,3}(?:[–—~～-]|到|至|to)\s{0,3}", re.IGNORECASE)
+
+
+def _range_around(s: Sentence, index: int) -> str | None:
+    """The text of the range a figure is one end of, or None. Either end alone is not what the
+    text says ("910B 400 GB/s – 1.2 TB/s, 看版本": the bandwidth varies by version)."""
+    tokens = s.tokens
+    for a, b in ((index - 1, index), (index, index + 1)):
+        if a < 0 or b >= len(tokens):
+            continue
+        if tokens[a].kind in (Kind.QUANTITY, Kind.NUMBER) and tokens[b].kind in (Kind.QUANTITY, Kind.NUMBER):
+            if _RANGE_JOIN.fullmatch(s.text, tokens[a].end, tokens[b].start):
+                return s.text[tokens[a].start : tokens[b].end]
+    return None
+
+
 def _parenthesis_host(s: Sentence, index: int) -> int | None:
     """The figure a parenthesised figure gives another basis of: "312 TFLOPS (624 TFLOPS with
     sparsity)", "624 TOPS（稀疏算力1248 TOPS）". The figure must open the parenthesis within
@@ -508,6 +525,9 @@ def _value_claim(
     lower = subject.index + 1 if subject.index >= 0 and s.clause_of[subject.index] == s.clause_of[index] else start
     lower = max(lower, index - WINDOW)
     more_doubts = list(doubts or []) + metric_doubts + _doubts_of(subject)
+    span = _range_around(s, index)
+    if span is not None:
+        more_doubts.append(f"the figure is one end of a range ('{span}')")
     host = _parenthesis_host(s, index)
     words: list[Token] = []
     if metric in ("throughput", "per_watt"):

@@ -193,6 +193,7 @@ class Tokenizer:
         variants = sorted(variants, key=len, reverse=True)
         self.words = self.lexicon.words()
         self.other_chips = {_fold_name(k): v for k, v in self.lexicon.table("other_chips").items()}
+        self.numbered_cards: dict[str, str] = dict(self.lexicon.table("numbered_cards"))
         units = self.lexicon.table("units")
         self.units = units
         ratio_units = self.lexicon.table("ratio_units")
@@ -222,8 +223,14 @@ class Tokenizer:
             ),
             ("other_chip", "(?:" + bounded(self.other_chips, sep) + ")" + _NOT_CACHE),
             (
+                "numbered_card",
+                r"(?<![\w.,])(?:" + _alternation(self.numbered_cards) + r")(?:\s?ti)?"
+                r"(?=\s?(?:[(（:：]|显卡|ti(?![a-z])))",
+            ),
+            (
                 "name",
-                r"(?<![a-z0-9])(?:hbm\s?\d?e?|hbm\d[a-z]?|g?ddr\d[a-z]?x?|lpddr\d[a-z]?x?"
+                r"(?<![a-z0-9])(?:hbm\d[a-z]?(?:/\d[a-z]?){1,3}|g?ddr\d[a-z]?x?(?:/\d[a-z]?x?){1,3}"
+                r"|hbm\s?\d?e?|hbm\d[a-z]?|g?ddr\d[a-z]?x?|lpddr\d[a-z]?x?"
                 r"|pci-?e(?:\s?(?:gen\s?\d|\d\.\d|\d))?(?:\s?x\s?\d{1,2})?|nvlink\s?(?:c2c|\d(?:\.\d)?)?"
                 r"|mtlink(?:\s?\d(?:\.\d)?)?|blink|metaxlink|gen\s?\d|x\d{1,2}|cuda\s?\d+(?:\.\d+)?"
                 r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?(?:nm|纳米)|n\d|\dn|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
@@ -297,6 +304,9 @@ class Tokenizer:
             return Token(Kind.CHIP, start, end, text, chip_id) if chip_id else None
         if name == "variant":
             return Token(Kind.OTHER_CHIP, start, end, text, text)
+        if name == "numbered_card":
+            card = self.numbered_cards.get(word[:4], word)
+            return Token(Kind.OTHER_CHIP, start, end, text, card + (" Ti" if len(word.strip()) > 4 else ""))
         if name == "other_chip":
             other = self.other_chips.get(_fold_name(word)) or word.upper()
             return Token(Kind.OTHER_CHIP, start, end, text, other)
