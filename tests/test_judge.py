@@ -246,3 +246,17 @@ def test_a_ratio_on_a_precision_the_rival_never_published_is_not_judged_on_anoth
     # the A100 has no FP8 at all: 6x can only be FP8 against another precision
     (judgement,) = [j for j in judged("H100的FP8算力是A100的6倍") if j.claim.ratio]
     assert judgement.verdict == "misleading" and "precision-mismatch" in judgement.flags
+
+
+def test_a_forecast_is_not_a_specification(judged):
+    # reportify.cn on the Ascend 920: "性能有望超越英伟达H20" ("is expected to surpass") is a forecast;
+    # judged against figures it was called false
+    judgements = judged("延续昇腾910C设计架构,训练效率比910C提高30% - 40%,性能有望超越英伟达H20")
+    assert judgements and all(j.verdict == "unverifiable" for j in judgements)
+
+
+def test_ascend_chips_the_catalogue_lacks_are_named_as_such(judged):
+    # wenxuecity.com: the Ascend 920's 4 TB/s is not the H100's (3.35 TB/s [NV-H1])
+    judgements = judged("Memory Bandwidth: With 4 TB/s, the Ascend 920 surpasses the H100’s 3.35 TB/s.")
+    assert all(j.verdict != "false" for j in judgements)
+    assert any(j.claim.subject_query == "Ascend 920" for j in judgements)
