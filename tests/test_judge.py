@@ -41,6 +41,8 @@ CASES = [
     # sku-mismatch: 1935 GB/s is the A100 PCIe 80GB [NV-A2], not the SXM4 80GB named (2039 [NV-A1]);
     # "A100" alone names the family, and 1935 GB/s is one of its SKUs' figures
     ("A100 SXM4 80GB显存带宽1935GB/s", "misleading", {"sku-mismatch"}),
+    # deploybase.ai's table gives the H100 PCIe the SXM5's dense TF32 494.5 [NV-H1]; its own is 378
+    ("H100 PCIe的TF32算力为495 TFLOPS", "misleading", {"sku-mismatch"}),
     ("A100显存带宽1935GB/s", "supported", set()),
     # unit-confusion: 450 GB/s is one direction of NVLink 4's 900 GB/s
     ("H100 NVLink互联带宽450GB/s", "misleading", {"unit-confusion"}),

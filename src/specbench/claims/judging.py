@@ -514,7 +514,7 @@ class Judge:
                 judgement.actual_text = judgement.actual_text or f"{fmt(value * count)} {_unit(figure.precision)}"
                 # a figure only a source the catalogue does not prefer gives holds on that source alone,
                 # as a memory or TDP figure does
-                elsewhere = set(match_flags) & FRAMING or "conflicting-sources" in match_flags
+                elsewhere = set(match_flags) & (FRAMING | {"conflicting-sources", "sku-mismatch"})
                 judgement.outcome = Outcome.ELSEWHERE if elsewhere else Outcome.HOLDS
             elif like_for_like is None and not precisions:
                 judgement.outcome = Outcome.CONTRADICTED
