@@ -92,7 +92,8 @@ def build(catalogue: Catalogue, claims_dir: Path) -> dict[str, bytes]:
         "## Claims audit",
         "",
         f"[{len(results)} sentences from launch coverage](claims.md), each with its source: "
-        f"{passed} get the verdict a careful reader should reach; "
+        f"{sum(r.verdict == r.curated.expected for r in results)} get the verdict a careful reader should reach, "
+        f"{passed} with every flag as well; "
         f"{sum(r.confidently_wrong for r in results)} get a confident wrong verdict. The headline claims:",
         "",
         "| claim | verdict |",
