@@ -100,6 +100,12 @@ ScanFormatOption = Annotated[ScanFormat, typer.Option("--format", "-f", help="Ou
 BriefOption = Annotated[
     bool, typer.Option("--brief", help="Tables only: leave out the notes (and figures and sources) below them.")
 ]
+VendorOption = Annotated[
+    list[str] | None, typer.Option("--vendor", help="Only this vendor (English or Chinese name; repeatable).")
+]
+CountryOption = Annotated[
+    list[str] | None, typer.Option("--country", help="Only vendors based in this country (CN, US; repeatable).")
+]
 OutOption = Annotated[
     Path | None,
     typer.Option("--out", "-o", help="Write to this file (atomically) instead of standard output."),
@@ -177,12 +183,8 @@ def _catalogue(specs: str | None, add_specs: list[str] | None) -> Any:
 def list_(
     format: FormatOption = Format.markdown,
     out: OutOption = None,
-    vendor: Annotated[
-        list[str] | None, typer.Option("--vendor", help="Only this vendor (English or Chinese name; repeatable).")
-    ] = None,
-    country: Annotated[
-        list[str] | None, typer.Option("--country", help="Only vendors based in this country (CN, US; repeatable).")
-    ] = None,
+    vendor: VendorOption = None,
+    country: CountryOption = None,
     family: Annotated[list[str] | None, typer.Option("--family", help="Only this family (repeatable).")] = None,
     sort: Annotated[
         str, typer.Option("--sort", help="Order by vendor, name, family, country, launch, tdp or dies.")
@@ -282,12 +284,8 @@ def rank(
             'or "ridge point" ("bf16 per watt"), or memory, bandwidth, tdp, die area, transistors.',
         ),
     ] = "bf16",
-    vendor: Annotated[
-        list[str] | None, typer.Option("--vendor", help="Only this vendor (English or Chinese name; repeatable).")
-    ] = None,
-    country: Annotated[
-        list[str] | None, typer.Option("--country", help="Only vendors based in this country (CN, US; repeatable).")
-    ] = None,
+    vendor: VendorOption = None,
+    country: CountryOption = None,
     format: FormatOption = Format.markdown,
     out: OutOption = None,
     specs: SpecsOption = None,
