@@ -12,7 +12,6 @@ whether the values agree and, if not, the likeliest reason. Nothing here prints.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +22,7 @@ from typing import Any
 
 from specbench.errors import DatasetError, clip
 from specbench.model import Chip, Figure, choose_preferred, precision_label
-from specbench.normalize import fmt
+from specbench.normalize import first_number, fmt
 from specbench.store import Catalogue
 
 DATA = Path(__file__).with_name("data")
@@ -254,15 +253,12 @@ def close(a: float, b: float, written: str = "") -> bool:
     return math.isclose(a, b, rel_tol=max(TOLERANCE, min(_written_step(written), WRITTEN_CAP)))
 
 
-_FIRST_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-
-
 def _written_step(written: str) -> float:
-    """Half the last written digit of a figure, relative to it: 0.045 for "1.1", 0 for "1979"'s 0.00025."""
-    match = _FIRST_NUMBER.search(written.replace(",", ""))
-    if not match or not float(match.group()):
+    """Half the last written digit of a figure, relative to it: 0.045 for "1.1", 0.00025 for "1979".
+    A catalogue figure is written to the unit, so trailing zeros count as digits ("1100" is exact)."""
+    digits = first_number(written)
+    if digits is None or not float(digits):
         return 0.0
-    digits = match.group()
     step = 10.0 ** -len(digits.split(".")[1]) if "." in digits else 1.0
     return step / 2 / float(digits)
 

@@ -8,6 +8,8 @@ are left as printed and sparse ones stay in rows of their own.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -29,6 +31,16 @@ class Normalized:
 
 def unit_of(figure: Figure) -> str:
     return "TOPS" if (figure.precision or "").startswith("int") else "TFLOPS"
+
+
+_FIRST_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
+
+
+def first_number(text: str) -> str | None:
+    """The first number of a text as written, thousands separators dropped ("1,024 TOPS": "1024"),
+    so that the digits written, and so the rounding they allow, can be read from it."""
+    match = _FIRST_NUMBER.search(unicodedata.normalize("NFKC", text).replace(",", ""))
+    return match.group() if match else None
 
 
 def fmt(value: float) -> str:

@@ -29,17 +29,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from specbench.claims.reading import Claim
+from specbench.claims.tokens import NUMBER
 from specbench.claims.verdict import Outcome, decide
 from specbench.claims.vocabulary import FLAGS, FRAMING, METRICS, NODE_NAME, NODE_NM, PCIE_GENERATION, Flag, Verdict
 from specbench.errors import UnknownChipError
 from specbench.model import PRECISIONS, VENDOR_FORMATS, Chip, Figure, precision_label
-from specbench.normalize import dense_equivalent, fmt
+from specbench.normalize import dense_equivalent, first_number, fmt
 from specbench.store import Catalogue
 
 FLAG_TEXT = {flag.value: flag.text for flag in Flag}
 CLOSE = 0.10
-_FIRST_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?")
-_NUMBER = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?")
+_NUMBER = re.compile(NUMBER)
 ROUNDING = 0.02
 ROUNDING_CAP = 0.05
 POWER_GAP = 0.25
@@ -107,10 +107,9 @@ def tolerance(text: str | None) -> float:
 
     A percentage gets its whole last digit: writers truncate as often as they round ("32%" for 32.7%).
     """
-    match = _FIRST_NUMBER.search(unicodedata.normalize("NFKC", text or "").replace(",", ""))
-    if not match:
+    digits = first_number(text or "")
+    if digits is None:
         return ROUNDING
-    digits = match.group(0)
     value = float(digits)
     if value == 0:
         return ROUNDING
