@@ -154,6 +154,7 @@ def test_markdown_escapes_quoted_text():
     assert "<script>" not in result.output
     assert "&lt;script&gt;x\\|y&lt;/script&gt;" in header
     assert md_escape("a|b\nc\r\nd<e>") == "a\\|b c d&lt;e&gt;"
+    assert md_escape("AT&T &amp;") == "AT&amp;T &amp;amp;"  # as html.escape: an entity is text, escaped again
 
 
 def test_check_help_has_an_example():
@@ -233,3 +234,32 @@ def test_an_interpreter_older_than_3_11_is_told_so_at_once():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert result.stderr == "specbench needs Python 3.11 or later; this is Python 3.10\n"
+
+
+COMMANDS = [info.name or info.callback.__name__ for info in app.registered_commands if info.callback]
+
+
+def test_every_command_is_named():
+    assert COMMANDS == [
+        "list", "show", "compare", "rank", "check", "scan", "audit", "roofline", "cluster", "report", "lint"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_a_command_runs_the_same_alone(name):
+    """The console entry point builds only the command named; its help, its errors and its
+    output are those of the whole app."""
+    from specbench.cli import app_for
+
+    for args in ([name, "--help"], [name, "--no-such-option"], [name, "BR100", "A100"]):
+        lean = app_for(args)
+        assert [info.name or info.callback.__name__ for info in lean.registered_commands if info.callback] == [name]
+        alone, whole = runner.invoke(lean, args), runner.invoke(app, args)
+        assert (alone.exit_code, alone.output) == (whole.exit_code, whole.output), args
+
+
+def test_the_whole_app_runs_for_options_and_unknown_names():
+    from specbench.cli import app_for
+
+    for args in ([], ["--help"], ["--version"], ["comp", "BR100"]):
+        assert app_for(args) is app

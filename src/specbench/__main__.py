@@ -1,3 +1,3 @@
-from specbench.cli import app
+from specbench.cli import main
 
-app(prog_name="specbench")
+main()

@@ -19,14 +19,15 @@ import typer
 from specbench.errors import OutputError, SpecbenchError, UsageError, clip
 from specbench.tables import Format
 
-app = typer.Typer(
-    name="specbench",
-    help="Cited, unit-aware spec sheets of AI accelerators, compared like for like.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
+_APP_SETTINGS: dict[str, Any] = {
+    "name": "specbench",
+    "help": "Cited, unit-aware spec sheets of AI accelerators, compared like for like.",
+    "no_args_is_help": True,
+    "pretty_exceptions_enable": False,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"]},
+}
+app = typer.Typer(**_APP_SETTINGS)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -670,5 +671,28 @@ def lint(
     typer.echo(f"specbench lint: {checked} file(s) OK", err=True)
 
 
+def app_for(args: list[str]) -> typer.Typer:
+    """The app to run for these arguments: one that holds only the command they name, or the
+    whole app (for help, options, shell completion or a name that is no command).
+
+    Typer builds the parser of every command before it runs one, a few milliseconds of every
+    start; a command runs the same alone (its options, help and errors are its own)."""
+    if not args or os.environ.get("_SPECBENCH_COMPLETE"):
+        return app
+    chosen = [
+        info
+        for info in app.registered_commands
+        if info.callback is not None and (info.name or typer.main.get_command_name(info.callback.__name__)) == args[0]
+    ]
+    if not chosen:
+        return app
+    lean = typer.Typer(**_APP_SETTINGS)
+    lean.registered_callback = app.registered_callback
+    lean.registered_commands = chosen
+    return lean
+
+
 def main() -> None:  # pragma: no cover - console entry point alias
-    app(prog_name="specbench")
+    import sys
+
+    app_for(sys.argv[1:])(prog_name="specbench")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import html
 import io
 import json
 import math
@@ -84,9 +82,14 @@ def csv_cell(value: Any) -> Any:
     return value
 
 
+# What a Markdown table cell cannot hold as it is: markup (escaped as html.escape does), the
+# cell separator and line ends.
+_MD_CELL = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "\\|", "\n": " ", "\r": " "})
+
+
 def md_escape(text: str) -> str:
     """Make text safe inside a Markdown table cell."""
-    return html.escape(text, quote=False).replace("|", "\\|").replace("\r\n", " ").replace("\n", " ").replace("\r", " ")
+    return text.replace("\r\n", " ").translate(_MD_CELL)
 
 
 def _marks(numbers: list[int]) -> str:
@@ -224,6 +227,8 @@ def _comparison_csv(comparison: Comparison) -> str:
 
 def _comparison_html(comparison: Comparison, *, brief: bool = False, nav: str = "") -> str:
     """A comparison as a whole HTML page; each note mark links to its note and back."""
+    import html
+
     from specbench.htmlpage import NoteLinks, page
     from specbench.htmlpage import table as html_table
 
@@ -272,6 +277,8 @@ def comparison_page(comparison: Comparison, *, nav: str = "") -> str:
 
 def _html_cell(cell: str) -> str:
     """Escape a cell whose note marks, already HTML, sit between NUL and \\x01."""
+    import html
+
     pieces = re.split(r"\x00(.*?)\x01", cell)
     return "".join(piece if index % 2 else html.escape(piece) for index, piece in enumerate(pieces))
 
@@ -289,6 +296,8 @@ def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "",
         return json_text(records) + "\n"
     headers = list(records[0]) if records else []
     if is_csv(fmt_):
+        import csv
+
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=headers, lineterminator="\n")
         writer.writeheader()
@@ -303,6 +312,8 @@ def render_records(records: list[dict[str, Any]], fmt_: Format, title: str = "",
         )
         return (f"# {md_escape(title)}\n\n" if title else "") + table + "\n"
     if fmt_ is Format.html:
+        import html
+
         from specbench.htmlpage import page
         from specbench.htmlpage import table as html_table
 
@@ -491,6 +502,8 @@ def render_crosscheck(result: Any, fmt_: Format, *, width: int | None = None, br
         for d in result.disagreements
     ]
     if is_csv(fmt_):
+        import csv
+
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         header = [

@@ -11,7 +11,7 @@ from specbench.model import Chip, Figure, Source, Support
 from specbench.store.names import Resolution, build_index, normalize_name
 
 _T = TypeVar("_T")
-CACHE_FORMAT = "2"
+CACHE_FORMAT = "3"
 SUGGEST_MARGIN = 0.15  # how much less alike than the best a suggested name may be
 
 
@@ -35,6 +35,11 @@ class Catalogue:
     def __post_init__(self) -> None:
         if not self._index:
             self._index = build_index(self.chips.values())
+
+    def chip_id(self, key: str) -> str | None:
+        """The id of the entry a name folded by :func:`normalize_name` leads to, or None."""
+        hit = self._index.get(key)
+        return hit[0] if hit is not None else None
 
     def resolve(self, name: str) -> Resolution:
         """Resolve a user-typed name: forgiving case, spaces, hyphens, vendor prefixes."""
@@ -75,6 +80,7 @@ class Catalogue:
             "specs_dir": self.specs_dir,
             "sources": {k: asdict(v) for k, v in self.sources.items()},
             "chips": [asdict(c) for c in self.chips.values()],
+            "index": {key: list(hit) for key, hit in self._index.items()},  # folding 400 names costs a start-up
         }
 
     @classmethod
@@ -96,4 +102,5 @@ class Catalogue:
                 }
             )
             chips[chip.id] = chip
-        return cls(chips, sources, data.get("specs_dir", ""))
+        index = {key: (chip_id, bool(via_family)) for key, (chip_id, via_family) in data["index"].items()}
+        return cls(chips, sources, data.get("specs_dir", ""), index)
