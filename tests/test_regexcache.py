@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import json
+from array import array
 
 import pytest
 
@@ -57,6 +59,7 @@ def test_a_pattern_kept_by_one_run_is_the_same_in_the_next(fresh, pattern):
         "not json",
         json.dumps([1, 2, 3]),
         json.dumps({"format": 1, "patterns": "x"}),
+        json.dumps({"format": 2, "patterns": {"k": [0, "not base64!", 0, {}, [None]]}}),
         "BAD-CODE",  # replaced below by a well-formed file holding code the engine rejects
         "[" * 100_000,
     ],
@@ -68,8 +71,9 @@ def test_a_damaged_cache_is_compiled_afresh(fresh, pattern, content):
         from specbench import cachefile
 
         data = cachefile.read_json(path, 1 << 30)
+        bad = base64.b64encode(array(regexcache._code_type(), [1, 2, 3, 999, 5]).tobytes()).decode()
         for entry in data["patterns"].values():
-            entry[1] = [1, 2, 3, 999, 5]
+            entry[1] = bad
         cachefile.write_json(path, data)
     else:
         path.write_text(content)
@@ -118,3 +122,28 @@ def test_the_shape_of_a_rule_is_the_same_from_the_cache_in_any_state(fresh, dama
     _forget()
     tokens._shape.cache_clear()
     assert Tokenizer(names).pattern.pattern == first
+
+
+@pytest.mark.parametrize("damage", [None, 7, ["(?:a|b)"], {"x": 1}])
+def test_a_trie_kept_between_runs_is_the_trie_built_afresh(fresh, damage):
+    import re
+
+    from specbench import cachefile
+    from specbench.claims import tokens
+
+    words = [f"br{n}" for n in range(tokens.TRIE_KEPT + 8)] + ["曦云c500", "s4000"]
+    built = tokens._trie(words, tokens.NAME_SEPARATOR)
+    assert tokens.trie_pattern(words, tokens.NAME_SEPARATOR) == built
+    regexcache.compile("kept with the next pattern")
+    (path,) = fresh.glob("regex-*.json")
+    data = cachefile.read_json(path, 1 << 30)
+    tries = [key for key in data["patterns"] if key.startswith("trie:")]
+    assert len(tries) == 1
+    if damage is not None:
+        data["patterns"][tries[0]] = damage
+        cachefile.write_json(path, data)
+    _forget()
+    kept = tokens.trie_pattern(words, tokens.NAME_SEPARATOR)
+    assert kept == built
+    assert all(re.fullmatch(kept, word) for word in words)
+    assert re.fullmatch(kept, "br-1") and not re.fullmatch(kept, "br")

@@ -11,9 +11,11 @@ afresh, and the result is the same pattern ``re.compile`` gives.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import re
 import sys
+from array import array
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from typing import Any
 from specbench import cachefile
 
 MAX_BYTES = 8 << 20  # a larger file is not ours to trust: compile afresh
-_FORMAT = 1
+_FORMAT = 2  # the engine's code as base64 of its code words: a list of numbers in JSON is slow to read
 _compiled: dict[str, re.Pattern[str]] = {}
 _stored: dict[str, Any] | None = None
 
@@ -99,9 +101,10 @@ def _revive(pattern: str, entry: Any) -> re.Pattern[str] | None:
     try:
         import _sre
 
-        flags, code, groups, groupindex, indexgroup = entry
-        if not (isinstance(code, list) and isinstance(groupindex, dict) and isinstance(indexgroup, list)):
+        flags, packed, groups, groupindex, indexgroup = entry
+        if not (isinstance(packed, str) and isinstance(groupindex, dict) and isinstance(indexgroup, list)):
             return None
+        code = array(_code_type(), base64.b64decode(packed, validate=True)).tolist()
         compiled: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
         return compiled
     except Exception:  # missing, malformed or rejected by the engine's validator: compile afresh
@@ -122,10 +125,18 @@ def _compile(pattern: str) -> tuple[re.Pattern[str], list[Any] | None]:
             indexgroup[index] = name
         entry = [parsed.state.flags, list(code), parsed.state.groups - 1, groupindex, indexgroup]
         compiled: re.Pattern[str] = _sre.compile(pattern, *entry[:4], tuple(indexgroup))
+        entry[1] = base64.b64encode(array(_code_type(), code).tobytes()).decode("ascii")
         return compiled, entry
     except Exception:
         pass
     return re.compile(pattern), None
+
+
+def _code_type() -> str:
+    """The array type of the engine's code words (``_sre.CODESIZE`` bytes each)."""
+    import _sre
+
+    return {array(t).itemsize: t for t in "IHL"}[_sre.CODESIZE]
 
 
 def _save(stored: dict[str, Any]) -> None:

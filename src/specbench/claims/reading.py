@@ -433,10 +433,9 @@ class Reader:
                 key = normalize_name(name)
                 if not any(c.isalpha() for c in key):
                     continue  # a name of digits alone would be read in every figure
-                try:
-                    names[key] = self.catalogue.resolve(name).chip.id
-                except Exception:  # an alias that does not resolve is a lint error, not ours
-                    continue
+                chip_id = self.catalogue.chip_id(key)
+                if chip_id is not None:  # an alias that does not resolve is a lint error, not ours
+                    names[key] = chip_id
         return Tokenizer(names, variants=self._variants(names))
 
     def _variants(self, names: dict[str, str]) -> list[str]:

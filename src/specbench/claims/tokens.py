@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
-from typing import Any
+from typing import Any, cast
 
 from specbench import regexcache
 from specbench.claims.lexicon import Lexicon
@@ -100,7 +100,25 @@ def trie_pattern(words: Iterable[str], between: str = "") -> str:
 
     ``between`` is a pattern allowed between characters (separators in chip names).
     The longest word is preferred because longer branches are tried first.
+
+    A large trie (the lexicon's words, every chip name) is kept between runs with the
+    compiled patterns: building it costs more than a check reading its sentence.
     """
+    words = list(words)
+    if len(words) < TRIE_KEPT:
+        return _trie(words, between)
+    return cast(
+        str,
+        regexcache.remember(
+            "trie", between + "\0" + "\0".join(words), lambda: _trie(words, between), lambda v: isinstance(v, str)
+        ),
+    )
+
+
+TRIE_KEPT = 32  # words from which a trie is kept between runs; a smaller one is built in less than a lookup
+
+
+def _trie(words: list[str], between: str) -> str:
     trie: dict[str, Any] = {}
     for word in words:
         node = trie

@@ -36,8 +36,7 @@ def normalize_name(name: str) -> str:
     key = unicodedata.normalize("NFKC", name).casefold().translate(_DROP)
     for _ in range(2):  # a vendor and a brand: "NVIDIA Tesla V100"
         for prefix in _prefixes():
-            rest = key[len(prefix) :]
-            if key.startswith(prefix) and _model_name(rest):
+            if key.startswith(prefix) and _model_name(rest := key[len(prefix) :]):
                 key = rest
                 break
         else:
