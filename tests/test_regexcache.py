@@ -147,3 +147,26 @@ def test_a_trie_kept_between_runs_is_the_trie_built_afresh(fresh, damage):
     assert kept == built
     assert all(re.fullmatch(kept, word) for word in words)
     assert re.fullmatch(kept, "br-1") and not re.fullmatch(kept, "br")
+
+
+def test_entries_of_other_runs_are_dropped_when_the_file_grows_large(fresh, monkeypatch):
+    from specbench import cachefile
+
+    regexcache.compile("kept")
+    (path,) = fresh.glob("regex-*.json")
+    data = cachefile.read_json(path, 1 << 30)
+    stale = {f"old{n}": [0, "A" * 1000, 0, {}, [None]] for n in range(5)}
+    cachefile.write_json(path, {**data, "patterns": {**data["patterns"], **stale}})
+    _forget()
+    monkeypatch.setattr(regexcache, "_used", set())
+    monkeypatch.setattr(regexcache, "MAX_KEPT_BYTES", 10_000)
+    regexcache.compile("kept")
+    regexcache.compile("new")  # saves: five stale kilobytes are within the limit
+    assert set(stale) <= set(cachefile.read_json(path, 1 << 30)["patterns"])
+    monkeypatch.setattr(regexcache, "MAX_KEPT_BYTES", 2_000)
+    regexcache.compile("newer")  # saves: beyond the limit, what this run did not use goes
+    kept = cachefile.read_json(path, 1 << 30)["patterns"]
+    assert not set(stale) & set(kept)
+    assert len(kept) == 3  # kept, new, newer
+    _forget()
+    assert regexcache.compile("kept").pattern == "kept"
