@@ -605,3 +605,18 @@ def test_any_value_in_a_spec_file_gives_problems_or_a_catalogue_never_an_excepti
         assert catalogue is not None or problems
 
     run()
+
+
+def test_the_catalogue_read_from_the_cache_is_the_validated_one(cache):
+    """Figures are kept as rows and the name index with them: read back, every chip, figure,
+    source and name is what validating the spec files gives."""
+    from specbench import store
+    from specbench.store.cache import read
+
+    validated = store.load(use_cache=False)
+    cached = read(cache)
+    assert cached is not None
+    assert cached.chips == validated.chips
+    assert cached.sources == validated.sources
+    assert cached._index == validated._index and cached._index
+    assert all(isinstance(f.sources, tuple) for chip in cached.chips.values() for f in chip.figures)
