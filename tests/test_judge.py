@@ -262,3 +262,57 @@ def test_ascend_chips_the_catalogue_lacks_are_named_as_such(judged):
     judgements = judged("Memory Bandwidth: With 4 TB/s, the Ascend 920 surpasses the H100’s 3.35 TB/s.")
     assert all(j.verdict != "false" for j in judgements)
     assert any(j.claim.subject_query == "Ascend 920" for j in judgements)
+
+
+def test_pci_express_spelled_out_is_the_host_link(judged):
+    """'PCI Express Gen 4' names the host link as 'PCIe Gen4' does: the generation is checked
+    (the A100's is Gen4 [NV-A1]) and a bandwidth beside it is host bandwidth, not memory (2039 GB/s)."""
+    judgements = judged("The A100 also supports PCI Express Gen 4, offering 31.5 GB/sec.")
+    by_metric = {j.claim.metric: j for j in judgements}
+    assert by_metric["host_interface"].verdict == "supported"
+    assert by_metric["host_link"].verdict == "unverifiable"
+    assert "memory_bandwidth" not in by_metric
+
+
+def test_a_count_of_cores_is_a_claim_the_catalogue_cannot_check(judged):
+    """ "78组SM", "6912个CUDA核心": counts of a chip's units are claims a reader wants checked; the
+    catalogue records no core counts, so they are unverifiable, never read as another metric or
+    dropped. The numbers here are only read, not judged."""
+    for text, count in (
+        ("NVIDIA H20只配备了78组SM单元", 78),
+        ("A100拥有6912个CUDA核心", 6912),
+        ("The H100 has 16,896 CUDA cores", 16896),
+        ("H100擁有1.8萬個CUDA核心", 18000),
+    ):
+        judgement = _one(judged, text)
+        assert (judgement.claim.metric, judgement.verdict) == ("cores", "unverifiable"), text
+        assert judgement.claim.value == count, text
+
+
+def test_a_pronoun_after_a_label_is_the_chip_the_label_names(judged):
+    """'A100：其…': the colon ends the label; 其 is the A100 (400 W, NVIDIA's datasheet [NV-A1])."""
+    judgement = _one(judged, "A100:其最大热设计功耗(TDP)为 400W。")
+    assert (judgement.claim.subject, judgement.verdict) == ("nvidia-a100-sxm4-80gb", "supported")
+
+
+def test_tensor_cores_are_checked_where_the_catalogue_records_them(judged):
+    """The MTT S4000 has 128 tensor cores (Tom's Hardware [MT-4]); a cluster's total is that many
+    per card, exactly, and a card's own count holds whatever cluster the sentence goes on to."""
+    assert _one(judged, "The MTT S4000 has 128 tensor cores.").verdict == "supported"
+    assert _one(judged, "The MTT S4000 has 256 tensor cores.").verdict == "false"
+    judgements = judged(
+        "MTT S4000: each card has 128 tensor cores, summing up to 1,280,000 tensor cores "
+        "within a cluster comprising of 10,000 units."
+    )
+    assert [(j.claim.value, j.claim.count, j.verdict) for j in judgements] == [
+        (128, 1, "supported"),
+        (1_280_000, 10_000, "supported"),  # 1,280,000 / 10,000 = 128
+    ]
+
+
+def test_the_people_behind_a_chip_are_no_comparison(judged):
+    """'the same innovators behind the MTT S80': who made it, not 'slower than the MTT S80'."""
+    judgements = judged("The MTT S4000 comes from the same innovators behind the MTT S80. It has 48 GB of memory.")
+    assert [(j.claim.subject, j.claim.metric, j.verdict) for j in judgements] == [
+        ("moorethreads-mtt-s4000", "memory_capacity", "supported")
+    ]

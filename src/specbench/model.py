@@ -51,6 +51,7 @@ METRICS: dict[str, tuple[str, str, str]] = {
     "foundry": ("text", "Foundry", ""),
     "transistors": ("count", "Transistors", ""),
     "compute_dies": ("integer", "Compute dies", ""),
+    "tensor_cores": ("integer", "Tensor cores", ""),
     "die_area": ("area", "Die area (per compute die)", "mm²"),
     "package_area": ("area", "Package area", "mm²"),
     "clock": ("frequency", "Boost clock", "MHz"),

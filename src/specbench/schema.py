@@ -235,6 +235,7 @@ METRIC_TYPES: dict[str, type[FigureSpec]] = {
     "foundry": TextFigure,
     "transistors": CountFigure,
     "compute_dies": IntegerFigure,
+    "tensor_cores": IntegerFigure,
     "die_area": AreaFigure,
     "package_area": AreaFigure,
     "clock": FrequencyFigure,
@@ -279,6 +280,7 @@ class SpecFile(_Strict):
     foundry: ListOf[TextFigure] | None = None
     transistors: ListOf[CountFigure] | None = None
     compute_dies: ListOf[IntegerFigure] | None = None
+    tensor_cores: ListOf[IntegerFigure] | None = None
     die_area: ListOf[AreaFigure] | None = None
     package_area: ListOf[AreaFigure] | None = None
     clock: ListOf[FrequencyFigure] | None = None

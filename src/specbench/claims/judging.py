@@ -163,6 +163,11 @@ def _unit(precision: str | None) -> str:
     return "TOPS" if (precision or "").startswith("int") else "TFLOPS"
 
 
+# Metrics whose figure for several devices is the sum of theirs, exactly: memory, its bandwidth
+# and counted units ("320GB" for eight A100 40GB, "1,280,000 tensor cores" for 10,000 cards).
+ADDITIVE = frozenset({"memory_capacity", "memory_bandwidth", "tensor_cores"})
+
+
 class Judge:
     """Judges claims against one catalogue."""
 
@@ -620,6 +625,10 @@ class Judge:
         figure = chip.preferred(metric)
         tol = tolerance(claim.value_text)
         value = claim.value  # bits per second are already converted to bytes by the tokenizer
+        count = max(claim.count, 1)
+        if count > 1 and metric in ADDITIVE:
+            value /= count
+            steps.append(f"{claim.value_text} for {count} × {chip.name} is {fmt(value)} per device.")
         if figure is None or not figure.is_numeric:
             judgement.outcome = Outcome.UNKNOWN
             steps.append(f"{chip.name}'s {metric.replace('_', ' ')} is not in the catalogue.")

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from specbench import regexcache
 from specbench.claims.tokens import NAME_SEPARATOR, Anchored, Kind, Token, Tokenizer, fold, trie_pattern
-from specbench.claims.vocabulary import Dimension
+from specbench.claims.vocabulary import PCIE, Dimension
 from specbench.store import Catalogue, normalize_name
 
 if TYPE_CHECKING:
@@ -47,9 +47,11 @@ _ENDS = re.compile(
 )
 
 
-# A conjunction that opens a clause of its own right before a pronoun ("… as it offers").
+# A conjunction that opens a clause of its own right before a pronoun ("… as it offers"), or the
+# colon after a label ("A100：其最大热设计功耗为400W": 其 is the A100 the label names).
 _CLAUSE_OPENER = re.compile(
-    r"(?<![a-z])(?:as|because|since|while|and|but|so|although|though|where|when|after|once)\s+$|(?:因为|并且|而且|所以)$",
+    r"(?<![a-z])(?:as|because|since|while|and|but|so|although|though|where|when|after|once)\s+$|(?:因为|并且|而且|所以)$"
+    r"|[:：]\s*$",
     re.IGNORECASE,
 )
 
@@ -66,7 +68,7 @@ _SAME_AS = re.compile(
     r"\b(?:same|similar|comparable|equal|as\s+[a-z]+)\b[^,;.!?\u2014]{0,40}\bas\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?$",
     re.IGNORECASE,
 )
-_PCIE_VERSION_OF = re.compile(r"pci-?e (?:version|variant|card|model)s? of (?:the |an? )?$", re.IGNORECASE)
+_PCIE_VERSION_OF = re.compile(rf"{PCIE} (?:version|variant|card|model)s? of (?:the |an? )?$", re.IGNORECASE)
 _CAPACITY = re.compile(r"(?<![a-z0-9])(\d+)\s?gb")  # a memory capacity in a chip's name ("a100 80gb")
 
 CJK_NUMERALS = "一二两三四五六七八九十"  # before 倍 or 成, a ratio (两倍, 九成)
@@ -99,7 +101,7 @@ NODE_AFTER_DIGIT = r"(?:nm|纳米|n)(?![a-z0-9])"
 # where one of those characters stands (a group in first place has the engine try every place).
 _LAUNCHED = "推出|发布|问世|面世"
 _LAUNCH_VERBS = ("introduced", "launched", "released", "unveiled", "debuted")
-PCIE_WORDS = r"pci-?e\s?(?:gen\s?)?\d"
+PCIE_WORDS = rf"{PCIE}\s?(?:gen\s?)?\d"
 DESIGN_WORDS = (
     rf"n(?<![a-z0-9]n)\d(?![a-z0-9])|{PCIE_WORDS}"
     + "".join(rf"|{century}\d\d\s?年?\s?(?:{_LAUNCHED})" for century in ("19", "20"))
@@ -732,7 +734,8 @@ class Reader:
 
     def _subjects(self, sentence: str, tokens: list[Token], context: Context) -> list[Mention]:
         mentions = self._mentions(tokens, context, [0] * len(tokens), sentence)
-        return [m for m in mentions if not m.rival_role and not m.unnamed]
+        # "It's worth noting that the MTT S4000 …": an "it" that refers to nothing sets no subject
+        return [m for m in mentions if not m.rival_role and not m.unnamed and not m.unresolved]
 
     def _settle_headings(self, headings: list[tuple[str, str]], context: Context) -> None:
         """Headings of the paragraph, newest first: the newest with a precision word sets it."""

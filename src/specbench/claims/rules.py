@@ -385,6 +385,9 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
     doubt = [f"{word} is not said to be memory, chip-to-chip or host bandwidth"]
     if chip_links and not memory:
         return "interconnect", chip_links[0], doubt  # the sentence is about NVLink / MTLink
+    if links and not memory:  # "supports PCI Express Gen 4, offering 31.5 GB/sec": the host link
+        host = next(n for n in _names_in(s, 0, len(s.tokens) - 1) if n.startswith("pci"))
+        return "host_link", host, doubt
     return "memory_bandwidth", None, doubt
 
 
@@ -423,6 +426,9 @@ def _metric_for(s: Sentence, index: int) -> tuple[str | None, str | None, list[s
         return "area", None, []
     if dimension is Dimension.COUNT:
         return "transistors", None, []
+    if dimension is Dimension.CORES:
+        unit = s.tokens[index].text.casefold()
+        return ("tensor_cores" if "tensor" in unit or "张量" in unit or "張量" in unit else "cores"), None, []
     if dimension is Dimension.POWER:
         return "tdp", None, []
     if dimension is Dimension.FREQUENCY:

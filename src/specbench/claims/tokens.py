@@ -24,7 +24,7 @@ from typing import Any, cast
 from specbench import regexcache
 from specbench.claims.lexicon import Lexicon
 from specbench.claims.lexicon import load as load_lexicon
-from specbench.claims.vocabulary import Dimension
+from specbench.claims.vocabulary import PCIE, Dimension
 
 
 class Kind(StrEnum):
@@ -249,7 +249,7 @@ class Tokenizer:
                 "name",
                 r"(?<![a-z0-9])(?:hbm\d[a-z]?(?:/\d[a-z]?){1,3}|g?ddr\d[a-z]?x?(?:/\d[a-z]?x?){1,3}"
                 r"|hbm\s?\d?e?|hbm\d[a-z]?|g?ddr\d[a-z]?x?|lpddr\d[a-z]?x?"
-                r"|pci-?e(?:\s?(?:gen\s?\d|\d\.\d|\d))?(?:\s?x\s?\d{1,2})?|nvlink\s?(?:c2c|\d(?:\.\d)?)?"
+                rf"|{PCIE}(?:\s?(?:gen\s?\d|\d\.\d|\d))?(?:\s?x\s?\d{{1,2}})?|nvlink\s?(?:c2c|\d(?:\.\d)?)?"
                 r"|mtlink(?:\s?\d(?:\.\d)?)?|blink|metaxlink|gen\s?\d|x\d{1,2}|cuda\s?\d+(?:\.\d+)?"
                 r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?(?:nm|纳米)|n\d|\dn|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
                 r"|gpt-?\d(?:\.\d)?|llama\s?\d?)(?![a-z0-9])",
@@ -342,7 +342,7 @@ class Tokenizer:
             number = _number(number_text)
             magnitude = {"亿": 1e8, "万": 1e4, None: 1.0}[match.group(base + 2)]
             dimension, scale = self.units[match.group(base + 3)]
-            if magnitude != 1.0 and dimension != "count":
+            if magnitude != 1.0 and dimension not in ("count", "cores"):
                 return None  # "3亿GB" is not a spec figure anyone writes
             if dimension == "bandwidth" and re.search(r"[tgTG]b(?:/|ps)", text):
                 dimension, scale = "bandwidth_bits", scale / 8  # "4.0Tb/s" is terabits, an eighth of TB/s

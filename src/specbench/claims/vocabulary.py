@@ -150,6 +150,7 @@ class Dimension(StrEnum):
     AREA = "area"
     LENGTH = "length"
     COUNT = "count"  # transistors
+    CORES = "cores"  # SMs, CUDA cores, tensor cores: units of a chip, counted
     POWER = "power"
     FREQUENCY = "frequency"
     CACHE = "cache"  # MB of on-chip memory
@@ -216,6 +217,8 @@ METRICS: dict[str, Metric] = {
         Metric("transistors", "transistors", "", frozenset({Dimension.COUNT}), "scalar", "transistors"),
         Metric("area", "die or package area", "mm²", frozenset({Dimension.AREA}), "area"),
         Metric("clock", "clock", "MHz", frozenset({Dimension.FREQUENCY}), "scalar", "clock"),
+        Metric("cores", "core count (SMs, CUDA cores)", "", frozenset({Dimension.CORES}), "not_catalogued"),
+        Metric("tensor_cores", "tensor cores", "", frozenset({Dimension.CORES}), "scalar", "tensor_cores"),
         Metric("memory_type", "memory type", "", frozenset(), "memory_type", "memory_type"),
         Metric("process", "process node", "", frozenset(), "design", "process"),
         Metric("host_interface", "host interface (PCIe generation)", "", frozenset(), "design", "host_interface"),
@@ -230,4 +233,6 @@ METRICS: dict[str, Metric] = {
 # foundry node name ("N7", "4N"), a PCIe generation ("PCIe 5.0", "PCIe Gen5").
 NODE_NM = re.compile(r"(\d+(?:\.\d+)?)\s?(?:nm|纳米)", re.IGNORECASE)
 NODE_NAME = re.compile(r"(?<![a-z0-9])(?:n(\d)|(\d)n)(?![a-z0-9])", re.IGNORECASE)
-PCIE_GENERATION = re.compile(r"pci-?e\s?(?:gen\s?)?(\d)", re.IGNORECASE)
+# "PCIe", "PCI-e", "PCI Express", "PCI-Express": the host link's name as it is printed.
+PCIE = r"pci(?:-?e|\s?-?express)"
+PCIE_GENERATION = re.compile(rf"{PCIE}\s?(?:gen\s?)?(\d)", re.IGNORECASE)
