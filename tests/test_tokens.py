@@ -90,3 +90,26 @@ PIECES = [
 def test_generated_text_gives_the_same_tokens(tokenizer, plain, parts):
     text = "".join(parts)
     assert _spans(tokenizer.pattern, text) == _spans(plain, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("昇腾910BAI芯片", "chip", "huawei-ascend-910b"),  # "AI" glued to the name, as Chinese text writes it
+        ("昇腾920AI芯片", "other_chip", "Ascend 920"),  # the longer name, not the family "昇腾"
+        ("华为昇腾920芯片", "other_chip", "Ascend 920"),
+    ],
+)
+def test_a_chip_name_with_ai_glued_to_it(tokenizer, text, kind, value):
+    from specbench.claims.tokens import fold
+
+    tokens = tokenizer.tokenize(text, fold(text, tokenizer.lexicon))
+    named = [t for t in tokens if t.kind.value in ("chip", "other_chip")]
+    assert [(t.kind.value, t.value) for t in named] == [(kind, value)]
+
+
+def test_a_name_inside_a_longer_word_is_no_chip(tokenizer):
+    from specbench.claims.tokens import fold
+
+    text = "h20ail"
+    assert not [t for t in tokenizer.tokenize(text, fold(text, tokenizer.lexicon)) if t.kind.value == "chip"]

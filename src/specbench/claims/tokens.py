@@ -145,11 +145,15 @@ def _trie(words: list[str], between: str) -> str:
 
 NAME_SEPARATOR = r"[ \-_.·]?"  # what may stand between the characters of a chip's name ("br-100", "mtt s4000")
 
+# Where a chip's name ends: not inside a longer word or number, but "昇腾910BAI芯片" (AI glued to
+# the name, as Chinese text often writes it) still names the 910B; "910Bail" does not.
+NAME_END = r"(?:(?=ai(?![a-z]))|(?![a-z0-9]))"
+
 # "L2 cache" (二级缓存) is a level of cache, not NVIDIA's L2 card.
 _NOT_CACHE = r"(?!\s?(?:cache|缓存))"
 
 
-def bounded(words: Iterable[str], between: str = "") -> str:
+def bounded(words: Iterable[str], between: str = "", end: str = r"(?![a-z0-9])", *, names: bool = False) -> str:
     """A trie of words that never starts or ends inside a Latin word or number ("over" not in "overall")."""
     groups: dict[tuple[bool, bool], list[str]] = {}
     for word in words:
@@ -157,12 +161,15 @@ def bounded(words: Iterable[str], between: str = "") -> str:
             key = (word[0].isascii() and word[0].isalnum(), word[-1].isascii() and word[-1].isalnum())
             groups.setdefault(key, []).append(word)
     parts = []
-    for (start_alnum, end_alnum), group in sorted(groups.items()):
+    # Of chip names, those ending in a letter or digit first: the engine takes the first alternative
+    # that matches, and "昇腾" (no boundary needed) would otherwise shadow "昇腾920" of the other group.
+    order = (lambda item: (not item[0][1], item[0][0])) if names else None
+    for (start_alnum, end_alnum), group in sorted(groups.items(), key=order):
         body = trie_pattern(sorted(group, key=len, reverse=True), between)
         if start_alnum:
             body = r"(?<![a-z0-9])" + body
         if end_alnum:
-            body = body + r"(?![a-z0-9])"
+            body = body + end
         # A test of the first character, so that a group is passed over at once where none of its
         # words can start: the engine would otherwise try each first character of the trie in turn.
         parts.append(f"(?=[{''.join(sorted({re.escape(word[0]) for word in group}))}])" + body)
@@ -236,10 +243,11 @@ class Tokenizer:
                 "chip",
                 r"(?<![a-z0-9])(?:"
                 + trie_pattern(sorted(chip_names, key=len, reverse=True), sep)
-                + r")(?![a-z0-9])"
+                + ")"
+                + NAME_END
                 + _NOT_CACHE,
             ),
-            ("other_chip", "(?:" + bounded(self.other_chips, sep) + ")" + _NOT_CACHE),
+            ("other_chip", "(?:" + bounded(self.other_chips, sep, NAME_END, names=True) + ")" + _NOT_CACHE),
             (
                 "numbered_card",
                 r"(?<![\w.,])(?:" + _alternation(self.numbered_cards) + r")(?:\s?ti)?"
