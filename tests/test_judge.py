@@ -316,3 +316,20 @@ def test_the_people_behind_a_chip_are_no_comparison(judged):
     assert [(j.claim.subject, j.claim.metric, j.verdict) for j in judgements] == [
         ("moorethreads-mtt-s4000", "memory_capacity", "supported")
     ]
+
+
+def test_each_ratio_of_a_list_takes_the_metric_named_after_it(judged):
+    """141 GB / 80 GB = 1.76x and 4.8 / 3.35 TB/s = 1.43x [NVIDIA's H200 and H100 sheets]: the 43%
+    is bandwidth's, not memory's (where it would be false)."""
+    judgements = judged("The H200 provides 76% more memory and 43% higher bandwidth than H100 SXM")
+    assert [(j.claim.metric, j.verdict) for j in judgements] == [
+        ("memory_capacity", "supported"),
+        ("memory_bandwidth", "supported"),
+    ]
+
+
+def test_a_total_across_a_stated_number_of_cards(judged):
+    """1,440 GB across 8 GPUs is 180 GB per B200, its figure; stated per GPU, it holds as it is."""
+    judgements = judged("DGX B200 lists 1,440 GB HBM3e across 8 GPUs, which implies about 180 GB per GPU")
+    capacity = [j for j in judgements if j.claim.metric == "memory_capacity"]
+    assert [(j.claim.count, j.verdict) for j in capacity] == [(8, "supported"), (1, "supported")]

@@ -473,6 +473,11 @@ def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_e
         return 1
     if subject is not None and subject.count:
         return subject.count
+    if any(t.role("scope") == "total" for t in _words_in(s, clause_start, clause_end, "scope")):
+        # "64 TB/s total bandwidth across 8 GPUs": a total, over the cards its own clause counts
+        for t in s.tokens[clause_start : clause_end + 1]:
+            if t.kind is Kind.COUNT and int(t.value) > 1 and t.role("counter") == "card":
+                return int(t.value)
     if _sentence_scope(s) & {"server", "node", "cluster"}:
         for t in s.tokens[max(0, clause_start - WINDOW) : clause_end + WINDOW]:
             if t.kind is Kind.COUNT and int(t.value) > 1:
@@ -999,9 +1004,14 @@ def _basis(
     stop = next((k for k in range(index + 1, end + 1) if _is_ratio(s.tokens[k])), end + 1)
     following = [s.tokens[i] for i in range(index + 1, stop) if _is(s.tokens[i], "precisions")]
     own = [str(s.tokens[i].role("metrics")) for i in range(index + 1, stop) if _is(s.tokens[i], "metrics")]
-    own = [m for m in own if m not in ("throughput", "bandwidth", "per_watt")]
-    if own and not following:
-        return own[0], (), (), []  # "50% more VRAM": the metric named after the ratio, whatever came before
+    specific_own = [m for m in own if m not in ("throughput", "bandwidth", "per_watt")]
+    if specific_own and not following:
+        return specific_own[0], (), (), []  # "50% more VRAM": the metric named after the ratio, whatever came before
+    if own and own[0] == "bandwidth" and not following:
+        # "76% more memory and 43% higher bandwidth": its own word, not the memory of the ratio before it
+        if any(str(s.tokens[i].value).startswith(_LINK_PREFIXES) for i in window if s.tokens[i].kind is Kind.NAME):
+            return "interconnect", (), (), ["a bare 'bandwidth' beside a chip-to-chip link is taken as the link's"]
+        return "memory_bandwidth", (), (), ["a bare 'bandwidth' is taken as memory bandwidth"]
     if following and index > start:
         precisions = following  # "… and six times more in fp8": the precision after the ratio governs it
     metrics = [str(s.tokens[i].role("metrics")) for i in window if _is(s.tokens[i], "metrics")]
