@@ -333,3 +333,12 @@ def test_a_total_across_a_stated_number_of_cards(judged):
     judgements = judged("DGX B200 lists 1,440 GB HBM3e across 8 GPUs, which implies about 180 GB per GPU")
     capacity = [j for j in judgements if j.claim.metric == "memory_capacity"]
     assert [(j.claim.count, j.verdict) for j in capacity] == [(8, "supported"), (1, "supported")]
+
+
+def test_sparsity_in_a_closed_parenthesis_is_its_own_figures(judged):
+    """A100 FP64 is 9.7 TFLOPS dense [NV-A1]; the '(312 TFLOPS with sparsity)' before it is about 312."""
+    judgements = judged(
+        "An A100 80 GB SXM delivers about 19.5 TFLOPS FP32 (312 TFLOPS with sparsity) and 9.7 TFLOPS FP64."
+    )
+    fp64 = [j for j in judgements if j.claim.value == 9.7]
+    assert [(j.claim.sparsity, j.verdict) for j in fp64] == [(None, "supported")]

@@ -125,6 +125,19 @@ def _range_around(s: Sentence, index: int) -> str | None:
     return None
 
 
+def _closed_before(s: Sentence, word: Token, index: int) -> bool:
+    """Whether ``word`` sits in a parenthesis with a figure of its own that closes before the token
+    at ``index``: "(312 TFLOPS with sparsity)" speaks of 312; "FP16算力(启用稀疏运算)可达312" does not
+    hold a figure, and qualifies the one after it."""
+    close = next((k for k in range(index - 1, -1, -1) if s.tokens[k].kind in (Kind.OPEN, Kind.CLOSE)), None)
+    if close is None or s.tokens[close].kind is Kind.OPEN or s.tokens[close].start < word.start:
+        return False
+    opening = next((k for k in range(close - 1, -1, -1) if s.tokens[k].kind is Kind.OPEN), None)
+    if opening is None or s.tokens[opening].start > word.start:
+        return False
+    return any(t.kind is Kind.QUANTITY for t in s.tokens[opening + 1 : close])
+
+
 def _parenthesis_host(s: Sentence, index: int) -> int | None:
     """The figure a parenthesised figure gives another basis of: "312 TFLOPS (624 TFLOPS with
     sparsity)", "624 TOPS（稀疏算力1248 TOPS）". The figure must open the parenthesis within
@@ -564,7 +577,9 @@ def _value_claim(
         if s.tokens[k].kind is Kind.OPEN:
             after = k  # "624 TOPS（稀疏1248 TOPS）": the parenthesis speaks of its own figure
             break
-    sparsity_words = _words_in(s, lower, after, "sparsity")
+    # "19.5 TFLOPS FP32 (312 TFLOPS with sparsity) and 9.7 TFLOPS FP64": a parenthesis closed
+    # before the figure speaks of its own figure, not of this one
+    sparsity_words = [t for t in _words_in(s, lower, after, "sparsity") if not _closed_before(s, t, index)]
     sparsity = str(sparsity_words[-1].role("sparsity")) if sparsity_words else None
     if token.roles.get("star"):
         sparsity = "sparse"
