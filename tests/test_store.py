@@ -93,9 +93,9 @@ THROUGHPUT = [
     ("曦云C500", "fp32", "matrix", "unknown", 36, "MX-1", "FP32 matrix 36"),
     ("曦云C500", "bf16", "unknown", "unknown", 280, "MX-1", "BF16 280"),
     ("曦云C500", "int8", "unknown", "unknown", 560, "MX-1", "INT8 560"),
-    ("MTT S4000", "fp32", "unknown", "unknown", 25, "MT-1", "FP32 25 TFLOPS"),
-    ("MTT S4000", "fp16", "unknown", "unknown", 100, "MT-1", "FP16 100 TFLOPS"),
-    ("MTT S4000", "int8", "unknown", "unknown", 200, "MT-1", "INT8 200 TOPS"),
+    ("MTT S4000", "fp32", "unknown", "unknown", 25, "MT-5", "25 TFLOPS@FP32"),
+    ("MTT S4000", "fp16", "unknown", "unknown", 100, "MT-5", "100 TFLOPS@FP16"),
+    ("MTT S4000", "int8", "unknown", "unknown", 200, "MT-5", "200 TOPS@INT8"),
 ]
 
 
@@ -134,7 +134,7 @@ SPECS_FROM_SOURCES = [
     ("邃思2.0", "interconnect", 300, "EF-1", "GCU-LARE 300 GB/s"),
     ("云燧T21", "tdp", 300, "EF-4", "T21 product manual: 300 W"),
     ("曦云C500", "memory_capacity", 68.719476736, "MX-2", "mx-smi: 65536 MiB"),
-    ("MTT S4000", "memory_bandwidth", 768, "MT-1", "768 GB/s"),
+    ("MTT S4000", "memory_bandwidth", 768, "MT-5", "48 GB, 768 GB/s"),
     ("MTT S4000", "interconnect", 240, "MT-1", "MTLink 1.0 240 GB/s"),
     ("MTT S4000", "tdp", 450, "MT-5", "450 W"),
 ]
