@@ -1022,15 +1022,15 @@ def _basis(
     specific_own = [m for m in own if m not in ("throughput", "bandwidth", "per_watt")]
     if specific_own and not following:
         return specific_own[0], (), (), []  # "50% more VRAM": the metric named after the ratio, whatever came before
+    names = [str(s.tokens[i].value) for i in window if s.tokens[i].kind is Kind.NAME]
     if own and own[0] == "bandwidth" and not following:
         # "76% more memory and 43% higher bandwidth": its own word, not the memory of the ratio before it
-        if any(str(s.tokens[i].value).startswith(_LINK_PREFIXES) for i in window if s.tokens[i].kind is Kind.NAME):
+        if any(n.startswith(_LINK_PREFIXES) for n in names):
             return "interconnect", (), (), ["a bare 'bandwidth' beside a chip-to-chip link is taken as the link's"]
         return "memory_bandwidth", (), (), ["a bare 'bandwidth' is taken as memory bandwidth"]
     if following and index > start:
         precisions = following  # "… and six times more in fp8": the precision after the ratio governs it
     metrics = [str(s.tokens[i].role("metrics")) for i in window if _is(s.tokens[i], "metrics")]
-    names = [str(s.tokens[i].value) for i in window if s.tokens[i].kind is Kind.NAME]
     doubts: list[str] = []
     if not precisions and not [m for m in metrics if m != "throughput"]:
         earlier = [c for c in claims[-8:] if c.kind == "value" and c.subject == subject.chip and c.subject_query]
