@@ -689,3 +689,51 @@ def test_a_figure_matching_another_precision_when_the_stated_one_is_unpublished(
     # the A100 publishes FP32 (19.5 [NV-A1]): its TF32 156 sold as 单精度 stays misleading
     (judgement,) = check("A100单精度算力156TFLOPS", catalogue)
     assert judgement.verdict == "misleading" and "precision-mismatch" in judgement.flags
+
+
+def test_figures_listed_after_a_possessive_are_that_chips(catalogue):
+    """ "versus H100's 80GB HBM3 and 3.35 TB/s": the bandwidth and the memory type listed after a
+    figure joined to the H100 are the H100's (H100 SXM5: 80 GB HBM3, 3.35 TB/s; H200: 141 GB HBM3e,
+    4.8 TB/s, NVIDIA's datasheets)."""
+    judged = check(
+        "The H200 has 141GB HBM3e memory and 4.8 TB/s bandwidth versus H100's 80GB HBM3 and 3.35 TB/s.", catalogue
+    )
+    found = {(j.claim.subject, j.claim.metric, j.claim.value_text): j.verdict for j in judged}
+    assert found[("nvidia-h100-sxm5", "memory_bandwidth", "3.35 TB/s")] == "supported"
+    assert found[("nvidia-h100-sxm5", "memory_type", "HBM3")] == "supported"
+    assert not any(s == "nvidia-h200-sxm" and v == "HBM3" for s, _m, v in found)
+
+
+def test_a_chip_in_a_parenthesis_does_not_take_over_the_paragraph(catalogue):
+    """The heading names the H200; "Blackwell(B200/GB200 系列)" is an aside, so the figures after
+    it are the H200's (141 GB, 4.8 TB/s), not the B200's."""
+    text = (
+        "一、H200 在英伟达内部算哪一级?\n\n2025 年底已让位于新一代 Blackwell(B200/GB200 系列)。\n\n"
+        "仍比 H100 高出一截——显存 141 GB,带宽 4.8 TB/s。"
+    )
+    judged = [j for j in check(text, catalogue) if j.claim.kind == "value"]
+    assert [(j.claim.subject, j.verdict) for j in judged] == [("nvidia-h200-sxm", "supported")] * 2
+
+
+def test_a_slash_fraction_is_a_ratio(reader):
+    (claim,) = reader.read("H20的双精度算力仅为H200的1/34")
+    assert claim.ratio == pytest.approx(1 / 34) and claim.precisions == ("fp64",)
+    (claim,) = [c for c in reader.read("The H20 offers 1/3 of the H100's FP16 throughput") if c.kind == "ratio"]
+    assert claim.ratio == pytest.approx(1 / 3)
+    # a dense/sparse pair and a date are not fractions
+    assert all(c.kind != "ratio" for c in reader.read("A100的INT8算力为624/1248 TOPS"))
+
+
+def test_a_ratio_takes_the_precision_of_its_own_clause(catalogue):
+    """H20 FP64 1 / H200 FP64 34 = 1/34 (NVIDIA's sheets); the FP32 of the row's other cell
+    (44 / 67 = 0.66x) is not what "双精度" compares."""
+    text = "H20 | FP32 算力 44 TFLOPS,FP64 算力仅 1 TFLOPS | 中国特供版,双精度算力被大幅限制(仅为 H200 的 1/34) |"
+    (ratio,) = [j for j in check(text, catalogue) if j.claim.kind == "ratio"]
+    assert ratio.claim.precisions == ("fp64",) and ratio.verdict == "supported"
+
+
+def test_a_ratio_at_one_end_of_a_range_is_never_false(catalogue):
+    """H20 FP16 148 / H100 FP16 989.5 = 0.15 (dense), 148 / 1979 = 0.075 (sparse): "1/6到1/15"
+    spans both bases, and neither end alone is what the text says."""
+    (ratio,) = [j for j in check("在FP16性能上,H20僅為H100的1/6到1/15。", catalogue) if j.claim.kind == "ratio"]
+    assert ratio.verdict == "unverifiable" and "one end of a range" in " ".join(ratio.explanation)

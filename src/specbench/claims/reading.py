@@ -715,6 +715,7 @@ class Reader:
         a rival) sets the subject, and older ones no longer count, unless it says "it", which
         needs the subject the sentences before it left."""
         referring: list[tuple[str, list[Token]]] = []
+        asides: list[Mention] = []  # chips named only in a parenthesis, if no sentence names another
         for sentence in (s for text in reversed(named) for s in reversed(list(split_sentences(text)))):
             folded = fold(sentence, self.tokenizer.lexicon)
             if not self.names.search(folded):
@@ -724,9 +725,14 @@ class Reader:
                 referring.append((sentence, tokens))
                 continue
             mentions = self._subjects(sentence, tokens, context)
-            if mentions:
-                context._subject, context._mentions = mentions[0], tuple(mentions)
+            if any(not _in_parenthesis(tokens, m.index) for m in mentions):
+                first = next(m for m in mentions if not _in_parenthesis(tokens, m.index))
+                context._subject, context._mentions = first, tuple(mentions)
                 break
+            asides = asides or mentions
+        else:
+            if asides and context._subject is None:
+                context._subject, context._mentions = asides[0], tuple(asides)
         for sentence, tokens in reversed(referring):
             mentions = self._subjects(sentence, tokens, context)
             if mentions:
@@ -752,6 +758,10 @@ class Reader:
         context = sentence.context
         named = [m for m in sentence.mentions if not m.unnamed and not m.unresolved]
         subjects = [m for m in named if not m.rival_role and not m.reference]
+        if context.subject is not None:
+            # "让位于新一代 Blackwell(B200/GB200 系列)": a chip named in a parenthesis is an aside
+            # about the word before it; the paragraph's subject stays
+            subjects = [m for m in subjects if not _in_parenthesis(sentence.tokens, m.index)]
         chosen = None
         if subjects and subjects[0].index <= 1:
             # A sentence that opens with a chip is about it, whatever figures of other chips it quotes:
@@ -770,3 +780,16 @@ class Reader:
             context.precision = precisions  # a heading such as "FP16 Tensor Core"
         if "respectively" in sentence.roles:
             context.precision_list = precisions
+
+
+def _in_parenthesis(tokens: list[Token], index: int) -> bool:
+    """Whether the token at ``index`` is inside a parenthesis that is still open there."""
+    depth = 0
+    for token in reversed(tokens[:index]):
+        if token.kind is Kind.CLOSE:
+            depth += 1
+        elif token.kind is Kind.OPEN:
+            if depth == 0:
+                return True
+            depth -= 1
+    return False

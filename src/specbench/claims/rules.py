@@ -112,6 +112,9 @@ def merge_tokens(tokens: list[Token]) -> list[Token]:
 _RANGE_JOIN = re.compile(r"\s{0,3}(?:[–—~～-]|到|至|to)\s{0,3}", re.IGNORECASE)
 
 
+_RANGE_ENDS = (Kind.QUANTITY, Kind.NUMBER, Kind.RATIO)
+
+
 def _range_around(s: Sentence, index: int) -> str | None:
     """The text of the range a figure is one end of, or None. Either end alone is not what the
     text says ("910B 400 GB/s – 1.2 TB/s, 看版本": the bandwidth varies by version)."""
@@ -119,7 +122,7 @@ def _range_around(s: Sentence, index: int) -> str | None:
     for a, b in ((index - 1, index), (index, index + 1)):
         if a < 0 or b >= len(tokens):
             continue
-        if tokens[a].kind in (Kind.QUANTITY, Kind.NUMBER) and tokens[b].kind in (Kind.QUANTITY, Kind.NUMBER):
+        if tokens[a].kind in _RANGE_ENDS and tokens[b].kind in _RANGE_ENDS:
             if _RANGE_JOIN.fullmatch(s.text, tokens[a].end, tokens[b].start):
                 return s.text[tokens[a].start : tokens[b].end]
     return None
@@ -208,6 +211,8 @@ def _dense_sparse_pairs(tokens: list[Token]) -> list[Token]:
 
 # ---- helpers shared by the rules ----------------------------------------------------------------
 
+_MEMORY_PREFIXES = ("hbm", "gddr", "lpddr", "ddr")
+
 
 def _is(token: Token | None, role: str) -> bool:
     return token is not None and role in token.roles and token.kind is Kind.WORD
@@ -261,14 +266,35 @@ _UNNAMED_DIMENSIONS = frozenset(
 
 
 def _attached(s: Sentence, index: int) -> Mention | None:
-    """A chip the figure is joined to: "H100的8.0TB/s", "H100's 3,350 GB/s", "A100(826平方毫米)"."""
+    """A chip the figure is joined to: "H100的8.0TB/s", "H100's 3,350 GB/s", "A100(826平方毫米)",
+    or listed after a figure joined to one: "H100's 80GB HBM3 and 3.35 TB/s"."""
     j = index - 1
     while j >= 0 and (s.tokens[j].kind is Kind.OPEN or _is(s.tokens[j], "of") or _is(s.tokens[j], "qualifiers")):
         j -= 1
     if j == index - 1 or j < 0:
-        return None
+        return _listed_after(s, index)
     mention = _mention_at(s, j)
     return mention if mention is not None and not mention.unnamed else None
+
+
+def _listed_after(s: Sentence, index: int) -> Mention | None:
+    """The chip of a figure that is the next item of a list begun by a figure joined to it:
+    "versus H100's 80GB HBM3 and 3.35 TB/s" (the 3.35 TB/s is the H100's too). Only "and"
+    (和, 与) joins the items, and only memory-type names and metric words may stand between."""
+    j = index - 1
+    while j >= 0 and _is(s.tokens[j], "qualifiers"):
+        j -= 1
+    if j < 1 or s.tokens[j].role("rival_markers") != "and":
+        return None
+    j -= 1
+    while j >= 0 and (
+        (s.tokens[j].kind is Kind.NAME and str(s.tokens[j].value).startswith(_MEMORY_PREFIXES))
+        or _is(s.tokens[j], "metrics")
+    ):
+        j -= 1
+    if j < 0 or s.tokens[j].kind is not Kind.QUANTITY or s.clause_of[j] != s.clause_of[index]:
+        return None
+    return _attached(s, j)
 
 
 # "15 billion transistors on the Pascal-based Tesla P100", "80 billion transistors in the H100"
@@ -1014,6 +1040,11 @@ def _basis(
     lower = min(start, subject.index) if subject.index >= 0 else start
     window = range(max(lower, index - WINDOW, 0), end + 1)
     precisions = [s.tokens[i] for i in window if _is(s.tokens[i], "precisions")]
+    # "FP32 算力 44 TFLOPS,FP64 算力仅 1 TFLOPS | 双精度算力被大幅限制(仅为 H200 的 1/34)": the
+    # precision of the ratio's own clause governs it, not those of the subject's other figures
+    own_clause = [s.tokens[i] for i in range(start, end + 1) if _is(s.tokens[i], "precisions")]
+    if own_clause and lower < start:
+        precisions = own_clause
     # The words after a ratio, up to the next ratio, are its own: "a 50% increase in memory
     # capacity and a 64% rise in FP32", "five times the INT8 performance, 50% more VRAM".
     stop = next((k for k in range(index + 1, end + 1) if _is_ratio(s.tokens[k])), end + 1)
@@ -1129,6 +1160,9 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             qualifier = _qualifier_for(s, rival.index)  # "仅为H100的30%", "是A100的近4倍"
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
         doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
+        span = _range_around(s, i)
+        if span is not None:
+            doubts.append(f"the ratio is one end of a range ('{span}')")
         found.append(
             _pair_claim(
                 s,
@@ -1391,11 +1425,10 @@ def _fact_claim(s: Sentence, index: int, subject: Mention, by: str, metric: str,
 
 
 def _fact_subject(s: Sentence, index: int) -> Mention | None:
-    subject = _attached(s, index) or _subject_before(s, index)
+    # "H100's 80GB HBM3": the type named after a figure joined to a chip is that chip's
+    owner = _attached(s, index - 1) if index >= 1 and s.tokens[index - 1].kind is Kind.QUANTITY else None
+    subject = owner or _attached(s, index) or _subject_before(s, index)
     return None if subject is None or subject.unnamed else subject
-
-
-_MEMORY_PREFIXES = ("hbm", "gddr", "lpddr", "ddr")
 
 
 @rule(

@@ -264,6 +264,12 @@ class Tokenizer:
             ),
             # 七分之一 (a seventh), 百分之九十 (90%), before the numerals of the lexicon take them apart
             ("fraction", rf"({_CJK_NUMBER}|\d+)\s?分之\s?({_CJK_NUMBER}|\d+)"),
+            # "仅为 H200 的 1/34", "1/3 of the A100's": a fraction after 的/为/是, or before "of"/"the"
+            (
+                "slash_fraction",
+                r"(?:(?<=[的为是到至])|(?<=[的为是到至]\s)|(?<![\d/.,])(?=\d/\d{1,3}\s(?:of|the)\s))"
+                r"(\d)\s?/\s?(\d{1,3})(?![\d/.,])",
+            ),
             ("word", bounded(self.words)),
             (
                 "money",
@@ -375,6 +381,12 @@ class Tokenizer:
             if not below or not above:
                 return None
             return Token(Kind.RATIO, start, end, text, Ratio(above / below, "percent" if below == 100 else "times"))
+        if name == "slash_fraction":
+            base = self._groups_before["slash_fraction"]
+            above, below = int(match.group(base + 1)), int(match.group(base + 2))
+            if not 0 < above < below:
+                return None
+            return Token(Kind.RATIO, start, end, text, Ratio(above / below, "times"))
         if name == "cjk_ratio":
             value = self._cjk(match.group(self._groups_before["cjk_ratio"] + 1))
             return Token(Kind.RATIO, start, end, text, Ratio(float(value), "times")) if value else None
