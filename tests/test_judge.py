@@ -266,11 +266,12 @@ def test_ascend_chips_the_catalogue_lacks_are_named_as_such(judged):
 
 def test_pci_express_spelled_out_is_the_host_link(judged):
     """'PCI Express Gen 4' names the host link as 'PCIe Gen4' does: the generation is checked
-    (the A100's is Gen4 [NV-A1]) and a bandwidth beside it is host bandwidth, not memory (2039 GB/s)."""
+    (the A100's is Gen4 [NV-A1]) and a bandwidth beside it is host bandwidth, not memory (2039 GB/s):
+    Gen4 x16 is 32 GB/s each way."""
     judgements = judged("The A100 also supports PCI Express Gen 4, offering 31.5 GB/sec.")
     by_metric = {j.claim.metric: j for j in judgements}
     assert by_metric["host_interface"].verdict == "supported"
-    assert by_metric["host_link"].verdict == "unverifiable"
+    assert by_metric["host_link"].verdict == "supported"
     assert "memory_bandwidth" not in by_metric
 
 
@@ -342,3 +343,27 @@ def test_sparsity_in_a_closed_parenthesis_is_its_own_figures(judged):
     )
     fp64 = [j for j in judgements if j.claim.value == 9.7]
     assert [(j.claim.sparsity, j.verdict) for j in fp64] == [(None, "supported")]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "actual"),
+    [
+        # NVIDIA's A100 datasheet: PCIe Gen4 x16, 32 GB/s each way, 64 both ways
+        ("The A100 also supports PCI Express Gen 4, offering 31.5 GB/sec.", "supported", 32.0),
+        ("The A100 has a PCIe Gen4 host link of 64 GB/s", "supported", 64.0),
+        ("The A100 supports PCIe Gen4 at 128 GB/s", "false", 64.0),
+        # H100 PCIe datasheet: "PCIe Gen5: 128GB/s"
+        ("H100 PCIe 的 PCIe Gen5 带宽为 128GB/s", "supported", 128.0),
+    ],
+)
+def test_host_link_bandwidth_from_the_recorded_interface(catalogue, text, verdict, actual):
+    (judgement,) = [j for j in check(text, catalogue) if j.claim.metric == "host_link"]
+    assert (judgement.verdict, judgement.actual) == (verdict, actual)
+
+
+def test_host_link_with_no_lane_count_is_unverifiable(catalogue):
+    """邃思2.0's host interface is recorded as "PCIe 4.0" with no lanes: no bandwidth follows."""
+    from specbench.claims.hostlink import link_rates
+
+    assert link_rates("PCIe 4.0") == []
+    assert sorted(rate for rate, _how in link_rates("PCIe 5.0 x16")) == [64.0, 128.0]

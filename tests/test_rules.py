@@ -737,3 +737,32 @@ def test_a_ratio_at_one_end_of_a_range_is_never_false(catalogue):
     spans both bases, and neither end alone is what the text says."""
     (ratio,) = [j for j in check("在FP16性能上,H20僅為H100的1/6到1/15。", catalogue) if j.claim.kind == "ratio"]
     assert ratio.verdict == "unverifiable" and "one end of a range" in " ".join(ratio.explanation)
+
+
+def test_a_header_naming_skus_with_memory_sizes_heads_the_columns(catalogue):
+    """ "A100 (SXM4 80GB)" in a header names the SKU: the 80GB is no figure, and the rows below
+    are judged per column (NVIDIA: H200 141 GB HBM3e, H100 SXM5 80 GB HBM3, A100 80 GB HBM2e,
+    PCIe Gen5 / Gen5 / Gen4 x16)."""
+    text = (
+        "| Attribute | H200 (SXM) | H100 (SXM) | A100 (SXM4 80GB) |\n|---|---|---|---|\n"
+        "| Memory type | HBM3e | HBM3 | HBM2e |\n"
+        "| PCIe host I/O | Gen5 128 GB/s | Gen5 128 GB/s | Gen5 64 GB/s |"
+    )
+    judged = [(j.claim.subject, j.claim.metric, j.verdict) for j in check(text, catalogue)]
+    assert judged == [
+        ("nvidia-h200-sxm", "memory_type", "supported"),
+        ("nvidia-h100-sxm5", "memory_type", "supported"),
+        ("nvidia-a100-sxm4-80gb", "memory_type", "supported"),
+        ("nvidia-h200-sxm", "host_link", "supported"),
+        ("nvidia-h100-sxm5", "host_link", "supported"),
+        ("nvidia-a100-sxm4-80gb", "host_link", "false"),  # the A100's PCIe is Gen4
+    ]
+
+
+def test_a_word_naming_the_figure_beats_a_link_named_before_it(reader):
+    (claim,) = [
+        c
+        for c in reader.read("The Enflame DTU 1.0 has a PCIe Gen4 x16 interface along with 200GB/s interconnects.")
+        if c.value == 200
+    ]
+    assert claim.metric == "interconnect"

@@ -367,15 +367,22 @@ def audit_article(article: Article, catalogue: Catalogue) -> list[ExpectationRes
     for expectation in article.expectations:
         quote = expectation.quote.strip()
         matched = [
-            j
-            for j in judged
-            if quote in j.claim.sentence or j.claim.sentence in quote or (j.claim.text and j.claim.text in quote)
+            j for j in judged if quote in j.claim.sentence or j.claim.sentence in quote or _overlaps(j.claim, quote)
         ]
         # A claim answers the quote when its figure is in it: the other claims of the sentence are
         # about other figures ("2020年推出" is a date; the sentence's TFLOPS are not its answer).
         narrowed = [j for j in matched if _answers(j.claim, quote)]
         results.append(ExpectationResult(expectation, narrowed))
     return results
+
+
+def _overlaps(claim: Claim, quote: str) -> bool:
+    """Whether the quote runs across the claim's sentence and the next one: the claim's words are
+    in it, and the quote holds the end of the claim's sentence. The words alone ("HBM") are found
+    in many quotes of other sentences."""
+    if not claim.text or claim.text not in quote:
+        return False
+    return claim.sentence[claim.sentence.find(claim.text) :] in quote
 
 
 def _answers(claim: Claim, quote: str) -> bool:

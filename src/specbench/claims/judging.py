@@ -28,6 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from specbench.claims.hostlink import generations, link_rates
 from specbench.claims.reading import Claim
 from specbench.claims.tokens import NUMBER
 from specbench.claims.verdict import Outcome, decide
@@ -274,6 +275,8 @@ class Judge:
             return self._per_watt_value(claim, chip)
         if judged_by == "memory_type":
             return self._memory_type(claim, chip)
+        if judged_by == "host_link":
+            return self._host_link(claim, chip)
         if judged_by == "design":
             return self._design(claim, chip)
         if judged_by == "not_catalogued":
@@ -283,6 +286,37 @@ class Judge:
             )
             return self._finish(judgement, [])
         return self._scalar_value(claim, chip)
+
+    def _host_link(self, claim: Claim, chip: Chip) -> Judgement:
+        """ "PCI Express Gen 4, offering 31.5 GB/sec": the bandwidth against those the recorded host
+        interface gives, as printed or from its generation and lanes (:mod:`~specbench.claims.hostlink`)."""
+        assert claim.value is not None
+        judgement = Judgement(claim, Outcome.CONTRADICTED, claimed=self._claimed_text(claim))
+        steps = judgement.explanation
+        figure = chip.preferred("host_interface")
+        rates = link_rates(str(figure.value)) if figure is not None else []
+        if figure is None or not rates:
+            judgement.outcome = Outcome.UNKNOWN
+            note = f": its host interface is recorded as {figure.text}, with no lane count" if figure else ""
+            steps.append(f"{chip.name}'s host link bandwidth is not in the catalogue{note}.")
+            return self._finish(judgement, [])
+        steps.append(f"{chip.name} host interface: {figure.text} [{', '.join(figure.sources)}].")
+        named, recorded = generations(claim.link or ""), generations(str(figure.value))
+        if named and recorded and named.isdisjoint(recorded):
+            # "Gen5 64 GB/s" for a PCIe 4.0 part: whatever the number, the link named is not the chip's
+            said, has = (" or ".join(f"PCIe {g}.0" for g in sorted(x)) for x in (named, recorded))
+            steps.append(f"The text names {said} ('{claim.link}'); {chip.name}'s host interface is {has}.")
+            return self._finish(judgement, [])
+        tol = tolerance(claim.value_text)
+        matched = [(rate, how) for rate, how in rates if holds(rate, claim.value, claim.qualifier, tol)[0]]
+        rate, how = matched[0] if matched else max(rates)
+        judgement.actual, judgement.actual_unit, judgement.actual_text = rate, "GB/s", f"{fmt(rate)} GB/s"
+        if matched:
+            judgement.outcome = Outcome.HOLDS
+            steps.append(f"It is the link's bandwidth, {how}.")
+        else:
+            steps.append(f"Claimed {fmt(claim.value)} GB/s; the link gives " + "; ".join(h for _r, h in rates) + ".")
+        return self._finish(judgement, [])
 
     def _memory_type(self, claim: Claim, chip: Chip) -> Judgement:
         """'采用HBM3': the type named against the recorded one; a generic 'HBM' holds for any HBM."""

@@ -401,7 +401,8 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
             name = str(t.value)
             if name.startswith(_LINK_PREFIXES):
                 candidates.append((int(distance * 2), "interconnect", t.text))
-            elif name.startswith("pci"):
+            elif name.startswith("pci") or (name.startswith("gen") and _names_pcie(s)):
+                # "| PCIe host I/O | Gen5 128 GB/s |": a bare generation in a sentence about PCIe is its
                 candidates.append((int(distance * 2), "host_link", t.text))
             elif name.startswith(("hbm", "gddr", "ddr", "lpddr")):
                 candidates.append((int(distance * 2), "memory_bandwidth", None))
@@ -409,7 +410,7 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
             metric = t.role("metrics")
             if metric in ("memory_bandwidth", "interconnect", "io_bandwidth", "die_to_die"):
                 link = t.text if metric == "interconnect" and t.text.casefold() not in ("互联", "互连") else None
-                candidates.append((int(distance * 2) - 1, metric, link))
+                candidates.append((int(distance * 2) - 2, metric, link))  # a word naming the figure beats a name
             elif metric == "bandwidth":
                 candidates.append((int(distance * 2) + 100, "bandwidth", None))
     candidates.sort(key=lambda c: c[0])
@@ -428,6 +429,10 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
         host = next(n for n in _names_in(s, 0, len(s.tokens) - 1) if n.startswith("pci"))
         return "host_link", host, doubt
     return "memory_bandwidth", None, doubt
+
+
+def _names_pcie(s: Sentence) -> bool:
+    return any(n.startswith("pci") for n in _names_in(s, 0, len(s.tokens) - 1))
 
 
 def _sentence_links(s: Sentence) -> tuple[bool, bool, list[str]]:
@@ -686,6 +691,9 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
     else:
         _numbers_in_the_column_unit(s, cells)
     quantities = [i for i, t in enumerate(s.tokens) if t.kind is Kind.QUANTITY]
+    if quantities and _sku_header(s, cells, quantities):
+        s.used.update(quantities)  # "| H200 (SXM) | A100 (SXM4 80GB) |": the 80GB names the SKU
+        quantities = []
     if not quantities:
         heads = []
         for cell in cells:
@@ -726,6 +734,21 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
     return claims
 
 
+def _sku_header(s: Sentence, cells: list[list[int]], quantities: list[int]) -> bool:
+    """Whether a row is a header naming chips in two or more cells, whose only figures are memory
+    sizes naming a SKU after the chip in the same cell: "| Attribute | H200 (SXM) | A100 (SXM4 80GB) |"."""
+    named = {n for n, cell in enumerate(cells) if any(m.index in cell for m in s.mentions)}
+    if len(named) < 2:
+        return False
+    for i in quantities:
+        number = next(n for n, cell in enumerate(cells) if i in cell)
+        if s.tokens[i].value.dimension is not Dimension.INFORMATION or number not in named:
+            return False
+        if not any(m.index < i for m in s.mentions if m.index in cells[number]):
+            return False
+    return True
+
+
 def _column_units(s: Sentence, cells: list[list[int]]) -> tuple[tuple[tuple[str, float], Token | None] | None, ...]:
     """The unit (and precision) a header row gives each column: "| 型号 | FP8/TFLOPS | HBM容量 |"
     gives the second column FP8 in TFLOPS. A column with no unit, or with two, gets none."""
@@ -747,6 +770,20 @@ def _numbers_in_the_column_unit(s: Sentence, cells: list[list[int]]) -> None:
             continue
         unit, precision = heading
         _as_figure(s, cell[0], unit, {"precision": precision} if precision is not None else {})
+
+
+def _table_column_subject(s: Sentence, index: int) -> Mention | None:
+    """The chip heading the column of the table cell that holds token ``index``, in a row whose
+    label cell names no chip: "| Memory type | HBM3e | HBM3 |" under "| | H200 | H100 |"."""
+    if Kind.PIPE not in s.kinds or not s.context.columns:
+        return None
+    lead = int(s.text.lstrip().startswith("|"))
+    pipes = [k for k, t in enumerate(s.tokens) if t.kind is Kind.PIPE]
+    number = sum(1 for k in pipes if k < index) - lead
+    if number < 1 or len(pipes) <= lead:
+        return None
+    label_end = pipes[lead]
+    return None if any(m.index < label_end for m in s.mentions) else _column_subject(s, number)
 
 
 def _column_subject(s: Sentence, number: int) -> Mention | None:
@@ -1445,7 +1482,7 @@ def memory_type(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         if any(_is(t, "non_claim") for t in s.tokens[slice(*s.clause_range(i))]):
             continue
-        subject = _fact_subject(s, i)
+        subject = _table_column_subject(s, i) or _fact_subject(s, i)
         if subject is not None:
             found.append(_fact_claim(s, i, subject, "memory_type", "memory_type", "memory type"))
     return claims + found
