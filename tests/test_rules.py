@@ -766,3 +766,20 @@ def test_a_word_naming_the_figure_beats_a_link_named_before_it(reader):
         if c.value == 200
     ]
     assert claim.metric == "interconnect"
+
+
+def test_a_clause_with_no_chip_continues_the_ratio_before_it(catalogue):
+    """ "也低于昇腾910B算力" says the H20 is below the 910B (FP16 148 vs 353 [NV-20d, Ascend
+    sources]), not the H100 its ratio was measured against."""
+    text = "显示H20 PF16 为148TFlops,H100 SXM(990T Flops)算力的15%左右,也低于昇腾910B算力;"
+    (below,) = [j for j in check(text, catalogue) if j.claim.rule == "comparative"]
+    assert (below.claim.subject, below.claim.rival, below.verdict) == ("nvidia-h20", "huawei-ascend-910b", "supported")
+
+
+def test_an_unnamed_rival_with_its_own_marker_is_a_rival(catalogue):
+    """ "相较于上一代" names the rival (unnamed): the figure after it is still the H100's NVLink
+    (900 GB/s [NV-H1]), and the 9x against a generation nobody names cannot be checked."""
+    judged = check("H100 的 NVLink 相较于上一代,带宽高出 9 倍,带宽速度为 900GB/s", catalogue)
+    found = {(j.claim.metric, j.claim.subject, j.claim.value_text or j.claim.ratio_text): j.verdict for j in judged}
+    assert found[("interconnect", "nvidia-h100-sxm5", "900GB/s")] == "supported"
+    assert all(v == "unverifiable" for (m, _s, t), v in found.items() if t and "倍" in t)

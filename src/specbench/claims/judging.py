@@ -1316,7 +1316,9 @@ class Judge:
             return claim.ratio_text or claim.text
         words = QUALIFIER_WORDS.get(claim.qualifier, "is")
         unit = claimed_unit(claim)
-        devices = f" for {claim.count} devices" if claim.count > 1 else ""
+        # a count is read only where figures add up ("640GB" for eight A100s); a link's speed does not
+        summed = claim.metric == "throughput" or claim.metric in ADDITIVE
+        devices = f" for {claim.count} devices" if claim.count > 1 and summed else ""
         return f"{words} {claim.value_text} ({fmt(claim.value or 0)} {unit}{devices})".strip()
 
     @staticmethod

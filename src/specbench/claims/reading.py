@@ -510,6 +510,12 @@ class Reader:
         return re.compile(rf"(?<![a-z\d])\d|\||{words}")
 
     @cached_property
+    def _rival_words(self) -> tuple[str, ...]:
+        """Words that mark the chip after them as the rival ("相比", "compared to")."""
+        table = self.tokenizer.lexicon.table("rival_markers")
+        return tuple(word for word, role in table.items() if role == "rival")
+
+    @cached_property
     def _pronouns(self) -> re.Pattern[str]:
         return re.compile(trie_pattern(self.tokenizer.lexicon.table("pronouns")))
 
@@ -586,7 +592,9 @@ class Reader:
             elif kind is not word_kind:
                 continue
             elif "unnamed_rivals" in token.roles:
-                mention = Mention(index, None, token.text, unnamed=True)
+                # "相较于上一代": a phrase that holds its own rival marker names the rival
+                marked = str(token.value).startswith(self._rival_words)
+                mention = Mention(index, None, token.text, unnamed=True, rival_role=marked)
             elif "pronouns" in token.roles:
                 opens = bool(_CLAUSE_OPENER.search(sentence_text[max(0, token.start - 12) : token.start]))
                 mention = self._resolve_pronoun(token, index, mentions, context, clause_of, opens)

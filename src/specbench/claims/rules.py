@@ -1307,6 +1307,21 @@ def _first_role(s: Sentence, role: str) -> str | None:
     return s.memo[key]
 
 
+def _clause_chain_subject(s: Sentence, index: int, claims: list[Claim], rival: Mention) -> Mention | None:
+    """The subject of a clause that names none, continuing a ratio of the same sentence:
+    "H20 …为148TFlops,H100 SXM算力的15%左右,也低于昇腾910B算力" (the H20 is below the 910B, not
+    the H100 the ratio was measured against)."""
+    start, _end = s.clause_range(index)
+    if any(m.index >= start for m in s.mentions_before(index)):
+        return None
+    earlier = next((c for c in reversed(claims) if c.rule == "ratio" and c.sentence == s.text and c.subject), None)
+    if earlier is None:
+        return None
+    return next(
+        (m for m in s.mentions if m.chip == earlier.subject and not m.rival_role and not m.same_chip(rival)), None
+    )
+
+
 @rule(
     "相比英伟达A100，MTT S4000的FP32算力更高",
     "BR100 beats A100 in BF16",
@@ -1336,7 +1351,7 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
             rival = markers[-1] if markers else None
         if rival is None:
             continue
-        subject = _subject_before(s, i, exclude=rival)
+        subject = _clause_chain_subject(s, i, claims, rival) or _subject_before(s, i, exclude=rival)
         if subject is None or subject.unnamed or subject.same_chip(rival):
             continue
         relation = str(token.role("comparatives"))
