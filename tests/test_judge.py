@@ -367,3 +367,19 @@ def test_host_link_with_no_lane_count_is_unverifiable(catalogue):
 
     assert link_rates("PCIe 4.0") == []
     assert sorted(rate for rate, _how in link_rates("PCIe 5.0 x16")) == [64.0, 128.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # Huawei's 910B FP16 353 [HWX-11]; 910B1, B3 and B4 record none, and 320 is within 25%
+        ("• 910B: 公开信息大多在 320 TFLOPS FP16", "unverifiable"),
+        # 400 GB/s is a quarter of the 910B's 1.6 TB/s [HWX-11]: no SKU of the family is that far off
+        ("The Ascend 910B has a memory bandwidth of 400GB/s", "false"),
+        # a SKU named: its own figure decides
+        ("The A100 PCIe 40GB has 60 GB of memory", "false"),
+    ],
+)
+def test_a_family_named_alone_may_mean_a_sku_with_no_figure(catalogue, text, verdict):
+    (judgement,) = check(text, catalogue)
+    assert judgement.verdict == verdict

@@ -783,3 +783,20 @@ def test_an_unnamed_rival_with_its_own_marker_is_a_rival(catalogue):
     found = {(j.claim.metric, j.claim.subject, j.claim.value_text or j.claim.ratio_text): j.verdict for j in judged}
     assert found[("interconnect", "nvidia-h100-sxm5", "900GB/s")] == "supported"
     assert all(v == "unverifiable" for (m, _s, t), v in found.items() if t and "倍" in t)
+
+
+def test_a_memory_size_after_the_name_is_one_devices(catalogue):
+    """ "8× NVIDIA H100 80GB … per node": 80 GB is each H100's (NVIDIA: H100 SXM5 80 GB), not
+    the node's total; "DGX B200 lists 1,440 GB … across 8 GPUs" is still a total."""
+    (judged,) = check("| GPUs | 8× NVIDIA H100 80GB HBM3 SXM5 per node |", catalogue)[:1]
+    assert (judged.claim.metric, judged.claim.count, judged.verdict) == ("memory_capacity", 1, "supported")
+    total = check("DGX B200 lists 1,440 GB HBM3e and up to 64 TB/s total bandwidth across 8 GPUs", catalogue)[0]
+    assert (total.claim.value, total.claim.count) == (1440.0, 8)
+
+
+def test_a_benchmark_before_the_ratios_clause_is_what_it_measures(catalogue):
+    """ "单位功耗性能" is performance per watt, and "在分子动力学模拟中" a benchmark: the 3.7x is a
+    simulation's result, which no spec sheet records."""
+    (ratio,) = check("MI300X在分子动力学模拟中,单位功耗性能领先V100达3.7倍", catalogue)
+    assert (ratio.claim.metric, ratio.verdict) == ("per_watt", "unverifiable")
+    assert ratio.claim.undefined

@@ -168,6 +168,10 @@ def _unit(precision: str | None) -> str:
 # and counted units ("320GB" for eight A100 40GB, "1,280,000 tensor cores" for 10,000 cards).
 ADDITIVE = frozenset({"memory_capacity", "memory_bandwidth", "tensor_cores"})
 
+# How far the SKUs of one family differ in a figure (core counts, clocks, memory stacks): a figure
+# this close to the one recorded for the family may be that of a SKU that records none.
+VARIANT_SPREAD = 0.25
+
 
 class Judge:
     """Judges claims against one catalogue."""
@@ -265,7 +269,43 @@ class Judge:
     # -- stated values -------------------------------------------------------------------
 
     def _value(self, claim: Claim, chip: Chip) -> Judgement:
-        """Dispatch through the metric table."""
+        """Dispatch through the metric table. A figure that misses, for a family named alone
+        ("910B"), by no more than its SKUs differ (:data:`VARIANT_SPREAD`), while some of its SKUs
+        record no such figure, may be one of theirs: it is not called false or misleading."""
+        judgement = self._value_by_metric(claim, chip)
+        if judgement.outcome not in (Outcome.CONTRADICTED, Outcome.NEAR) or not judgement.actual or not claim.value:
+            return judgement
+        per_device = claim.value / max(claim.count, 1)
+        if abs(per_device / judgement.actual - 1) > VARIANT_SPREAD:
+            return judgement
+        unknown = self._family_unknowns(claim, chip)
+        if unknown:
+            judgement.outcome = Outcome.UNKNOWN
+            judgement.verdict = decide(Outcome.UNKNOWN, judgement.flags, claim.doubts)[0]
+            judgement.explanation.append(
+                f"The text names the {chip.family} family, not one of its SKUs, and {', '.join(unknown)} "
+                f"record no such figure: within {VARIANT_SPREAD:.0%} of {chip.name}'s, it may be one of theirs."
+            )
+        return judgement
+
+    def _family_unknowns(self, claim: Claim, chip: Chip) -> list[str]:
+        """The SKUs of the family the claim names alone that record no figure for the claim's
+        metric and precision; empty when the text names one SKU."""
+        family = chip.family or ""
+        if not (self._names_family(claim) or chip.name.casefold() == family.casefold()):
+            return []
+        field = METRICS[claim.metric].field
+        unknown = []
+        for sibling in self._siblings(chip):
+            if claim.metric == "throughput":
+                known = any(not claim.precisions or f.precision in claim.precisions for f in sibling.throughput())
+            else:
+                known = field is not None and sibling.preferred(field) is not None
+            if not known:
+                unknown.append(sibling.name)
+        return unknown
+
+    def _value_by_metric(self, claim: Claim, chip: Chip) -> Judgement:
         judged_by = METRICS[claim.metric].judged_by
         if judged_by == "throughput":
             return self._throughput_value(claim, chip)
