@@ -96,6 +96,10 @@ THROUGHPUT = [
     ("MTT S4000", "fp32", "unknown", "unknown", 25, "MT-5", "25 TFLOPS@FP32"),
     ("MTT S4000", "fp16", "unknown", "unknown", 100, "MT-5", "100 TFLOPS@FP16"),
     ("MTT S4000", "int8", "unknown", "unknown", 200, "MT-5", "200 TOPS@INT8"),
+    ("MLU370-X4", "bf16", "unknown", "unknown", 96, "CAX-9", "X4 and X8 both list 96 TFLOP/s BF16"),
+    ("MLU370-X4", "int8", "unknown", "unknown", 256, "CAX-9", "X4 and X8 both list ... 256 INT8 TOPS"),
+    ("MLU370-S4", "fp16", "unknown", "unknown", 72, "CAX-10", "72 TFLOPS@FP16"),
+    ("MLU370-S4", "int8", "unknown", "unknown", 192, "CAX-10", "192 TOPS@INT8"),
 ]
 
 
@@ -137,6 +141,11 @@ SPECS_FROM_SOURCES = [
     ("MTT S4000", "memory_bandwidth", 768, "MT-5", "48 GB, 768 GB/s"),
     ("MTT S4000", "interconnect", 240, "MT-1", "MTLink 1.0 240 GB/s"),
     ("MTT S4000", "tdp", 450, "MT-5", "450 W"),
+    ("MLU370-X4", "memory_capacity", 24, "CAX-9", "LPDDR5; 24 GB; 307.2 GB/s"),
+    ("MLU370-X4", "memory_bandwidth", 307.2, "CAX-9", "LPDDR5; 24 GB; 307.2 GB/s"),
+    ("MLU370-X4", "tdp", 150, "CAX-9", "150 W; passive"),
+    ("MLU370-S4", "memory_bandwidth", 307.2, "CAX-10", "24GB/48GB LPDDR5 307.2 GB/s"),
+    ("MLU370-S4", "tdp", 75, "CAX-9", "75 W; passive"),
 ]
 
 
@@ -190,6 +199,21 @@ def test_disagreements_keep_both_values_and_say_which_is_preferred(catalogue):
     assert sorted(f.value for f in t21.figures_for("tdp")) == [300, 400]
     t20_fp32 = sorted(f.value for f in catalogue.get("T20").throughput() if f.precision == "fp32")
     assert t20_fp32 == [32, 40]
+
+
+def test_the_mlu370_cards_are_one_family_and_mlu370_alone_names_none(catalogue):
+    from specbench.errors import UnknownChipError
+
+    assert {c.name for c in catalogue.chips.values() if c.family == "思元370系列"} == {
+        "MLU370-X8",
+        "MLU370-X4",
+        "MLU370-S4",
+    }
+    assert catalogue.get("思元370系列").name == "MLU370-X8"
+    # the S4 and S8 share one set of figures and two capacities: no capacity is pinned on the S4
+    assert catalogue.get("MLU370-S4").preferred("memory_capacity") is None
+    with pytest.raises(UnknownChipError):
+        catalogue.get("MLU370")
 
 
 def test_unknown_stays_unknown(catalogue):
