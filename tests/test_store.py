@@ -201,6 +201,22 @@ def test_disagreements_keep_both_values_and_say_which_is_preferred(catalogue):
     assert t20_fp32 == [32, 40]
 
 
+def test_a_later_report_of_other_figures_is_kept_but_not_preferred(catalogue):
+    # MT-8 (2025): "FP32、TF32、FP16、INT8精度下的算力分别为25 TFLOPS、49 TFLOPS、98 TFLOPS、196 TOPS"
+    s4000 = catalogue.get("MTT S4000")
+    for precision, launch, later in [("tf32", 50, 49), ("fp16", 100, 98), ("int8", 200, 196)]:
+        figures = [f for f in s4000.throughput() if f.precision == precision]
+        assert sorted((f.value, f.preferred) for f in figures) == [(later, False), (launch, True)]
+        assert next(f for f in figures if f.value == later).sources == ("MT-8",)
+    # 天垓100: launch coverage "für 300 Watt ausgelegt"; the entry linking Iluvatar's page ends "250W"
+    tdp = catalogue.get("天垓100").figures_for("tdp")
+    assert sorted((f.value, f.sources, f.preferred) for f in tdp) == [
+        (250, ("ILX-10",), False),
+        (250, ("ILX-5",), False),
+        (300, ("ILX-2", "ILX-3", "ILX-7"), True),
+    ]
+
+
 def test_the_mlu370_cards_are_one_family_and_mlu370_alone_names_none(catalogue):
     from specbench.errors import UnknownChipError
 
