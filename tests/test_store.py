@@ -100,6 +100,8 @@ THROUGHPUT = [
     ("MLU370-X4", "int8", "unknown", "unknown", 256, "CAX-9", "X4 and X8 both list ... 256 INT8 TOPS"),
     ("MLU370-S4", "fp16", "unknown", "unknown", 72, "CAX-10", "72 TFLOPS@FP16"),
     ("MLU370-S4", "int8", "unknown", "unknown", 192, "CAX-10", "192 TOPS@INT8"),
+    ("H800 PCIe", "fp8", "matrix", "sparse", 3026, "NVX-45", "H800 PCIe peak F8: 3026 TFLOPS."),
+    ("H800 PCIe", "fp16", "matrix", "sparse", 1513, "NVX-45", "H800 PCIe peak F16: 1513 TFLOPS."),
 ]
 
 
@@ -146,6 +148,7 @@ SPECS_FROM_SOURCES = [
     ("MLU370-X4", "tdp", 150, "CAX-9", "150 W; passive"),
     ("MLU370-S4", "memory_bandwidth", 307.2, "CAX-10", "24GB/48GB LPDDR5 307.2 GB/s"),
     ("MLU370-S4", "tdp", 75, "CAX-9", "75 W; passive"),
+    ("H800 PCIe", "memory_capacity", 80, "NVX-46", "单卡 NVIDIA H800 PCIe 80GB"),
 ]
 
 
@@ -230,6 +233,15 @@ def test_the_mlu370_cards_are_one_family_and_mlu370_alone_names_none(catalogue):
     assert catalogue.get("MLU370-S4").preferred("memory_capacity") is None
     with pytest.raises(UnknownChipError):
         catalogue.get("MLU370")
+
+
+def test_the_h800_pcie_takes_the_die_but_not_the_sxm_modules_links(catalogue):
+    pcie, sxm = catalogue.get("H800 PCIe"), catalogue.get("H800 SXM5")
+    assert catalogue.get("H800").name == "H800 SXM5"
+    for metric in ("process", "foundry", "transistors"):
+        assert pcie.preferred(metric).value == sxm.preferred(metric).value
+    assert pcie.preferred("interconnect") is None
+    assert not [f for f in pcie.throughput() if f.precision == "fp64"]
 
 
 def test_unknown_stays_unknown(catalogue):
