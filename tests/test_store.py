@@ -149,6 +149,8 @@ SPECS_FROM_SOURCES = [
     ("MLU370-S4", "memory_bandwidth", 307.2, "CAX-10", "24GB/48GB LPDDR5 307.2 GB/s"),
     ("MLU370-S4", "tdp", 75, "CAX-9", "75 W; passive"),
     ("H800 PCIe", "memory_capacity", 80, "NVX-46", "单卡 NVIDIA H800 PCIe 80GB"),
+    # "96 GiB HBM"; the runtime reports 103079215104 bytes = 96 × 2**30
+    ("P800", "memory_capacity", 96 * 2**30 / 1e9, "KLX-7", "`P800 OAM`，KL3 架构，96 GiB HBM"),
 ]
 
 
