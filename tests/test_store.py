@@ -100,8 +100,8 @@ THROUGHPUT = [
     ("MLU370-X4", "int8", "unknown", "unknown", 256, "CAX-9", "X4 and X8 both list ... 256 INT8 TOPS"),
     ("MLU370-S4", "fp16", "unknown", "unknown", 72, "CAX-10", "72 TFLOPS@FP16"),
     ("MLU370-S4", "int8", "unknown", "unknown", 192, "CAX-10", "192 TOPS@INT8"),
-    ("H800 PCIe", "fp8", "matrix", "sparse", 3026, "NVX-45", "H800 PCIe peak F8: 3026 TFLOPS."),
-    ("H800 PCIe", "fp16", "matrix", "sparse", 1513, "NVX-45", "H800 PCIe peak F16: 1513 TFLOPS."),
+    ("H800 PCIe", "fp8", "matrix", "sparse", 3026, "NVX-47", "H800 PCIe peak F8: 3026 TFLOPS."),
+    ("H800 PCIe", "fp16", "matrix", "sparse", 1513, "NVX-47", "H800 PCIe peak F16: 1513 TFLOPS."),
 ]
 
 
@@ -148,7 +148,7 @@ SPECS_FROM_SOURCES = [
     ("MLU370-X4", "tdp", 150, "CAX-9", "150 W; passive"),
     ("MLU370-S4", "memory_bandwidth", 307.2, "CAX-10", "24GB/48GB LPDDR5 307.2 GB/s"),
     ("MLU370-S4", "tdp", 75, "CAX-9", "75 W; passive"),
-    ("H800 PCIe", "memory_capacity", 80, "NVX-46", "单卡 NVIDIA H800 PCIe 80GB"),
+    ("H800 PCIe", "memory_capacity", 80, "NVX-48", "单卡 NVIDIA H800 PCIe 80GB"),
     # "96 GiB HBM"; the runtime reports 103079215104 bytes = 96 × 2**30
     ("P800", "memory_capacity", 96 * 2**30 / 1e9, "KLX-7", "`P800 OAM`，KL3 架构，96 GiB HBM"),
 ]
