@@ -181,6 +181,10 @@ def test_every_family_compares_with_the_a100_and_the_h20(catalogue):
         ("kunlunxin-kunlun-2", "nvidia-h20"),
         # H800: FP64 1 TFLOPS with no execution unit and NVLink with no direction stated
         ("nvidia-h800-sxm5", "nvidia-h20"),
+        # P800: only a capacity read from the card in GiB (96 GiB), which is never set against a
+        # vendor's "GB", and a host interface
+        ("kunlunxin-p800", "nvidia-a100-sxm4-80gb"),
+        ("kunlunxin-p800", "nvidia-h20"),
     }
     defaults = sorted(c.id for c in catalogue.chips.values() if c.default)
     assert len(defaults) >= 40

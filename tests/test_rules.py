@@ -589,8 +589,9 @@ def test_a_table_whose_header_gives_the_unit_of_each_column(reader, catalogue):
         # H100 NVL (94 GB, 3.9 TB/s in NVIDIA's H100 datasheet) is not in the catalogue: its true
         # figures must not be judged against the H100 SXM5, the family's default.
         ("H100 NVL has 94GB of memory", None, "unverifiable"),
-        ("H800 PCIe的显存带宽为2TB/s", None, "unverifiable"),
         # A form factor the catalogue names, or the chip's own, keeps the chip
+        # (the H800 PCIe entry has no memory bandwidth, so the claim stays unverifiable)
+        ("H800 PCIe的显存带宽为2TB/s", "nvidia-h800-pcie", "unverifiable"),
         ("H200 NVL has 141GB of memory", "nvidia-h200-nvl", "supported"),
         ("The H20 SXM has 96GB of memory", "nvidia-h20", "supported"),
         ("H100 PCIe的显存为80GB", "nvidia-h100-pcie", "supported"),

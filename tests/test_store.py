@@ -96,6 +96,12 @@ THROUGHPUT = [
     ("MTT S4000", "fp32", "unknown", "unknown", 25, "MT-5", "25 TFLOPS@FP32"),
     ("MTT S4000", "fp16", "unknown", "unknown", 100, "MT-5", "100 TFLOPS@FP16"),
     ("MTT S4000", "int8", "unknown", "unknown", 200, "MT-5", "200 TOPS@INT8"),
+    ("MLU370-X4", "bf16", "unknown", "unknown", 96, "CAX-9", "X4 and X8 both list 96 TFLOP/s BF16"),
+    ("MLU370-X4", "int8", "unknown", "unknown", 256, "CAX-9", "X4 and X8 both list ... 256 INT8 TOPS"),
+    ("MLU370-S4", "fp16", "unknown", "unknown", 72, "CAX-10", "72 TFLOPS@FP16"),
+    ("MLU370-S4", "int8", "unknown", "unknown", 192, "CAX-10", "192 TOPS@INT8"),
+    ("H800 PCIe", "fp8", "matrix", "sparse", 3026, "NVX-47", "H800 PCIe peak F8: 3026 TFLOPS."),
+    ("H800 PCIe", "fp16", "matrix", "sparse", 1513, "NVX-47", "H800 PCIe peak F16: 1513 TFLOPS."),
 ]
 
 
@@ -137,6 +143,14 @@ SPECS_FROM_SOURCES = [
     ("MTT S4000", "memory_bandwidth", 768, "MT-5", "48 GB, 768 GB/s"),
     ("MTT S4000", "interconnect", 240, "MT-1", "MTLink 1.0 240 GB/s"),
     ("MTT S4000", "tdp", 450, "MT-5", "450 W"),
+    ("MLU370-X4", "memory_capacity", 24, "CAX-9", "LPDDR5; 24 GB; 307.2 GB/s"),
+    ("MLU370-X4", "memory_bandwidth", 307.2, "CAX-9", "LPDDR5; 24 GB; 307.2 GB/s"),
+    ("MLU370-X4", "tdp", 150, "CAX-9", "150 W; passive"),
+    ("MLU370-S4", "memory_bandwidth", 307.2, "CAX-10", "24GB/48GB LPDDR5 307.2 GB/s"),
+    ("MLU370-S4", "tdp", 75, "CAX-9", "75 W; passive"),
+    ("H800 PCIe", "memory_capacity", 80, "NVX-48", "单卡 NVIDIA H800 PCIe 80GB"),
+    # "96 GiB HBM"; the runtime reports 103079215104 bytes = 96 × 2**30
+    ("P800", "memory_capacity", 96 * 2**30 / 1e9, "KLX-7", "`P800 OAM`，KL3 架构，96 GiB HBM"),
 ]
 
 
@@ -190,6 +204,46 @@ def test_disagreements_keep_both_values_and_say_which_is_preferred(catalogue):
     assert sorted(f.value for f in t21.figures_for("tdp")) == [300, 400]
     t20_fp32 = sorted(f.value for f in catalogue.get("T20").throughput() if f.precision == "fp32")
     assert t20_fp32 == [32, 40]
+
+
+def test_a_later_report_of_other_figures_is_kept_but_not_preferred(catalogue):
+    # MT-8 (2025): "FP32、TF32、FP16、INT8精度下的算力分别为25 TFLOPS、49 TFLOPS、98 TFLOPS、196 TOPS"
+    s4000 = catalogue.get("MTT S4000")
+    for precision, launch, later in [("tf32", 50, 49), ("fp16", 100, 98), ("int8", 200, 196)]:
+        figures = [f for f in s4000.throughput() if f.precision == precision]
+        assert sorted((f.value, f.preferred) for f in figures) == [(later, False), (launch, True)]
+        assert next(f for f in figures if f.value == later).sources == ("MT-8",)
+    # 天垓100: launch coverage "für 300 Watt ausgelegt"; the entry linking Iluvatar's page ends "250W"
+    tdp = catalogue.get("天垓100").figures_for("tdp")
+    assert sorted((f.value, f.sources, f.preferred) for f in tdp) == [
+        (250, ("ILX-10",), False),
+        (250, ("ILX-5",), False),
+        (300, ("ILX-2", "ILX-3", "ILX-7"), True),
+    ]
+
+
+def test_the_mlu370_cards_are_one_family_and_mlu370_alone_names_none(catalogue):
+    from specbench.errors import UnknownChipError
+
+    assert {c.name for c in catalogue.chips.values() if c.family == "思元370系列"} == {
+        "MLU370-X8",
+        "MLU370-X4",
+        "MLU370-S4",
+    }
+    assert catalogue.get("思元370系列").name == "MLU370-X8"
+    # the S4 and S8 share one set of figures and two capacities: no capacity is pinned on the S4
+    assert catalogue.get("MLU370-S4").preferred("memory_capacity") is None
+    with pytest.raises(UnknownChipError):
+        catalogue.get("MLU370")
+
+
+def test_the_h800_pcie_takes_the_die_but_not_the_sxm_modules_links(catalogue):
+    pcie, sxm = catalogue.get("H800 PCIe"), catalogue.get("H800 SXM5")
+    assert catalogue.get("H800").name == "H800 SXM5"
+    for metric in ("process", "foundry", "transistors"):
+        assert pcie.preferred(metric).value == sxm.preferred(metric).value
+    assert pcie.preferred("interconnect") is None
+    assert not [f for f in pcie.throughput() if f.precision == "fp64"]
 
 
 def test_unknown_stays_unknown(catalogue):
