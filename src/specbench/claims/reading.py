@@ -442,7 +442,7 @@ class Reader:
 
     def _variants(self, names: dict[str, str]) -> list[str]:
         """Names of SKUs the catalogue lacks, made of a known name and a form factor: "H100 NVL",
-        "H800 PCIe", "BR100 PCIe". Read as the family's default they would pin the SKU's true
+        "BR100 PCIe". Read as the family's default they would pin the SKU's true
         figures (94 GB, 3.9 TB/s) on another card and call them false. A combination the catalogue
         names ("H200 NVL") or the chip's own form factor ("H20 SXM") is not a variant."""
         variants = []
