@@ -766,10 +766,12 @@ class Reader:
         context = sentence.context
         named = [m for m in sentence.mentions if not m.unnamed and not m.unresolved]
         subjects = [m for m in named if not m.rival_role and not m.reference]
-        if context.subject is not None:
-            # "让位于新一代 Blackwell(B200/GB200 系列)": a chip named in a parenthesis is an aside
-            # about the word before it; the paragraph's subject stays
-            subjects = [m for m in subjects if not _in_parenthesis(sentence.tokens, m.index)]
+        # "让位于新一代 Blackwell(B200/GB200 系列)": a chip named in a parenthesis is an aside about
+        # the word before it; the paragraph's subject stays (asked for only then: it reads the
+        # text passed over)
+        plain = [m for m in subjects if not _in_parenthesis(sentence.tokens, m.index)]
+        if plain or (subjects and context.subject is not None):
+            subjects = plain
         chosen = None
         if subjects and subjects[0].index <= 1:
             # A sentence that opens with a chip is about it, whatever figures of other chips it quotes:
