@@ -733,8 +733,9 @@ class Reader:
                 referring.append((sentence, tokens))
                 continue
             mentions = self._subjects(sentence, tokens, context)
-            if any(not _in_parenthesis(tokens, m.index) for m in mentions):
-                first = next(m for m in mentions if not _in_parenthesis(tokens, m.index))
+            inside = _parenthesised(tokens) if mentions else []
+            first = next((m for m in mentions if not inside[m.index]), None)
+            if first is not None:
                 context._subject, context._mentions = first, tuple(mentions)
                 break
             asides = asides or mentions
@@ -769,7 +770,8 @@ class Reader:
         # "让位于新一代 Blackwell(B200/GB200 系列)": a chip named in a parenthesis is an aside about
         # the word before it; the paragraph's subject stays (asked for only then: it reads the
         # text passed over)
-        plain = [m for m in subjects if not _in_parenthesis(sentence.tokens, m.index)]
+        inside = _parenthesised(sentence.tokens) if subjects else []
+        plain = [m for m in subjects if not inside[m.index]]
         if plain or (subjects and context.subject is not None):
             subjects = plain
         chosen = None
@@ -792,14 +794,14 @@ class Reader:
             context.precision_list = precisions
 
 
-def _in_parenthesis(tokens: list[Token], index: int) -> bool:
-    """Whether the token at ``index`` is inside a parenthesis that is still open there."""
-    depth = 0
-    for token in reversed(tokens[:index]):
+def _parenthesised(tokens: list[Token]) -> list[bool]:
+    """For each token, whether it is inside a parenthesis still open there; one pass, so that
+    asking for every chip of a long sentence stays linear."""
+    inside, depth = [], 0
+    for token in tokens:
         if token.kind is Kind.CLOSE:
+            depth = max(0, depth - 1)
+        inside.append(depth > 0)
+        if token.kind is Kind.OPEN:
             depth += 1
-        elif token.kind is Kind.OPEN:
-            if depth == 0:
-                return True
-            depth -= 1
-    return False
+    return inside

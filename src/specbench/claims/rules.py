@@ -10,6 +10,7 @@ not read again by a later one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -432,7 +433,9 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
 
 
 def _names_pcie(s: Sentence) -> bool:
-    return any(n.startswith("pci") for n in _names_in(s, 0, len(s.tokens) - 1))
+    if "pcie" not in s.memo:
+        s.memo["pcie"] = any(n.startswith("pci") for n in _names_in(s, 0, len(s.tokens) - 1))
+    return bool(s.memo["pcie"])
 
 
 def _sentence_links(s: Sentence) -> tuple[bool, bool, list[str]]:
@@ -787,8 +790,10 @@ def _table_column_subject(s: Sentence, index: int) -> Mention | None:
     if Kind.PIPE not in s.kinds or not s.context.columns:
         return None
     lead = int(s.text.lstrip().startswith("|"))
-    pipes = [k for k, t in enumerate(s.tokens) if t.kind is Kind.PIPE]
-    number = sum(1 for k in pipes if k < index) - lead
+    if "pipes" not in s.memo:
+        s.memo["pipes"] = [k for k, t in enumerate(s.tokens) if t.kind is Kind.PIPE]
+    pipes: list[int] = s.memo["pipes"]
+    number = bisect_left(pipes, index) - lead
     if number < 1 or len(pipes) <= lead:
         return None
     label_end = pipes[lead]
