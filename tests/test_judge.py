@@ -361,8 +361,9 @@ def test_host_link_bandwidth_from_the_recorded_interface(catalogue, text, verdic
     assert (judgement.verdict, judgement.actual) == (verdict, actual)
 
 
-def test_host_link_with_no_lane_count_is_unverifiable(catalogue):
-    """邃思2.0's host interface is recorded as "PCIe 4.0" with no lanes: no bandwidth follows."""
+def test_link_rates_need_a_generation_and_a_lane_count():
+    """A record such as 邃思2.0's "PCIe 4.0" has no lanes: no bandwidth follows from it. PCIe 5.0
+    x16 is 32 GT/s × 16 lanes ÷ 8 = 64 GB/s each way, 128 both ways (PCI-SIG)."""
     from specbench.claims.hostlink import link_rates
 
     assert link_rates("PCIe 4.0") == []

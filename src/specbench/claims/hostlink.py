@@ -23,18 +23,19 @@ from __future__ import annotations
 
 import re
 
+from specbench.claims.vocabulary import PCIE
 from specbench.normalize import fmt
 
 GT_PER_LANE = {1: 2.5, 2: 5.0, 3: 8.0, 4: 16.0, 5: 32.0, 6: 64.0}  # PCI-SIG base specifications
 
-_GENERATION = re.compile(r"pci\s?e\s*(?:gen\s*)?([1-6])(?:\.0)?", re.IGNORECASE)
 _LANES = re.compile(r"(?<![a-z0-9])x\s?(1|2|4|8|16|32)(?![0-9])", re.IGNORECASE)
 _PAIR = re.compile(r"(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)\s*GB/s", re.IGNORECASE)
 _PRINTED = re.compile(r"(\d+(?:\.\d+)?)\s*GB/s", re.IGNORECASE)
 _BOTH_WAYS = re.compile(r"bidirectional|bi-directional|双向", re.IGNORECASE)
 
 
-_GENERATIONS = re.compile(r"(?:pci\s?e\s*(?:gen\s*)?|gen\s*|/)([1-6])(?:\.0)?(?![0-9.])", re.IGNORECASE)
+# the generation after "PCIe", "PCI Express" or a bare "Gen", and each one after a slash ("5.0/4.0")
+_GENERATIONS = re.compile(rf"(?:{PCIE}\s*(?:gen\s*)?|gen\s*|/)([1-6])(?:\.0)?(?![0-9.])", re.IGNORECASE)
 
 
 def generations(text: str) -> set[int]:
@@ -65,9 +66,9 @@ def link_rates(interface: str) -> list[tuple[float, str]]:
             rates.append((value, f"printed: {fmt(value)} GB/s{' both ways' if both else ''}"))
             if both:
                 rates.append((value / 2, f"printed: {fmt(value)} GB/s both ways, {fmt(value / 2)} GB/s each way"))
-    generation, lanes = _GENERATION.search(interface), _LANES.search(interface)
-    if generation and lanes:
-        gen, width = int(generation.group(1)), int(lanes.group(1))
+    named, lanes = generations(interface), _LANES.search(interface)
+    if named and lanes:
+        gen, width = max(named), int(lanes.group(1))
         each = GT_PER_LANE[gen] * width / 8
         name = f"PCIe {gen}.0 x{width}"
         rates.append((each, f"{name} each way: {fmt(GT_PER_LANE[gen])} GT/s × {width} lanes ÷ 8 = {fmt(each)} GB/s"))

@@ -405,7 +405,7 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
             elif name.startswith("pci") or (name.startswith("gen") and _names_pcie(s)):
                 # "| PCIe host I/O | Gen5 128 GB/s |": a bare generation in a sentence about PCIe is its
                 candidates.append((int(distance * 2), "host_link", t.text))
-            elif name.startswith(("hbm", "gddr", "ddr", "lpddr")):
+            elif name.startswith(_MEMORY_PREFIXES):
                 candidates.append((int(distance * 2), "memory_bandwidth", None))
         elif t.kind is Kind.WORD and t.has("metrics"):
             metric = t.role("metrics")
