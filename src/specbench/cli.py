@@ -709,9 +709,10 @@ def main() -> None:  # pragma: no cover - console entry point alias
         else:
             print(stop.code, file=sys.stderr)
             code = 1
-    try:
-        sys.stdout.flush()
-        sys.stderr.flush()
-    except BrokenPipeError:  # the reader of our output left (`specbench list | head`)
-        code = code or 1
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None:  # None: started with the stream closed
+                stream.flush()
+        except (OSError, ValueError):  # the reader left (`specbench list | head`), or a full disk
+            code = code or 1
     os._exit(code)
