@@ -384,3 +384,47 @@ def test_link_rates_need_a_generation_and_a_lane_count():
 def test_a_family_named_alone_may_mean_a_sku_with_no_figure(catalogue, text, verdict):
     (judgement,) = check(text, catalogue)
     assert judgement.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "owners"),
+    [
+        # A100 NVLink 600 GB/s [NV-A4], A800 400 GB/s [NVX-23]: the second figure of a change is the
+        # chip's after it, the first its predecessor's
+        ("A800计算性能与A100基本相同,但将NVLink高速互连总线的带宽从600GB/s降低到400GB/s。", ["A100", "A800"]),
+        (
+            "With the A100, Nvidia trimmed the GPU's 600 GBps interconnect down to 400 GBps "
+            "and rebranded it as the A800.",
+            ["A100", "A800"],
+        ),
+        (
+            "NVIDIA created a version of the A100 called A800, its interconnect bandwidth "
+            "decreased from 600 GB/s to 400 GB/s.",
+            ["A100", "A800"],
+        ),
+        # A100 80GB 2.039 TB/s [NV-A1] (2 TB/s as written), H20 4.0 TB/s [NV-20b]
+        ("H20的显存带宽从A100的2TB/s提升到4TB/s。", ["A100", "H20"]),
+    ],
+)
+def test_a_change_gives_the_value_before_to_the_predecessor(catalogue, text, owners):
+    judgements = check(text, catalogue)
+    assert [j.verdict for j in judgements] == ["supported", "supported"]
+    names = [catalogue.chips[j.claim.subject].name for j in judgements]
+    assert [name.split()[0] for name in names] == owners
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["A800的NVLink带宽由600GB/s降至400GB/s。", "The A800's NVLink bandwidth was cut from 600 GB/s to 400 GB/s."],
+)
+def test_the_value_before_a_change_of_an_unnamed_predecessor_is_never_false(catalogue, text):
+    """600 GB/s is not the A800's (400 [NVX-23]): it is what its bandwidth was before the cut."""
+    before, after = check(text, catalogue)
+    assert (before.claim.value, before.verdict) == (600, "unverifiable")
+    assert "is a change" in " ".join(before.explanation)
+    assert (after.claim.value, after.verdict) == (400, "supported")
+
+
+def test_two_figures_joined_by_to_alone_are_a_range_not_a_change(catalogue):
+    judgements = check("The bandwidth ranges from 400 GB/s to 1.2 TB/s on the 910B.", catalogue)
+    assert all("one end of a range" in " ".join(j.explanation) for j in judgements)

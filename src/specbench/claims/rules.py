@@ -573,6 +573,7 @@ def _value_claim(
     rule_name: str,
     precisions: list[Token] | None = None,
     doubts: list[str] | None = None,
+    change: bool = False,
 ) -> Claim | None:
     token = s.tokens[index]
     quantity: Quantity = token.value
@@ -583,7 +584,7 @@ def _value_claim(
     lower = subject.index + 1 if subject.index >= 0 and s.clause_of[subject.index] == s.clause_of[index] else start
     lower = max(lower, index - WINDOW)
     more_doubts = list(doubts or []) + metric_doubts + _doubts_of(subject)
-    span = _range_around(s, index)
+    span = None if change else _range_around(s, index)
     if span is not None:
         more_doubts.append(f"the figure is one end of a range ('{span}')")
     host = _parenthesis_host(s, index)
@@ -938,6 +939,90 @@ def _with_bare_numbers(s: Sentence, values: list[int]) -> list[int]:
             found.insert(0, i)
         i -= 1
     return found
+
+
+# "cut from 600 GB/s to 400 GB/s", "600 GBps interconnect down to 400 GBps": after the figure
+# before a change, at most two words and "to"
+_CHANGE_TO = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:(?:down|up)\s+)?to\s+", re.IGNORECASE)
+
+
+def _transition(s: Sentence, a: int) -> int | None:
+    """The figure that the figure at ``a`` changes into, or None: "从600GB/s降至400GB/s" (a change
+    word between them), "reduced from 600 GB/s to 400 GB/s" (a change word before the first and
+    "to" between them). Two figures joined by "到" or "to" alone are a range, not a change."""
+    tokens = s.tokens
+    b = a + 1
+    if b < len(tokens) and _is(tokens[b], "transitions") and not s.text[tokens[a].end : tokens[b].start].strip():
+        b += 1
+        if b < len(tokens) and s.text[tokens[b - 1].end : tokens[b].start].strip():
+            return None
+    else:
+        while b < len(tokens) and b <= a + 3 and tokens[b].kind is Kind.WORD and not _is(tokens[b], "transitions"):
+            b += 1  # "600 GBps interconnect down to 400 GBps"
+        start, _end = s.clause_range(a)
+        if not any(_is(tokens[k], "transitions") for k in range(max(start, a - 8), a)):
+            return None
+        if b >= len(tokens) or not _CHANGE_TO.fullmatch(s.text, tokens[a].end, tokens[b].start):
+            return None
+    if b >= len(tokens) or tokens[b].kind is not Kind.QUANTITY or b in s.used:
+        return None
+    if tokens[b].value.dimension is not tokens[a].value.dimension:
+        return None
+    return b
+
+
+def _other_chip(s: Sentence, subject: Mention) -> Mention | None:
+    """The one chip of the sentence besides ``subject``, or None if it names none or several."""
+    others: list[Mention] = []
+    for m in s.mentions:
+        if m.unnamed or m.unresolved or m.same_chip(subject) or any(m.same_chip(o) for o in others):
+            continue
+        others.append(m)
+    return others[0] if len(others) == 1 else None
+
+
+@rule(
+    "A800将NVLink带宽从600GB/s降低到400GB/s",
+    "H20的显存带宽从A100的2TB/s提升到4TB/s",
+    "With the A100, Nvidia trimmed the GPU's 600 GBps interconnect down to 400 GBps and rebranded it as the A800",
+    "the A800's chip-to-chip interconnect bandwidth was decreased from 600 GB/s to 400 GB/s",
+)
+def change(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A figure changed into another: the second is the chip's value after the change, the first
+    its predecessor's (the chip the first is joined to, or the one other chip the sentence names).
+
+    Where the text names no predecessor, the first figure is read as the subject's before the
+    change, and may not be its value now: it is never called false."""
+    if "transitions" not in s.roles:
+        return claims
+    for a, token in enumerate(s.tokens):
+        if token.kind is not Kind.QUANTITY or a in s.used:
+            continue
+        b = _transition(s, a)
+        if b is None:
+            continue
+        before = _attached(s, a)
+        after = _attached(s, b) or _subject_before(s, a, exclude=before)
+        if after is None:
+            later = [m for m in s.mentions_after(b) if before is None or not m.same_chip(before)]
+            after = later[0] if later and not later[0].unnamed else None
+        if after is None:
+            continue
+        if before is None:
+            before = _other_chip(s, after)
+        span = s.text[token.start : s.tokens[b].end]
+        if before is None:
+            before_doubts = [f"'{span}' is a change; the first figure is the value before it, not the chip's value now"]
+            before = after
+        else:
+            before_doubts = [f"'{span}' is a change; the first figure is read as {before.name}'s, before it"]
+        after_doubts = [f"'{span}' is a change; the second figure is read as {after.name}'s, after it"]
+        for index, subject, doubts in ((a, before, before_doubts), (b, after, after_doubts)):
+            claim = _value_claim(s, index, subject, "change", doubts=doubts, change=True)
+            if claim is not None:
+                claims.append(claim)
+                s.used.add(index)
+    return claims
 
 
 @rule(
@@ -1537,8 +1622,11 @@ def process_node(s: Sentence, claims: list[Claim]) -> list[Claim]:
         near = s.tokens[max(start, i - 3) : min(end, i + 3) + 1]
         if not any(_feature(t) == "process" for t in near):
             continue
-        if any(_is(t, "comparatives") or _is(t, "non_claim") or _is(t, "close") for t in s.tokens[start : end + 1]):
-            continue
+        if any(
+            _is(t, "comparatives") or _is(t, "non_claim") or t.role("close") == "close"
+            for t in s.tokens[start : end + 1]
+        ):
+            continue  # "算力接近7nm GPU"; "与上代一样采用12nm工艺" is the chip's node too
         if any(t.role("rival_markers") == "rival" for t in s.tokens[start:i] if t.kind is Kind.WORD):
             continue  # "算力可媲美7nm GPU": a node named for comparison
         if i > 0 and _feature(s.tokens[i - 1]) in ("not", "skips"):
