@@ -404,11 +404,17 @@ def test_a_family_named_alone_may_mean_a_sku_with_no_figure(catalogue, text, ver
         ),
         # A100 80GB 2.039 TB/s [NV-A1] (2 TB/s as written), H20 4.0 TB/s [NV-20b]
         ("H20的显存带宽从A100的2TB/s提升到4TB/s。", ["A100", "H20"]),
+        # H100 80 GB HBM3, 3.35 TB/s [NV-H1]; H200 141 GB HBM3e, 4.8 TB/s [NVX-1]; the second change
+        # ("也") is between the same two chips, and each memory type is its figure's
+        (
+            "H200的显存从H100的80GB HBM3升级到了141GB HBM3e,带宽也从3.35TB/s提升到了4.8TB/s。",
+            ["H100", "H200", "H100", "H200", "H100", "H200"],
+        ),
     ],
 )
 def test_a_change_gives_the_value_before_to_the_predecessor(catalogue, text, owners):
     judgements = check(text, catalogue)
-    assert [j.verdict for j in judgements] == ["supported", "supported"]
+    assert [j.verdict for j in judgements] == ["supported"] * len(owners)
     names = [catalogue.chips[j.claim.subject].name for j in judgements]
     assert [name.split()[0] for name in names] == owners
 
@@ -428,3 +434,21 @@ def test_the_value_before_a_change_of_an_unnamed_predecessor_is_never_false(cata
 def test_two_figures_joined_by_to_alone_are_a_range_not_a_change(catalogue):
     judgements = check("The bandwidth ranges from 400 GB/s to 1.2 TB/s on the 910B.", catalogue)
     assert all("one end of a range" in " ".join(j.explanation) for j in judgements)
+
+
+def test_a_speed_up_at_inference_is_a_benchmark_but_the_figures_in_parentheses_are_specs(catalogue):
+    """H100 SXM 3.35 TB/s [NV-H1], A100 80GB 2.039 TB/s [NV-A1]; "~3× faster at inference" is a
+    workload's speed-up, which no spec sheet records."""
+    text = "This is why H100 SXM (3.35 TB/s) is ~3× faster at inference than A100 (2 TB/s) for the same model."
+    judgements = check(text, catalogue)
+    by_value = {j.claim.value: j.verdict for j in judgements if j.claim.kind == "value"}
+    assert by_value == {3350: "supported", 2000: "supported"}
+    (ratio,) = [j for j in judgements if j.claim.kind == "ratio"]
+    assert ratio.verdict == "unverifiable"
+
+
+def test_a_table_row_of_a_chip_outside_the_catalogue_is_not_the_previous_rows(catalogue):
+    # the A10G (24 GB GDDR6, 600 GB/s) is not catalogued; the row above it is the H200's (141 GB)
+    text = "| H200 | 141 GB HBM3e | 4.8 TB/s |\n| A10G 24GB | 24 GB GDDR6 | 600 GB/s |"
+    judgements = [j for j in check(text, catalogue) if "600" in j.claim.text or "24 GB" in j.claim.text]
+    assert judgements and all(j.verdict == "unverifiable" for j in judgements)

@@ -107,6 +107,38 @@ def test_corpus_has_no_regression_against_its_baseline(catalogue):
     assert accuracy.total["lang:zh"] >= 100 and accuracy.total["lang:en"] >= 80
 
 
+def test_articles_have_no_regression_against_the_baseline(catalogue):
+    from specbench.claims.corpus import audit_article, load_articles, load_baseline
+
+    articles = [(a, audit_article(a, catalogue)) for a in load_articles(CLAIMS)]
+    baseline = load_baseline(CLAIMS)
+    assert baseline is not None and len(baseline.articles_passing) >= 300
+    assert baseline.regressions([], articles) == []
+
+
+def test_an_article_claim_that_stops_passing_or_turns_confidently_wrong_is_a_regression(catalogue):
+    from specbench.claims.corpus import Article, Baseline, Expectation, audit_article, baseline_text
+
+    # the A100 80GB's bandwidth is 2,039 GB/s [NV-A1]: 2,039 holds, 1,555 is the 40GB's (another SKU)
+    article = Article(
+        "a100-test", "en", "test", "The A100 80GB has 2,039 GB/s of memory bandwidth.",
+        [Expectation("2,039 GB/s", expected="supported")],
+    )  # fmt: skip
+    passing = [(article, audit_article(article, catalogue))]
+    assert passing[0][1][0].passed
+    recorded = Baseline(frozenset(), frozenset(), frozenset({"a100-test | 2,039 GB/s"}))
+    wrong = Article(article.slug, "en", "test", article.text, [Expectation("2,039 GB/s", expected="false")])
+    assert recorded.regressions([], [(wrong, audit_article(wrong, catalogue))]) == [
+        "a100-test | 2,039 GB/s: was false, now supported",
+        "a100-test | 2,039 GB/s: new confident wrong verdict supported (expected false)",
+    ]
+    never = Article(article.slug, "en", "test", article.text, [Expectation("2,039 GB/s", never="supported")])
+    problems = Baseline(frozenset(), frozenset()).regressions([], [(never, audit_article(never, catalogue))])
+    assert problems == ["a100-test | 2,039 GB/s: new confident wrong verdict supported (expected never supported)"]
+    # the baseline names the article's passing claim by file and quote
+    assert '"a100-test | 2,039 GB/s"' in baseline_text([], passing)
+
+
 def test_corpus_entries_cite_a_url(catalogue):
     corpus = [c for c in load_curated(CLAIMS) if c.in_corpus]
     assert corpus and all(c.url.startswith(("http://", "https://")) for c in corpus), [

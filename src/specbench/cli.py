@@ -453,21 +453,25 @@ def audit(
     out.parent.mkdir(parents=True, exist_ok=True)  # the report folder is the command's to create
     _emit(audit_report(results, catalogue, shown, articles), out)
     accuracy = Accuracy.of(results)
+    checked = [each for _article, found in articles for each in found]
     typer.echo(
         f"specbench audit: {accuracy.hits['all']} of {accuracy.total['all']} sentences as expected "
-        f"({accuracy.rate('all'):.0%}), {len(accuracy.confident_wrong)} confident wrong; wrote {out}",
+        f"({accuracy.rate('all'):.0%}), {len(accuracy.confident_wrong)} confident wrong; "
+        f"{sum(e.passed for e in checked)} of {len(checked)} article claims as expected, "
+        f"{sum(e.confidently_wrong for e in checked)} confident wrong; wrote {out}",
         err=True,
     )
     if update_baseline:
         from specbench._atomic import write_text_atomic
 
-        write_text_atomic(directory / "baseline.toml", baseline_text(results))
+        write_text_atomic(directory / "baseline.toml", baseline_text(results, articles))
         return
     baseline = load_baseline(directory)
     if baseline is None:
         problems = [f"{r.curated.id}: confident wrong ({r.verdict})" for r in results if r.confidently_wrong]
+        problems += [f"{e.expectation.quote}: confident wrong ({e.verdict})" for e in checked if e.confidently_wrong]
     else:
-        problems = baseline.regressions(results)
+        problems = baseline.regressions(results, articles)
     for problem in problems:
         typer.echo(f"  regression: {problem}", err=True)
     if problems:

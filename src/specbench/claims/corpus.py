@@ -13,8 +13,10 @@ judged as expected is no longer, or a new confident wrong verdict appears.
 
 from __future__ import annotations
 
+import json
 import tomllib
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -228,8 +230,12 @@ class Baseline:
 
     passing: frozenset[str]
     known_wrong: frozenset[str]
+    articles_passing: frozenset[str] = frozenset()
+    articles_known_wrong: frozenset[str] = frozenset()
 
-    def regressions(self, results: list[AuditResult]) -> list[str]:
+    def regressions(
+        self, results: list[AuditResult], articles: Sequence[tuple[Article, list[ExpectationResult]]] = ()
+    ) -> list[str]:
         problems = []
         for result in results:
             cid = result.curated.id
@@ -239,7 +245,20 @@ class Baseline:
                 problems.append(
                     f"{cid}: new confident wrong verdict {result.verdict} (expected {result.curated.expected})"
                 )
+        for article, checked in articles:
+            for each in checked:
+                key = expectation_key(article, each.expectation)
+                expected = each.expectation.expected or f"never {each.expectation.never}"
+                if key in self.articles_passing and not each.passed:
+                    problems.append(f"{key}: was {expected}, now {each.verdict or 'not found'}")
+                if each.confidently_wrong and key not in self.articles_known_wrong:
+                    problems.append(f"{key}: new confident wrong verdict {each.verdict} (expected {expected})")
         return problems
+
+
+def expectation_key(article: Article, expectation: Expectation) -> str:
+    """How the baseline names one expectation of an article: its file's name and its quote."""
+    return f"{article.slug} | {expectation.quote}"
 
 
 def load_baseline(directory: Path) -> Baseline | None:
@@ -250,22 +269,34 @@ def load_baseline(directory: Path) -> Baseline | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise InputError(f"{path}: invalid TOML: {exc}") from None
-    return Baseline(frozenset(data.get("passing", [])), frozenset(data.get("known_confident_wrong", [])))
+    return Baseline(
+        frozenset(data.get("passing", [])),
+        frozenset(data.get("known_confident_wrong", [])),
+        frozenset(data.get("articles_passing", [])),
+        frozenset(data.get("articles_known_confident_wrong", [])),
+    )
 
 
-def baseline_text(results: list[AuditResult]) -> str:
+def baseline_text(results: list[AuditResult], articles: Sequence[tuple[Article, list[ExpectationResult]]] = ()) -> str:
     passing = sorted(r.curated.id for r in results if r.passed)
     wrong = sorted(r.curated.id for r in results if r.confidently_wrong)
+    keyed = [(expectation_key(a, e.expectation), e) for a, checked in articles for e in checked]
+    articles_passing = sorted(k for k, e in keyed if e.passed)
+    articles_wrong = sorted(k for k, e in keyed if e.confidently_wrong)
 
     def array(items: list[str]) -> str:
-        return "[\n" + "".join(f'  "{i}",\n' for i in items) + "]"
+        # a JSON string is a TOML basic string: quotes, backslashes and line breaks escaped alike
+        return "[\n" + "".join(f"  {json.dumps(i, ensure_ascii=False)},\n" for i in items) + "]"
 
     return (
         "# Written by `specbench audit --update-baseline`: the claims judged as expected, and the\n"
-        "# confident wrong verdicts still to fix. `specbench audit` fails if a passing claim stops\n"
-        "# passing or a confident wrong verdict appears that is not listed here.\n"
+        "# confident wrong verdicts still to fix, of the sentences and of the articles (named by\n"
+        "# file and quote). `specbench audit` fails if a passing claim stops passing or a\n"
+        "# confident wrong verdict appears that is not listed here.\n"
         f"passing = {array(passing)}\n"
         f"known_confident_wrong = {array(wrong)}\n"
+        f"articles_passing = {array(articles_passing)}\n"
+        f"articles_known_confident_wrong = {array(articles_wrong)}\n"
     )
 
 

@@ -129,6 +129,20 @@ def _range_around(s: Sentence, index: int) -> str | None:
     return None
 
 
+def _enclosing_parenthesis(s: Sentence, index: int) -> tuple[int, int] | None:
+    """The tokens of a parenthesis right after a chip's name that holds the figure at ``index``
+    ("H100 SXM (3.35 TB/s)"), or None."""
+    start, end = s.clause_range(index)
+    opening = next((k for k in range(index - 1, start - 1, -1) if s.tokens[k].kind in (Kind.OPEN, Kind.CLOSE)), None)
+    if opening is None or s.tokens[opening].kind is not Kind.OPEN or _mention_at(s, opening - 1) is None:
+        return None
+    last = min(end + 1, len(s.tokens))
+    closing = next((k for k in range(index + 1, last) if s.tokens[k].kind in (Kind.OPEN, Kind.CLOSE)), None)
+    if closing is None or s.tokens[closing].kind is not Kind.CLOSE:
+        return None
+    return opening, closing
+
+
 def _closed_before(s: Sentence, word: Token, index: int) -> bool:
     """Whether ``word`` sits in a parenthesis with a figure of its own that closes before the token
     at ``index``: "(312 TFLOPS with sparsity)" speaks of 312; "FP16算力(启用稀疏运算)可达312" does not
@@ -637,7 +651,9 @@ def _value_claim(
         and not s.text[s.tokens[index - 1].end : token.start].strip()
     )
     count = 1 if sku_size else _count_for(s, subject, start, end)
-    undefined = _undefined(s, min(scope_start, start), end)
+    enclosing = _enclosing_parenthesis(s, index)
+    # "H100 SXM (3.35 TB/s) is ~3× faster at inference": the parenthesis states the chip's own figure
+    undefined = _undefined(s, *enclosing) if enclosing else _undefined(s, min(scope_start, start), end)
     own_scope = _scope(s, start, end)
     scope |= own_scope & {"each"}  # "Each tile of the BR100 has …": the word may come before the chip
     if sku_size:
@@ -952,11 +968,14 @@ def _transition(s: Sentence, a: int) -> int | None:
     "to" between them). Two figures joined by "到" or "to" alone are a range, not a change."""
     tokens = s.tokens
     b = a + 1
-    if b < len(tokens) and _is(tokens[b], "transitions") and not s.text[tokens[a].end : tokens[b].start].strip():
+    while b < len(tokens) and b <= a + 2 and tokens[b].kind is Kind.NAME:
+        b += 1  # "从H100的80GB HBM3升级到了141GB HBM3e": the memory type of the figure before
+    if b < len(tokens) and _is(tokens[b], "transitions") and not s.text[tokens[b - 1].end : tokens[b].start].strip():
         b += 1
-        if b < len(tokens) and s.text[tokens[b - 1].end : tokens[b].start].strip():
+        if b < len(tokens) and s.text[tokens[b - 1].end : tokens[b].start].strip() not in ("", "了"):
             return None
     else:
+        b = a + 1
         while b < len(tokens) and b <= a + 3 and tokens[b].kind is Kind.WORD and not _is(tokens[b], "transitions"):
             b += 1  # "600 GBps interconnect down to 400 GBps"
         start, _end = s.clause_range(a)
@@ -984,6 +1003,7 @@ def _other_chip(s: Sentence, subject: Mention) -> Mention | None:
 @rule(
     "A800将NVLink带宽从600GB/s降低到400GB/s",
     "H20的显存带宽从A100的2TB/s提升到4TB/s",
+    "H200的显存从H100的80GB HBM3升级到了141GB HBM3e",
     "With the A100, Nvidia trimmed the GPU's 600 GBps interconnect down to 400 GBps and rebranded it as the A800",
     "the A800's chip-to-chip interconnect bandwidth was decreased from 600 GB/s to 400 GB/s",
 )
@@ -995,6 +1015,7 @@ def change(s: Sentence, claims: list[Claim]) -> list[Claim]:
     change, and may not be its value now: it is never called false."""
     if "transitions" not in s.roles:
         return claims
+    last: tuple[Mention, Mention] | None = None
     for a, token in enumerate(s.tokens):
         if token.kind is not Kind.QUANTITY or a in s.used:
             continue
@@ -1002,7 +1023,11 @@ def change(s: Sentence, claims: list[Claim]) -> list[Claim]:
         if b is None:
             continue
         before = _attached(s, a)
-        after = _attached(s, b) or _subject_before(s, a, exclude=before)
+        after: Mention | None
+        if before is None and last is not None and _attached(s, b) is None:
+            before, after = last  # "…从H100的80GB升级到141GB，带宽也从3.35TB/s提升到4.8TB/s": the same two chips
+        else:
+            after = _attached(s, b) or _subject_before(s, a, exclude=before)
         if after is None:
             later = [m for m in s.mentions_after(b) if before is None or not m.same_chip(before)]
             after = later[0] if later and not later[0].unnamed else None
@@ -1017,7 +1042,10 @@ def change(s: Sentence, claims: list[Claim]) -> list[Claim]:
         else:
             before_doubts = [f"'{span}' is a change; the first figure is read as {before.name}'s, before it"]
         after_doubts = [f"'{span}' is a change; the second figure is read as {after.name}'s, after it"]
+        if before is not after:
+            last = (before, after)
         for index, subject, doubts in ((a, before, before_doubts), (b, after, after_doubts)):
+            s.memo.setdefault("owners", {})[index] = subject  # a memory type named after it is its too
             claim = _value_claim(s, index, subject, "change", doubts=doubts, change=True)
             if claim is not None:
                 claims.append(claim)
@@ -1579,7 +1607,9 @@ def _fact_claim(s: Sentence, index: int, subject: Mention, by: str, metric: str,
 
 def _fact_subject(s: Sentence, index: int) -> Mention | None:
     # "H100's 80GB HBM3": the type named after a figure joined to a chip is that chip's
-    owner = _attached(s, index - 1) if index >= 1 and s.tokens[index - 1].kind is Kind.QUANTITY else None
+    owner = None
+    if index >= 1 and s.tokens[index - 1].kind is Kind.QUANTITY:
+        owner = s.memo.get("owners", {}).get(index - 1) or _attached(s, index - 1)
     subject = owner or _attached(s, index) or _subject_before(s, index)
     return None if subject is None or subject.unnamed else subject
 
