@@ -452,3 +452,13 @@ def test_a_table_row_of_a_chip_outside_the_catalogue_is_not_the_previous_rows(ca
     text = "| H200 | 141 GB HBM3e | 4.8 TB/s |\n| A10G 24GB | 24 GB GDDR6 | 600 GB/s |"
     judgements = [j for j in check(text, catalogue) if "600" in j.claim.text or "24 GB" in j.claim.text]
     assert judgements and all(j.verdict == "unverifiable" for j in judgements)
+
+
+def test_a_format_only_matrix_units_compute_has_no_vector_figure_to_escape_to(catalogue):
+    """L40S FP8 is 733 TFLOPS dense, 1466 sparse [NVX-8]; FP8 runs only on Tensor Cores, so 568 is
+    no unrecorded vector figure: it is wrong. BF16 does run on vector units, and the H100's BF16
+    vector figure is not recorded, so 120 below its matrix peak stays unverifiable."""
+    (fp8,) = check("The L40S is the throughput-per-dollar specialist: 568 TFLOPS FP8", catalogue)
+    assert fp8.verdict == "false"
+    (bf16,) = check("The H100 SXM5 delivers 120 TFLOPS of BF16", catalogue)
+    assert bf16.verdict == "unverifiable"

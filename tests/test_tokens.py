@@ -113,3 +113,17 @@ def test_a_name_inside_a_longer_word_is_no_chip(tokenizer):
 
     text = "h20ail"
     assert not [t for t in tokenizer.tokenize(text, fold(text, tokenizer.lexicon)) if t.kind.value == "chip"]
+
+
+def test_the_longest_keyword_wins_whatever_its_last_character(catalogue):
+    """ "每个GPU" (a per-device scope) is longer than "每个" and ends in a letter; "TF32+" is longer
+    than "TF32" and ends in a sign: each is one token, whichever kind of boundary it needs."""
+    from specbench.claims import Reader
+
+    tokenizer = Reader(catalogue).tokenizer
+    for text, word in (
+        ("每个GPU的节点内NVLink带宽", "每个gpu"),
+        ("512 TFLOPS (TF32+)", "tf32+"),
+        ("其他所有GPU", "其他"),
+    ):
+        assert word in [t.value for t in tokenizer.tokenize(text, text.lower()) if t.kind.value == "word"]

@@ -32,7 +32,17 @@ from specbench.claims.hostlink import generations, link_rates
 from specbench.claims.reading import Claim
 from specbench.claims.tokens import NUMBER
 from specbench.claims.verdict import Outcome, decide
-from specbench.claims.vocabulary import FLAGS, FRAMING, METRICS, NODE_NAME, NODE_NM, PCIE_GENERATION, Flag, Verdict
+from specbench.claims.vocabulary import (
+    FLAGS,
+    FRAMING,
+    MATRIX_ONLY,
+    METRICS,
+    NODE_NAME,
+    NODE_NM,
+    PCIE_GENERATION,
+    Flag,
+    Verdict,
+)
 from specbench.errors import UnknownChipError
 from specbench.model import PRECISIONS, VENDOR_FORMATS, Chip, Figure, precision_label
 from specbench.normalize import dense_equivalent, first_number, fmt
@@ -625,8 +635,8 @@ class Judge:
         120" in a table whose next row is "BF16 TFLOPS Tensor" is the H100's vector figure, which
         the catalogue does not record; it is not a wrong matrix figure."""
         figure, dense, precision = like_for_like
-        if claim.execution or figure.execution != "matrix" or per_device >= dense:
-            return None
+        if claim.execution or figure.execution != "matrix" or per_device >= dense or precision in MATRIX_ONLY:
+            return None  # "141 TFLOPS FP8": FP8 has no vector figure for 141 to be
         units = {f.execution for f in chip.throughput() if f.precision == precision}
         return None if "vector" in units else "vector"
 

@@ -568,6 +568,15 @@ def _binding_doubts(
     return doubts
 
 
+def _each_chip(s: Sentence, start: int, end: int) -> bool:
+    """Whether the clause speaks of each device by name: "每颗A800 GPU与节点内其他所有GPU都有400GB/s"
+    is one A800's bandwidth, whatever node it sits in."""
+    return any(
+        _is(s.tokens[k], "scope") and s.tokens[k].role("scope") == "each" and _mention_at(s, k + 1) is not None
+        for k in range(start, min(end + 1, len(s.tokens) - 1))
+    )
+
+
 def _doubts_of(subject: Mention) -> list[str]:
     if subject.unresolved:
         return [f"'{subject.name}' refers to no chip named before it"]
@@ -658,7 +667,12 @@ def _value_claim(
     scope |= own_scope & {"each"}  # "Each tile of the BR100 has …": the word may come before the chip
     if sku_size:
         scope -= {"server", "node", "cluster"}
-    elif count == 1 and own_scope & {"server", "node", "cluster"} and not own_scope & {"single_card", "single_chip"}:
+    elif (
+        count == 1
+        and own_scope & {"server", "node", "cluster"}
+        and not own_scope & {"single_card", "single_chip"}
+        and not _each_chip(s, start, end)
+    ):
         undefined = undefined or "a figure for a whole server or cluster of unstated size"
     return Claim(
         text=s.span(min(text_start, index), text_end).strip(" ，,。|"),

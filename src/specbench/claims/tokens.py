@@ -153,27 +153,51 @@ NAME_END = r"(?:(?=ai(?![a-z]))|(?![a-z0-9]))"
 _NOT_CACHE = r"(?!\s?(?:cache|缓存))"
 
 
-def bounded(words: Iterable[str], between: str = "", end: str = r"(?![a-z0-9])", *, names: bool = False) -> str:
-    """A trie of words that never starts or ends inside a Latin word or number ("over" not in "overall")."""
-    groups: dict[tuple[bool, bool], list[str]] = {}
+def bounded(words: Iterable[str], between: str = "", end: str = r"(?![a-z0-9])") -> str:
+    """A trie of words that never starts or ends inside a Latin word or number ("over" not in "overall").
+
+    The boundary is a property of each word's own first and last character, so it is asserted in
+    one trie where that word begins or ends: the longest word that fits wins whatever its last
+    character, "每个GPU" over "每个" and "TF32+" over "TF32"."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    if not words:
+        return "(?!)"
+    if len(words) < TRIE_KEPT:
+        return _bounded_trie(words, between, end)
+    key = between + "\0" + end + "\0" + "\0".join(words)
+    return cast(
+        str,
+        regexcache.remember("bounded", key, lambda: _bounded_trie(words, between, end), lambda v: isinstance(v, str)),
+    )
+
+
+def _bounded_trie(words: list[str], between: str, end: str) -> str:
+    trie: dict[str, Any] = {}
     for word in words:
-        if word:
-            key = (word[0].isascii() and word[0].isalnum(), word[-1].isascii() and word[-1].isalnum())
-            groups.setdefault(key, []).append(word)
-    parts = []
-    # Of chip names, those ending in a letter or digit first: the engine takes the first alternative
-    # that matches, and "昇腾" (no boundary needed) would otherwise shadow "昇腾920" of the other group.
-    order = (lambda item: (not item[0][1], item[0][0])) if names else None
-    for (start_alnum, end_alnum), group in sorted(groups.items(), key=order):
-        body = trie_pattern(sorted(group, key=len, reverse=True), between)
-        if start_alnum:
-            body = r"(?<![a-z0-9])" + body
-        if end_alnum:
-            body = body + end
-        # A test of the first character, so that a group is passed over at once where none of its
-        # words can start: the engine would otherwise try each first character of the trie in turn.
-        parts.append(f"(?=[{''.join(sorted({re.escape(word[0]) for word in group}))}])" + body)
-    return "|".join(f"(?:{p})" for p in parts) or "(?!)"
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def alnum(char: str) -> bool:
+        return char.isascii() and char.isalnum()
+
+    def render(node: dict[str, Any], last: str, first: bool) -> str:
+        branches = []
+        for char in sorted(c for c in node if c):
+            lead = (r"(?<![a-z0-9])" if alnum(char) else "") if first else between
+            branches.append(lead + re.escape(char) + render(node[char], char, False))
+        if "" not in node:
+            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        stop = end if alnum(last) else ""  # a word ending in a letter or digit ends where one does
+        if not branches:
+            return stop
+        return "(?:" + "|".join(branches) + "|" + stop + ")"
+
+    # A test of the first character, so that the trie is passed over at once where no word can
+    # start: the engine would otherwise try each first character in turn.
+    firsts = "".join(sorted({re.escape(word[0]) for word in words}))
+    return f"(?=[{firsts}])" + render(trie, "", True)
 
 
 class Anchored:
@@ -247,7 +271,7 @@ class Tokenizer:
                 + NAME_END
                 + _NOT_CACHE,
             ),
-            ("other_chip", "(?:" + bounded(self.other_chips, sep, NAME_END, names=True) + ")" + _NOT_CACHE),
+            ("other_chip", "(?:" + bounded(self.other_chips, sep, NAME_END) + ")" + _NOT_CACHE),
             (
                 "numbered_card",
                 r"(?<![\w.,])(?:" + _alternation(self.numbered_cards) + r")(?:\s?ti)?"

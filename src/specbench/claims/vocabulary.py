@@ -50,6 +50,12 @@ PRECISIONS: dict[str, Precision] = {
 }
 
 
+# Formats only matrix (tensor) units compute: no vector figure exists to be mistaken for. NVIDIA
+# defines TF32 as a Tensor Core mode; FP8 and FP4 exist only on Hopper/Ada/Blackwell Tensor Cores
+# and their peers' matrix engines.
+MATRIX_ONLY = frozenset({"tf32", "fp8", "fp4"})
+
+
 def precision(key: str) -> Precision:
     return PRECISIONS[key]
 
