@@ -431,6 +431,22 @@ def test_the_value_before_a_change_of_an_unnamed_predecessor_is_never_false(cata
     assert (after.claim.value, after.verdict) == (400, "supported")
 
 
+def test_both_figures_of_a_change_take_its_precision(catalogue):
+    # V100 FP16 tensor 125 TFLOPS [NVX-32], A100 312 [NV-A1]
+    text = "The A100's FP16 tensor throughput improved from the V100's 125 TFLOPS to 312 TFLOPS."
+    before, after = check(text, catalogue)
+    assert [j.claim.precisions for j in (before, after)] == [("fp16",), ("fp16",)]
+    assert [j.verdict for j in (before, after)] == ["supported", "supported"]
+
+
+def test_a_bandwidth_per_second_spelled_out(catalogue):
+    # A100 40GB: 1,555 GB/s [NV-A1]; "1.6TB/second" is that bandwidth, not 1.6 TB of memory
+    (bandwidth, _type) = check(
+        "The A100 40GB has HBM2 memory delivering a total of 1.6TB/second of bandwidth.", catalogue
+    )
+    assert (bandwidth.claim.metric, bandwidth.verdict) == ("memory_bandwidth", "supported")
+
+
 def test_two_figures_joined_by_to_alone_are_a_range_not_a_change(catalogue):
     judgements = check("The bandwidth ranges from 400 GB/s to 1.2 TB/s on the 910B.", catalogue)
     assert all("one end of a range" in " ".join(j.explanation) for j in judgements)

@@ -1058,9 +1058,12 @@ def change(s: Sentence, claims: list[Claim]) -> list[Claim]:
         after_doubts = [f"'{span}' is a change; the second figure is read as {after.name}'s, after it"]
         if before is not after:
             last = (before, after)
+        # "FP16 throughput improved from 125 TFLOPS to 312 TFLOPS": both figures are of the precision
+        shared = _precisions_near(s, a, 0) or None
         for index, subject, doubts in ((a, before, before_doubts), (b, after, after_doubts)):
             s.memo.setdefault("owners", {})[index] = subject  # a memory type named after it is its too
-            claim = _value_claim(s, index, subject, "change", doubts=doubts, change=True)
+            words = (_precisions_near(s, b, a + 1) or shared) if index == b else shared
+            claim = _value_claim(s, index, subject, "change", precisions=words, doubts=doubts, change=True)
             if claim is not None:
                 claims.append(claim)
                 s.used.add(index)
