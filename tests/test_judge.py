@@ -478,3 +478,26 @@ def test_a_format_only_matrix_units_compute_has_no_vector_figure_to_escape_to(ca
     assert fp8.verdict == "false"
     (bf16,) = check("The H100 SXM5 delivers 120 TFLOPS of BF16", catalogue)
     assert bf16.verdict == "unverifiable"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # Ascend 910C 3.2 TB/s [HWX-17]; H200 4.8 TB/s [NVX-1]: 每秒 before the amount makes it a rate
+        ("910C的記憶體頻寬為每秒3.2TB", 3200),
+        ("而 H200 的内存带宽为每秒 4.8 TB", 4800),
+    ],
+)
+def test_an_amount_per_second_is_a_bandwidth(catalogue, text, value):
+    (judgement,) = check(text, catalogue)
+    assert (judgement.claim.metric, judgement.claim.value, judgement.verdict) == (
+        "memory_bandwidth",
+        value,
+        "supported",
+    )
+
+
+def test_a_figure_after_vs_is_never_pinned_on_the_subject(catalogue):
+    # H200 141 GB [NVX-1]; the 80 GB after "vs" is the A100's, named a sentence earlier
+    judgements = check("H200 has 77% more VRAM (141GB vs 80GB).", catalogue)
+    assert {j.claim.value: j.verdict for j in judgements} == {141: "supported", 80: "unverifiable"}

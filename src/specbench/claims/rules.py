@@ -54,11 +54,30 @@ def _scale(quantity: Token) -> float:
     return quantity.value.value / written if written else 1.0
 
 
+def _per_second(tokens: list[Token]) -> list[Token]:
+    """ "每秒3.2TB", "3.2TB每秒": an amount of data per second is a bandwidth, 3.2 TB/s."""
+    marks = [i for i, t in enumerate(tokens) if t.kind is Kind.WORD and t.has("per_second")]
+    if not marks:
+        return tokens
+    tokens = list(tokens)
+    for mark in marks:
+        for i in (mark + 1, mark - 1):
+            if not 0 <= i < len(tokens):
+                continue
+            token = tokens[i]
+            if token.kind is Kind.QUANTITY and token.value.dimension is Dimension.INFORMATION:
+                quantity = Quantity(token.value.value, Dimension.BANDWIDTH, token.value.number_text)
+                tokens[i] = Token(Kind.QUANTITY, token.start, token.end, token.text, quantity, token.roles)
+                break
+    return tokens
+
+
 def merge_tokens(tokens: list[Token]) -> list[Token]:
     """Join what the tokenizer leaves apart: '128 FP32 TFLOPS' is one quantity of FP32.
 
     A star right after a figure ('624 TFLOPS*') is NVIDIA's mark for a 2:4 sparse figure.
     """
+    tokens = _per_second(tokens)
     kinds = {token.kind for token in tokens}
     if not kinds & {Kind.UNIT, Kind.STAR, Kind.NAME} and not {Kind.QUANTITY, Kind.OPEN} <= kinds:
         # No join below can start (each needs a unit standing alone, a star, a node's name or a
@@ -1106,6 +1125,10 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
         if _is(following, "comparatives") or _is(following, "changes"):
             continue  # "3 billion transistors behind", "多出20GB": a difference, not a value
         doubts += _binding_doubts(s, i, subject, "figure", after_rival=False)
+        marker = s.tokens[i - 1] if i > 0 else None
+        if marker is not None and marker.kind is Kind.WORD and marker.role("rival_markers") == "rival":
+            # "H200 has 77% more VRAM (141GB vs 80GB)": the figure after "vs" is what it is compared with
+            doubts.append(f"the figure follows '{marker.text}': it may be the compared chip's, which is not named")
         claim = _value_claim(s, i, subject, "stated_value", doubts=doubts)
         if claim is not None:
             claims.append(claim)
