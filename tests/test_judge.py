@@ -501,3 +501,21 @@ def test_a_figure_after_vs_is_never_pinned_on_the_subject(catalogue):
     # H200 141 GB [NVX-1]; the 80 GB after "vs" is the A100's, named a sentence earlier
     judgements = check("H200 has 77% more VRAM (141GB vs 80GB).", catalogue)
     assert {j.claim.value: j.verdict for j in judgements} == {141: "supported", 80: "unverifiable"}
+
+
+def test_a_table_in_an_article_keeps_the_chips_of_its_header(catalogue):
+    """A100 80GB: 80 GB HBM2e [NV-A1]; H200: 141 GB HBM3e [NVX-1]. The header follows prose and
+    is read for its columns; a row naming a chip in a cell ("H200 (newer)") heads nothing."""
+    from specbench.claims import Context, Reader
+    from specbench.claims.judging import Judge
+
+    reader, judge, context = Reader(catalogue), Judge(catalogue), Context()
+    text = (
+        "Key difference: A100 is general-purpose. H200 is purpose-built for LLMs.\n\nSpecifications Table\n\n"
+        "| Spec | A100 | H200 | Advantage |\n"
+        "| Architecture | Ampere (3rd Gen) | Hopper (4th Gen) | H200 (newer) |\n"
+        "| Memory Capacity | 80GB HBM2e | 141GB HBM3e | H200 (77% more) |"
+    )
+    claims = reader.read(text, context)
+    figures = {c.value: (catalogue.chips[c.subject].name, judge.judge(c).verdict) for c in claims if c.value}
+    assert figures == {80: ("A100 SXM4 80GB", "supported"), 141: ("H200 SXM", "supported")}

@@ -268,8 +268,11 @@ class Context:
 
     def pass_over(self, reader: Reader, text: str) -> None:
         """Text with no figure, no precision and no comparison (what ``scan`` skips): it may
-        name the chip a later sentence calls "it"."""
+        name the chip a later sentence calls "it", or head the columns of a table."""
         self._reader = reader
+        if text.count("|") >= 3:
+            reader.read_table_header(text, self)
+            return
         self._named.append(text)
         if len(self._named) > self.PENDING:
             self._settle_named()
@@ -562,6 +565,15 @@ class Reader:
         elif len(sentence) <= HEADING and self._precisions.search(folded) and not self._pronouns.search(folded):
             context.wait_heading(self, sentence, folded)
         return []
+
+    def read_table_header(self, text: str, context: Context) -> None:
+        """Read the rows of a table passed over at once: "| Spec | A100 | H200 |" names the chips
+        heading the columns of the rows after it, which no later question for the subject asks for."""
+        for line in text.splitlines():
+            if line.count("|") >= 3:
+                self._read(line, fold(line, self.tokenizer.lexicon), context)
+            elif line.strip():
+                context._named.append(line)
 
     def _read(self, sentence: str, folded: str, context: Context) -> list[Claim]:
         from specbench.claims import rules

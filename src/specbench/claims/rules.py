@@ -761,7 +761,10 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
         for cell in cells:
             mention = next((m for m in s.mentions if m.index in cell), None)
             heads.append(mention)
-        if any(heads):
+        named = sum(head is not None for head in heads)
+        # a header names the chips of its columns; a row that names a chip in one cell
+        # ("| Architecture | Ampere | Hopper | H200 (newer) |") heads nothing
+        if named >= 2:
             s.context.columns = tuple(heads)
         return claims
     label = cells[0] if cells else []
