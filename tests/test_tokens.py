@@ -127,3 +127,13 @@ def test_the_longest_keyword_wins_whatever_its_last_character(catalogue):
         ("其他所有GPU", "其他"),
     ):
         assert word in [t.value for t in tokenizer.tokenize(text, text.lower()) if t.kind.value == "word"]
+
+
+def test_a_keyword_trie_is_the_same_whatever_order_its_words_come_in():
+    """The trie is kept between runs under its words as the key, and the compiled pattern under its
+    text: words given in another order (a set's order changes from one process to the next) must
+    give the same pattern, or every run compiles afresh."""
+    from specbench.claims.tokens import bounded
+
+    words = ["每个", "每个gpu", "tf32", "tf32+", "than", "相比", "gb/s", "ab", "cd", "ef"] * 4
+    assert bounded(words) == bounded(list(reversed(words))) == bounded(sorted(set(words)))

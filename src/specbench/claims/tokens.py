@@ -159,7 +159,7 @@ def bounded(words: Iterable[str], between: str = "", end: str = r"(?![a-z0-9])")
     The boundary is a property of each word's own first and last character, so it is asserted in
     one trie where that word begins or ends: the longest word that fits wins whatever its last
     character, "每个GPU" over "每个" and "TF32+" over "TF32"."""
-    words = sorted({w for w in words if w}, key=len, reverse=True)
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))  # the same order, so the same key, every run
     if not words:
         return "(?!)"
     if len(words) < TRIE_KEPT:
