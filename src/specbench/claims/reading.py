@@ -271,8 +271,11 @@ class Context:
         name the chip a later sentence calls "it", or head the columns of a table."""
         self._reader = reader
         if text.count("|") >= 3:
-            reader.read_table_header(text, self)
-            return
+            lines = text.splitlines()
+            reader.read_table_rows([line for line in lines if line.count("|") >= 3], self)
+            text = "\n".join(line for line in lines if line.count("|") < 3 and line.strip())
+            if not text:
+                return
         self._named.append(text)
         if len(self._named) > self.PENDING:
             self._settle_named()
@@ -566,14 +569,11 @@ class Reader:
             context.wait_heading(self, sentence, folded)
         return []
 
-    def read_table_header(self, text: str, context: Context) -> None:
+    def read_table_rows(self, rows: list[str], context: Context) -> None:
         """Read the rows of a table passed over at once: "| Spec | A100 | H200 |" names the chips
         heading the columns of the rows after it, which no later question for the subject asks for."""
-        for line in text.splitlines():
-            if line.count("|") >= 3:
-                self._read(line, fold(line, self.tokenizer.lexicon), context)
-            elif line.strip():
-                context._named.append(line)
+        for row in rows:
+            self._read(row, fold(row, self.tokenizer.lexicon), context)
 
     def _read(self, sentence: str, folded: str, context: Context) -> list[Claim]:
         from specbench.claims import rules

@@ -95,22 +95,29 @@ def fold(text: str, lexicon: Lexicon) -> str:
     return folded
 
 
-def trie_pattern(words: Iterable[str], between: str = "") -> str:
+def trie_pattern(words: Iterable[str], between: str = "", end: str | None = None) -> str:
     """A regex alternation of literal words that shares prefixes (a trie), so matching stays fast.
 
-    ``between`` is a pattern allowed between characters (separators in chip names).
-    The longest word is preferred because longer branches are tried first.
+    ``between`` is a pattern allowed between characters (separators in chip names). The longest
+    word is preferred because longer branches are tried first. With ``end``, a word that begins
+    with a Latin letter or digit does not begin inside a Latin word or number, and one that ends
+    with one ends where ``end`` holds: each word's own boundary, asserted where it begins and ends.
 
-    A large trie (the lexicon's words, every chip name) is kept between runs with the
-    compiled patterns: building it costs more than a check reading its sentence.
+    A large trie (the lexicon's words, every chip name) is kept between runs with the compiled
+    patterns: building it costs more than a check reading its sentence. Its words are put in one
+    order first, so that it has the same key, and the same text, in every run.
     """
-    words = list(words)
+    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     if len(words) < TRIE_KEPT:
-        return _trie(words, between)
+        return _trie(words, between, end)
+    key = between + "\0" + (end or "") + "\0" + "\0".join(words)
     return cast(
         str,
         regexcache.remember(
-            "trie", between + "\0" + "\0".join(words), lambda: _trie(words, between), lambda v: isinstance(v, str)
+            "trie" if end is None else "bounded",
+            key,
+            lambda: _trie(words, between, end),
+            lambda v: isinstance(v, str),
         ),
     )
 
@@ -118,7 +125,11 @@ def trie_pattern(words: Iterable[str], between: str = "") -> str:
 TRIE_KEPT = 32  # words from which a trie is kept between runs; a smaller one is built in less than a lookup
 
 
-def _trie(words: list[str], between: str) -> str:
+def _alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _trie(words: list[str], between: str, end: str | None = None) -> str:
     trie: dict[str, Any] = {}
     for word in words:
         node = trie
@@ -126,21 +137,19 @@ def _trie(words: list[str], between: str) -> str:
             node = node.setdefault(char, {})
         node[""] = {}
 
-    def render(node: dict[str, Any], first: bool) -> str:
-        lead = "" if first else between
+    def render(node: dict[str, Any], last: str, first: bool) -> str:
         branches = []
-        optional = False
-        for char in sorted(node, key=lambda c: (c == "", c)):
-            if char == "":
-                optional = True
-                continue
-            branches.append(lead + re.escape(char) + render(node[char], False))
+        for char in sorted(c for c in node if c):
+            lead = between if not first else r"(?<![a-z0-9])" if end is not None and _alnum(char) else ""
+            branches.append(lead + re.escape(char) + render(node[char], char, False))
+        if "" not in node:
+            return "" if not branches else branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        stop = end if end is not None and _alnum(last) else ""  # a word ending in a letter or digit ends where one does
         if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if optional else body
+            return stop
+        return "(?:" + "|".join(branches) + "|" + stop + ")"
 
-    return render(trie, True)
+    return render(trie, "", True)
 
 
 NAME_SEPARATOR = r"[ \-_.·]?"  # what may stand between the characters of a chip's name ("br-100", "mtt s4000")
@@ -159,45 +168,13 @@ def bounded(words: Iterable[str], between: str = "", end: str = r"(?![a-z0-9])")
     The boundary is a property of each word's own first and last character, so it is asserted in
     one trie where that word begins or ends: the longest word that fits wins whatever its last
     character, "每个GPU" over "每个" and "TF32+" over "TF32"."""
-    words = sorted({w for w in words if w}, key=lambda w: (-len(w), w))  # the same order, so the same key, every run
+    words = [w for w in words if w]
     if not words:
         return "(?!)"
-    if len(words) < TRIE_KEPT:
-        return _bounded_trie(words, between, end)
-    key = between + "\0" + end + "\0" + "\0".join(words)
-    return cast(
-        str,
-        regexcache.remember("bounded", key, lambda: _bounded_trie(words, between, end), lambda v: isinstance(v, str)),
-    )
-
-
-def _bounded_trie(words: list[str], between: str, end: str) -> str:
-    trie: dict[str, Any] = {}
-    for word in words:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}
-
-    def alnum(char: str) -> bool:
-        return char.isascii() and char.isalnum()
-
-    def render(node: dict[str, Any], last: str, first: bool) -> str:
-        branches = []
-        for char in sorted(c for c in node if c):
-            lead = (r"(?<![a-z0-9])" if alnum(char) else "") if first else between
-            branches.append(lead + re.escape(char) + render(node[char], char, False))
-        if "" not in node:
-            return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        stop = end if alnum(last) else ""  # a word ending in a letter or digit ends where one does
-        if not branches:
-            return stop
-        return "(?:" + "|".join(branches) + "|" + stop + ")"
-
     # A test of the first character, so that the trie is passed over at once where no word can
     # start: the engine would otherwise try each first character in turn.
     firsts = "".join(sorted({re.escape(word[0]) for word in words}))
-    return f"(?=[{firsts}])" + render(trie, "", True)
+    return f"(?=[{firsts}])" + trie_pattern(words, between, end)
 
 
 class Anchored:
@@ -239,7 +216,7 @@ class Tokenizer:
         that is not in the catalogue, never the family's default."""
         self.lexicon = lexicon or load_lexicon()
         self.chip_names = chip_names
-        variants = sorted(variants, key=len, reverse=True)
+        variants = list(variants)
         self.words = self.lexicon.words()
         self.other_chips = {_fold_name(k): v for k, v in self.lexicon.table("other_chips").items()}
         self.numbered_cards: dict[str, str] = dict(self.lexicon.table("numbered_cards"))
@@ -265,11 +242,7 @@ class Tokenizer:
             ),
             (
                 "chip",
-                r"(?<![a-z0-9])(?:"
-                + trie_pattern(sorted(chip_names, key=len, reverse=True), sep)
-                + ")"
-                + NAME_END
-                + _NOT_CACHE,
+                r"(?<![a-z0-9])(?:" + trie_pattern(chip_names, sep) + ")" + NAME_END + _NOT_CACHE,
             ),
             ("other_chip", "(?:" + bounded(self.other_chips, sep, NAME_END) + ")" + _NOT_CACHE),
             (
