@@ -4,11 +4,13 @@ to its input, and changes no file but the output it was asked for."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
 import signal
 import stat
+import struct
 import subprocess
 import sys
 import time
@@ -475,7 +477,7 @@ def cache(tmp_path, monkeypatch):
     folder = tmp_path / "cache"
     monkeypatch.setenv("SPECBENCH_CACHE_DIR", str(folder))
     store.load()
-    (path,) = folder.glob("catalogue-*.json")
+    (path,) = folder.glob("catalogue-*.cache")
     return path
 
 
@@ -492,14 +494,14 @@ def test_a_damaged_catalogue_cache_is_rebuilt_not_trusted(cache, damage):
     from specbench import cachefile, store
 
     if damage == "wrong-shape":  # whole, with a valid checksum, but not a catalogue
-        cachefile.write_json(cache, {"format": 1, "chips": "x", "sources": [1]})
-    elif damage == "deep-nesting":
-        cachefile.write_json(cache, 0)
-        cache.write_bytes(cache.read_bytes().split(b"\n")[0] + b"\n" + b"[" * 100_000 + b"]" * 100_000)
-    elif damage == "edited":  # well-formed JSON, one figure changed by hand
+        cachefile.write(cache, {"format": 1, "chips": "x", "sources": [1]})
+    elif damage == "deep-nesting":  # a valid checksum of lists nested 100,000 deep
+        body = b"[\x01\x00\x00\x00" * 100_000 + b"N"
+        cache.write_bytes(cachefile._MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    elif damage == "edited":  # one figure changed by hand: 148.0 is stored as a double
         header, _, body = cache.read_bytes().partition(b"\n")
-        assert b'"148.0"' in body or b"148.0" in body
-        cache.write_bytes(header + b"\n" + body.replace(b"148.0", b"999.0", 1))
+        assert struct.pack("<d", 148.0) in body
+        cache.write_bytes(header + b"\n" + body.replace(struct.pack("<d", 148.0), struct.pack("<d", 999.0), 1))
     elif damage == "truncated":
         cache.write_bytes(cache.read_bytes()[:1000])
     else:
@@ -508,19 +510,19 @@ def test_a_damaged_catalogue_cache_is_rebuilt_not_trusted(cache, damage):
     catalogue = store.load()
     assert _h20_fp16(catalogue) == 148.0  # the spec file's figure, not the cache's
     if damage != "dev-zero":
-        assert cachefile.read_json(cache, 1 << 30) is not None  # rewritten whole
+        assert cachefile.read(cache, 1 << 30) is not None  # rewritten whole
 
 
 def test_stale_catalogue_caches_are_evicted(cache):
     from specbench import store
 
     for index in range(12):
-        old = cache.with_name(f"catalogue-old{index}.json")
+        old = cache.with_name(f"catalogue-old{index}.cache")
         old.write_text("x", encoding="utf-8")
         os.utime(old, (time.time() - 3600 - index, time.time() - 3600 - index))
     cache.unlink()
     store.load()
-    left = sorted(p.name for p in cache.parent.glob("catalogue-*.json"))
+    left = sorted(p.name for p in cache.parent.glob("catalogue-*.cache"))
     assert len(left) == 8 and cache.name in left
 
 

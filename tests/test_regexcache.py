@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import base64
-import json
+import hashlib
 from array import array
 
 import pytest
@@ -47,7 +46,7 @@ def pattern() -> str:
 
 def test_a_pattern_kept_by_one_run_is_the_same_in_the_next(fresh, pattern):
     _same(pattern, regexcache.compile(pattern))
-    files = list(fresh.glob("regex-*.json"))
+    files = list(fresh.glob("regex-*.cache"))
     assert len(files) == 1
     _forget()
     _same(pattern, regexcache.compile(pattern))  # revived from the file
@@ -56,43 +55,51 @@ def test_a_pattern_kept_by_one_run_is_the_same_in_the_next(fresh, pattern):
 @pytest.mark.parametrize(
     "content",
     [
-        "not json",
-        json.dumps([1, 2, 3]),
-        json.dumps({"format": 1, "patterns": "x"}),
-        json.dumps({"format": 2, "patterns": {"k": [0, "not base64!", 0, {}, [None]]}}),
+        "not a cache file",  # no checksum line
+        [1, 2, 3],  # the rest are whole, with a valid checksum, but not what this version writes
+        {"format": 1, "patterns": "x"},
+        {"format": regexcache._FORMAT, "patterns": {"k": [0, "not bytes", 0, {}, [None]]}},
+        {"format": regexcache._FORMAT, "patterns": {"k": [0, b"odd", 0, {}, [None]]}},
         "BAD-CODE",  # replaced below by a well-formed file holding code the engine rejects
+        "NOT-MARSHAL",  # a valid checksum of bytes that do not load
         "[" * 100_000,
     ],
 )
 def test_a_damaged_cache_is_compiled_afresh(fresh, pattern, content):
-    regexcache.compile(pattern)
-    (path,) = fresh.glob("regex-*.json")
-    if content == "BAD-CODE":  # whole, with a valid checksum, but code the engine must reject
-        from specbench import cachefile
+    from specbench import cachefile
 
-        data = cachefile.read_json(path, 1 << 30)
-        bad = base64.b64encode(array(regexcache._code_type(), [1, 2, 3, 999, 5]).tobytes()).decode()
+    regexcache.compile(pattern)
+    (path,) = fresh.glob("regex-*.cache")
+    if content == "BAD-CODE":  # whole, with a valid checksum, but code the engine must reject
+        data = cachefile.read(path, 1 << 30)
+        bad = array(regexcache._code_type(), [1, 2, 3, 999, 5]).tobytes()
         for entry in data["patterns"].values():
             entry[1] = bad
-        cachefile.write_json(path, data)
-    else:
+        cachefile.write(path, data)
+    elif content == "NOT-MARSHAL":
+        body = b"\xff\x00 not marshal"
+        path.write_bytes(cachefile._MAGIC + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+    elif isinstance(content, str):
         path.write_text(content)
+    else:
+        cachefile.write(path, content)
     _forget()
     _same(pattern, regexcache.compile(pattern))
 
 
-@pytest.mark.parametrize("content", [None, "not json", json.dumps({"key": "x"}), json.dumps({"key": 1, "tables": 2})])
+@pytest.mark.parametrize("content", [None, "not a cache file", {"key": "x"}, {"key": 1, "tables": 2}])
 def test_the_lexicon_is_the_same_from_its_data_files_or_a_cache_in_any_state(fresh, content):
-    from importlib import resources
-
+    from specbench import cachefile
     from specbench.claims import lexicon
 
-    folder = resources.files("specbench.claims") / "data"
+    folder = lexicon._DATA
     parsed = lexicon._parse({n: (folder / n).read_text(encoding="utf-8") for n in (*lexicon._TOML, "traditional.txt")})
     lexicon.load.cache_clear()
     lexicon.load()  # writes the cache
-    if content is not None:
-        (fresh / "lexicon.json").write_text(content)
+    if isinstance(content, str):
+        (fresh / "lexicon.cache").write_text(content)
+    elif content is not None:
+        cachefile.write(fresh / "lexicon.cache", content)
     lexicon.load.cache_clear()
     try:
         loaded = lexicon.load()
@@ -109,16 +116,16 @@ def test_the_shape_of_a_rule_is_the_same_from_the_cache_in_any_state(fresh, dama
     names = {"br100": "biren-br100", "a100": "nvidia-a100", "h20": "nvidia-h20"}
     tokens._shape.cache_clear()
     first = Tokenizer(names).pattern.pattern
-    (path,) = fresh.glob("regex-*.json")
+    (path,) = fresh.glob("regex-*.cache")
     from specbench import cachefile
 
-    data = cachefile.read_json(path, 1 << 30)
+    data = cachefile.read(path, 1 << 30)
     shapes = [key for key in data["patterns"] if key.startswith("shape:")]
     assert shapes  # the parse of each rule was kept
     if damage is not None:
         for key in shapes:
             data["patterns"][key] = damage
-        cachefile.write_json(path, data)
+        cachefile.write(path, data)
     _forget()
     tokens._shape.cache_clear()
     assert Tokenizer(names).pattern.pattern == first
@@ -135,13 +142,13 @@ def test_a_trie_kept_between_runs_is_the_trie_built_afresh(fresh, damage):
     built = tokens._trie(words, tokens.NAME_SEPARATOR)
     assert tokens.trie_pattern(words, tokens.NAME_SEPARATOR) == built
     regexcache.compile("kept with the next pattern")
-    (path,) = fresh.glob("regex-*.json")
-    data = cachefile.read_json(path, 1 << 30)
+    (path,) = fresh.glob("regex-*.cache")
+    data = cachefile.read(path, 1 << 30)
     tries = [key for key in data["patterns"] if key.startswith("trie:")]
     assert len(tries) == 1
     if damage is not None:
         data["patterns"][tries[0]] = damage
-        cachefile.write_json(path, data)
+        cachefile.write(path, data)
     _forget()
     kept = tokens.trie_pattern(words, tokens.NAME_SEPARATOR)
     assert kept == built
@@ -153,19 +160,19 @@ def test_entries_of_other_runs_are_dropped_when_the_file_grows_large(fresh, monk
     from specbench import cachefile
 
     regexcache.compile("kept")
-    (path,) = fresh.glob("regex-*.json")
-    data = cachefile.read_json(path, 1 << 30)
+    (path,) = fresh.glob("regex-*.cache")
+    data = cachefile.read(path, 1 << 30)
     stale = {f"old{n}": [0, "A" * 1000, 0, {}, [None]] for n in range(5)}
-    cachefile.write_json(path, {**data, "patterns": {**data["patterns"], **stale}})
+    cachefile.write(path, {**data, "patterns": {**data["patterns"], **stale}})
     _forget()
     monkeypatch.setattr(regexcache, "_used", set())
     monkeypatch.setattr(regexcache, "MAX_KEPT_BYTES", 10_000)
     regexcache.compile("kept")
     regexcache.compile("new")  # saves: five stale kilobytes are within the limit
-    assert set(stale) <= set(cachefile.read_json(path, 1 << 30)["patterns"])
+    assert set(stale) <= set(cachefile.read(path, 1 << 30)["patterns"])
     monkeypatch.setattr(regexcache, "MAX_KEPT_BYTES", 2_000)
     regexcache.compile("newer")  # saves: beyond the limit, what this run did not use goes
-    kept = cachefile.read_json(path, 1 << 30)["patterns"]
+    kept = cachefile.read(path, 1 << 30)["patterns"]
     assert not set(stale) & set(kept)
     assert len(kept) == 3  # kept, new, newer
     _forget()

@@ -347,7 +347,7 @@ def test_the_cache_never_gives_a_chip_the_file_path_of_another_folder_or_install
             assert load(Path("specs")).get("BR100").file == "specs/biren-br100.toml"
             monkeypatch.chdir(outside)  # elsewhere: the absolute path of this installation's file
             assert load(root).get("BR100").file == str(root / "biren-br100.toml")
-    assert len(list((tmp_path / "cache").glob("catalogue-*.json"))) == 4
+    assert len(list((tmp_path / "cache").glob("catalogue-*.cache"))) == 4
 
 
 def test_the_cache_folder_is_the_platforms_unless_specbench_cache_dir_names_one(tmp_path, monkeypatch):

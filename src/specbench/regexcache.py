@@ -11,7 +11,6 @@ afresh, and the result is the same pattern ``re.compile`` gives.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import re
 import sys
@@ -23,7 +22,7 @@ from typing import Any
 from specbench import cachefile
 
 MAX_BYTES = 8 << 20  # a larger file is not ours to trust: compile afresh
-_FORMAT = 2  # the engine's code as base64 of its code words: a list of numbers in JSON is slow to read
+_FORMAT = 3  # the engine's code as the bytes of its code words: a list of numbers is slow to read
 _compiled: dict[str, re.Pattern[str]] = {}
 _stored: dict[str, Any] | None = None
 
@@ -83,7 +82,7 @@ def _path() -> Path | None:
         return None
     from specbench.store import cache_dir
 
-    return cache_dir() / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}.json"
+    return cache_dir() / f"regex-{sys.implementation.cache_tag}-{_sre.MAGIC}{cachefile.SUFFIX}"
 
 
 def _store() -> dict[str, Any]:
@@ -91,7 +90,7 @@ def _store() -> dict[str, Any]:
     if _stored is None:
         _stored = {}
         path = _path()
-        data = cachefile.read_json(path, MAX_BYTES) if path is not None else None
+        data = cachefile.read(path, MAX_BYTES) if path is not None else None
         if isinstance(data, dict) and data.get("format") == _FORMAT and isinstance(data.get("patterns"), dict):
             _stored = data["patterns"]
     return _stored
@@ -102,9 +101,9 @@ def _revive(pattern: str, entry: Any) -> re.Pattern[str] | None:
         import _sre
 
         flags, packed, groups, groupindex, indexgroup = entry
-        if not (isinstance(packed, str) and isinstance(groupindex, dict) and isinstance(indexgroup, list)):
+        if not (isinstance(packed, bytes) and isinstance(groupindex, dict) and isinstance(indexgroup, list)):
             return None
-        code = array(_code_type(), base64.b64decode(packed, validate=True)).tolist()
+        code = array(_code_type(), packed).tolist()
         compiled: re.Pattern[str] = _sre.compile(pattern, flags, code, groups, groupindex, tuple(indexgroup))
         return compiled
     except Exception:  # missing, malformed or rejected by the engine's validator: compile afresh
@@ -125,7 +124,7 @@ def _compile(pattern: str) -> tuple[re.Pattern[str], list[Any] | None]:
             indexgroup[index] = name
         entry = [parsed.state.flags, list(code), parsed.state.groups - 1, groupindex, indexgroup]
         compiled: re.Pattern[str] = _sre.compile(pattern, *entry[:4], tuple(indexgroup))
-        entry[1] = base64.b64encode(array(_code_type(), code).tobytes()).decode("ascii")
+        entry[1] = array(_code_type(), code).tobytes()
         return compiled, entry
     except Exception:
         pass
@@ -146,7 +145,7 @@ def _save(stored: dict[str, Any]) -> None:
     if len(stored) > MAX_PATTERNS or sum(map(_size, stored.values())) > MAX_KEPT_BYTES:
         for key in [k for k in stored if k not in _used]:  # of earlier catalogues and versions
             del stored[key]
-    cachefile.write_json(path, {"format": _FORMAT, "patterns": stored})
+    cachefile.write(path, {"format": _FORMAT, "patterns": stored})
 
 
 MAX_PATTERNS = 256
@@ -157,6 +156,6 @@ MAX_KEPT_BYTES = 2 << 20
 
 def _size(entry: Any) -> int:
     """About how many bytes an entry takes in the file: its code, or its text."""
-    if isinstance(entry, list) and len(entry) > 1 and isinstance(entry[1], str):
+    if isinstance(entry, list) and len(entry) > 1 and isinstance(entry[1], bytes):
         return len(entry[1])
     return len(str(entry))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from functools import cache, cached_property
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -61,14 +60,13 @@ class Lexicon:
 def load() -> Lexicon:
     """The lexicon, from the cache folder when its data files are unchanged (parsing TOML is
     slow next to reading JSON, and ``check`` loads the lexicon on every run)."""
-    folder = resources.files("specbench.claims") / "data"
-    texts = {name: (folder / name).read_text(encoding="utf-8") for name in (*_TOML, "traditional.txt")}
+    texts = {name: (_DATA / name).read_text(encoding="utf-8") for name in (*_TOML, "traditional.txt")}
     digest = hashlib.sha256(_FORMAT.encode())
     for name, text in texts.items():
         digest.update(name.encode() + b"\0" + text.encode("utf-8") + b"\0")
     key = digest.hexdigest()
     path = _cache_path()
-    data: Any = cachefile.read_json(path, MAX_CACHE_BYTES)
+    data: Any = cachefile.read(path, MAX_CACHE_BYTES)
     try:
         if data["key"] == key and isinstance(data["tables"], dict) and isinstance(data["traditional"], str):
             traditional = data["traditional"]
@@ -79,10 +77,11 @@ def load() -> Lexicon:
         pass  # no cache, or not the shape this version writes: parse the data files
     lexicon = _parse(texts)
     pairs = "".join(chr(code) + char for code, char in lexicon.traditional.items())
-    cachefile.write_json(path, {"key": key, "tables": lexicon.tables, "traditional": pairs})
+    cachefile.write(path, {"key": key, "tables": lexicon.tables, "traditional": pairs})
     return lexicon
 
 
+_DATA = Path(__file__).with_name("data")  # package data is installed as files, as quotes.py reads it
 _TOML = tuple(f"{language}.toml" for language in LANGUAGES)
 _FORMAT = "lexicon 1"
 MAX_CACHE_BYTES = 4 << 20
@@ -91,7 +90,7 @@ MAX_CACHE_BYTES = 4 << 20
 def _cache_path() -> Path:
     from specbench.store import cache_dir
 
-    return cache_dir() / "lexicon.json"
+    return cache_dir() / f"lexicon{cachefile.SUFFIX}"
 
 
 def _parse(texts: dict[str, str]) -> Lexicon:

@@ -1,4 +1,4 @@
-"""The validated catalogue cached as JSON, keyed by the content of the spec files and of the
+"""The validated catalogue cached (see :mod:`specbench.cachefile`), keyed by the content of the spec files and of the
 code that reads them: validation imports pint and pydantic (about 0.25 s), and a command that
 finds the cache imports neither."""
 
@@ -35,12 +35,12 @@ def cache_path(files: list[Path]) -> Path:
             content = f"unreadable: {exc.strerror}".encode()
         where = f"{folders[path.parent]}\0{path.name}".encode()
         digest.update(where + b"\0" + content + b"\0")
-    return cache_dir() / f"catalogue-{digest.hexdigest()[:40]}.json"
+    return cache_dir() / f"catalogue-{digest.hexdigest()[:40]}{cachefile.SUFFIX}"
 
 
 def read(path: Path) -> Catalogue | None:
     """The cached catalogue, or None if there is none (or it is damaged or of another format)."""
-    data = cachefile.read_json(path, MAX_CACHE_BYTES)
+    data = cachefile.read(path, MAX_CACHE_BYTES)
     if data is None:
         return None
     try:
@@ -50,8 +50,8 @@ def read(path: Path) -> Catalogue | None:
 
 
 def write(path: Path, catalogue: Catalogue) -> None:
-    cachefile.write_json(path, catalogue.to_json())
-    cachefile.evict(path.parent, "catalogue-*.json", keep=KEEP)
+    cachefile.write(path, catalogue.to_json())
+    cachefile.evict(path.parent, f"catalogue-*{cachefile.SUFFIX}", keep=KEEP)
 
 
 @cache

@@ -76,8 +76,9 @@ class Catalogue:
         return names[:limit]
 
     def to_json(self) -> dict[str, Any]:
-        """The catalogue as JSON for the cache. Figures are rows in the order of ``figure_fields``:
-        700 objects of 20 keys each take four times as long to parse."""
+        """The catalogue as plain data (dicts, lists, strings, numbers) for the cache. Figures are
+        rows in the order of ``figure_fields``: 700 objects of 20 keys each take four times as
+        long to read."""
         chips = []
         for chip in self.chips.values():
             raw = {f.name: getattr(chip, f.name) for f in fields(Chip)}
