@@ -14,7 +14,7 @@ from .conftest import edit
 
 # Figures of specs/ with no quote. It only goes down: a figure added without its source's words
 # fails the test, and a quote added asks for the number to be lowered.
-UNQUOTED_CEILING = 3
+UNQUOTED_CEILING = 2
 
 
 def _readings(text: str) -> set[float]:
@@ -73,7 +73,7 @@ def test_a_sum_is_read_as_its_total():
     ("quote", "value"),
     [
         ("Transistors 54,200 million", 54.2e9),  # nvidia-a800-pcie-40gb.toml
-        ("Ilość tranzystorów | 76,300 million", 76.3e9),  # nvidia-l20.toml
+        ("Number of transistors76,300 million45,600 million", 76.3e9),  # nvidia-l20.toml, two cells run together
         ("La GPU llamada Chunxiao integrada tiene 22 000 millones de transistores", 22e9),
         ("contava 21,1 miliardi di transistor", 21.1e9),  # nvidia-v100-sxm2-16gb.toml
         ("采用台积电7nm先进制程工艺,集成460亿个晶体管", 46e9),  # cambricon-mlu290-m5.toml
