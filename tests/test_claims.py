@@ -218,3 +218,14 @@ expected = "supported"
         ("nvidia-h100-sxm5", 700.0),
     ]
     assert result.verdict == "supported"
+
+
+def test_the_audit_answers_a_quote_with_the_claim_written_inside_it():
+    """Two cells of a row state the same figure text; each quote is answered by its own cell."""
+    from specbench.claims.corpus import _placed_in
+    from specbench.claims.reading import Claim
+
+    row = "| VRAM | 48GB GDDR6 | 40GB HBM2e | 80GB HBM2e |"
+    first, second = (Claim(text="HBM2e", metric="memory_type", sentence=row, at=row.find("HBM2e", k)) for k in (0, 30))
+    assert [_placed_in(c, "| 40GB HBM2e |") for c in (first, second)] == [True, False]
+    assert [_placed_in(c, "| 80GB HBM2e |") for c in (first, second)] == [False, True]

@@ -519,3 +519,62 @@ def test_a_table_in_an_article_keeps_the_chips_of_its_header(catalogue):
     claims = reader.read(text, context)
     figures = {c.value: (catalogue.chips[c.subject].name, judge.judge(c).verdict) for c in claims if c.value}
     assert figures == {80: ("A100 SXM4 80GB", "supported"), 141: ("H200 SXM", "supported")}
+
+
+def test_a_ratio_naming_its_own_generic_metric_takes_no_other_items_basis(catalogue):
+    """Gaudi 3 vs Gaudi 2: memory 128 / 96 GB, BF16 1835 / 432 = 4.25x [INTC-1]. In a list of
+    ratios each names its own metric: "1.5x more performance" is neither the memory of a later
+    item nor the BF16 of an earlier one, and with no precision it cannot be called false."""
+    text = (
+        "Gaudi 3 will have 1.5x more performance than the previous-gen Gaudi 2, as well as 4x more "
+        "BFloat16 performance, twice the compute power, and a bigger memory capacity."
+    )
+    ratios = {j.claim.ratio: j for j in check(text, catalogue) if j.claim.ratio}
+    assert {r: (j.claim.metric, j.claim.precisions) for r, j in ratios.items()} == {
+        1.5: ("throughput", ()),
+        4.0: ("throughput", ("bf16",)),
+        2.0: ("throughput", ()),
+    }
+    assert ratios[1.5].verdict == ratios[2.0].verdict == "unverifiable"
+    # 4.25x written "4x": a one-digit ratio is rounded as writers round it; Gaudi 2's 432 has no
+    # stated unit, which is not a vector figure set against a matrix one
+    assert ratios[4.0].verdict == "supported"
+    assert "vector-vs-matrix" not in ratios[4.0].flags and "unknown-basis" in ratios[4.0].flags
+
+
+@pytest.mark.parametrize(("text", "ratio"), [("4x", 4.0), ("twice", 2.0), ("3倍", 3.0)])
+def test_a_one_digit_ratio_allows_ten_percent_and_no_more(text, ratio):
+    from specbench.claims.judging import ratio_tolerance
+
+    tol = ratio_tolerance(text, ratio)
+    assert holds(ratio * 1.09, ratio, "equals", tol)[0]
+    assert not holds(ratio * 1.12, ratio, "equals", tol)[0]
+
+
+def test_a_memory_type_from_a_source_not_preferred_is_misleading_not_false(catalogue):
+    # A100 40GB: HBM2 in NVIDIA's datasheet [NV-A1, NV-A4]; HBM2e in a TechPowerUp-derived table [NV-A7]
+    judgement = _one(lambda t: check(t, catalogue), "A100 SXM4 40GB uses HBM2e memory")
+    assert (judgement.verdict, judgement.flags) == ("misleading", ["conflicting-sources"])
+
+
+def test_a_ratio_against_the_rivals_named_precision_is_a_precision_mismatch(catalogue):
+    # L40S FP8 733 [NVX-8] / A100 BF16 312 [NV-A1] = 2.35x; BF16 to BF16 is 366.5 / 312 = 1.17x
+    judgements = check("The L40S FP8 delivers 733 TFLOPS (2.35x A100's BF16).", catalogue)
+    (ratio,) = [j for j in judgements if j.claim.ratio]
+    assert (ratio.claim.precisions, ratio.claim.rival_precisions) == (("fp8",), ("bf16",))
+    assert ratio.verdict == "misleading" and "precision-mismatch" in ratio.flags
+    assert round(ratio.ratio, 2) == 1.17
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "ratio"),
+    [
+        ("The L40S is 2.35x the A100 in BF16.", 1, 2.35),  # a ratio joined to its rival by "the"
+        ("A cluster of 8x A100 GPUs delivers 2.5 PFLOPS of BF16.", 8, None),  # eight A100s
+    ],
+)
+def test_a_whole_ratio_right_before_a_chip_counts_it_and_any_other_is_a_ratio(catalogue, text, count, ratio):
+    claims = [j.claim for j in check(text, catalogue)]
+    assert [c.ratio for c in claims if c.ratio] == ([ratio] if ratio else [])
+    if not ratio:
+        assert [c.count for c in claims] == [count]

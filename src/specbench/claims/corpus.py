@@ -403,7 +403,9 @@ def audit_article(article: Article, catalogue: Catalogue) -> list[ExpectationRes
         # A claim answers the quote when its figure is in it: the other claims of the sentence are
         # about other figures ("2020年推出" is a date; the sentence's TFLOPS are not its answer).
         narrowed = [j for j in matched if _answers(j.claim, quote)]
-        results.append(ExpectationResult(expectation, narrowed))
+        # "| 40GB HBM2e | 80GB HBM2e |": of claims with the same figure, those written in the quote
+        placed = [j for j in narrowed if _placed_in(j.claim, quote)]
+        results.append(ExpectationResult(expectation, placed or narrowed))
     return results
 
 
@@ -414,6 +416,12 @@ def _overlaps(claim: Claim, quote: str) -> bool:
     if not claim.text or claim.text not in quote:
         return False
     return claim.sentence[claim.sentence.find(claim.text) :] in quote
+
+
+def _placed_in(claim: Claim, quote: str) -> bool:
+    """Whether the claim's figure is written inside the quote's place in the sentence."""
+    where = claim.sentence.find(quote)
+    return claim.at is not None and where >= 0 and where <= claim.at < where + len(quote)
 
 
 def _answers(claim: Claim, quote: str) -> bool:

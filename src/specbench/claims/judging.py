@@ -134,6 +134,31 @@ def tolerance(text: str | None) -> float:
     return min(max(ROUNDING, step / 2 / value), ROUNDING_CAP)
 
 
+def ratio_tolerance(text: str | None, ratio: float) -> float:
+    """Rounding tolerance of a ratio as written. A whole ratio of one significant digit ("4x",
+    "3倍", "twice", "两倍", "10x") is how writers round any ratio near it: 1835 / 432 = 4.25x is
+    "4x more BF16 performance". It gets half its digit, at most 10%; other ratios are rounded as
+    any number is (:func:`tolerance`).
+
+    >>> ratio_tolerance("4x (up)", 4.0), ratio_tolerance("twice", 2.0), ratio_tolerance("8倍", 8.0)
+    (0.1, 0.1, 0.0625)
+    >>> ratio_tolerance("1.5x", 1.5), ratio_tolerance("40%", 0.4)
+    (0.03333333333333333, 0.05)
+    """
+    written = text or ""
+    digits = first_number(written)
+    if "%" in written or "％" in written:
+        return tolerance(text)
+    if digits is None:
+        whole = ratio if ratio >= 2 and float(ratio).is_integer() else None
+    else:
+        whole = float(digits) if "." not in digits and len(digits.rstrip("0")) == 1 else None
+    if whole is None or whole < 2:
+        return tolerance(text)
+    step = 10 ** (len(str(int(whole))) - 1)
+    return min(step / 2 / whole, CLOSE)
+
+
 def holds(actual: float, claimed: float, qualifier: str, tol: float) -> tuple[bool, bool]:
     """Whether a claimed number holds against the truth, and whether only by rounding up."""
     if actual <= 0:
@@ -388,6 +413,15 @@ class Judge:
                     f"{claim.value_text} names {len(choices)} types, one per version; {figure.text} is among them."
                 )
         else:
+            for other in chip.alternatives("memory_type"):
+                if any(_memory_key(str(other.value)).startswith(c) for c in choices):
+                    # "40GB HBM2e" for the A100 40GB: a source the catalogue does not prefer says so
+                    judgement.explanation.append(
+                        f"It matches another source's figure, {other.text} [{', '.join(other.sources)}], "
+                        f"which the catalogue does not prefer: {other.why}"
+                    )
+                    judgement.outcome = Outcome.ELSEWHERE
+                    return self._finish(judgement, ["conflicting-sources"])
             judgement.explanation.append(f"{claim.value_text} is not {chip.name}'s memory ({figure.text}).")
         return self._finish(judgement, [])
 
@@ -840,7 +874,7 @@ class Judge:
             return judgement
         steps: list[str] = judgement.explanation
         flags: list[str] = []
-        tol = tolerance(claim.ratio_text)
+        tol = ratio_tolerance(claim.ratio_text, claim.ratio)
         metrics = [claim.metric, *claim.also]
         results: list[tuple[str, float | None, bool, list[str]]] = []  # (what, ratio, holds, flags)
         if claim.metric in ("throughput", "per_watt"):
@@ -851,6 +885,11 @@ class Judge:
                 if per_watt is None:
                     judgement.outcome = Outcome.UNKNOWN
                     return self._finish(judgement, flags)
+            mixed = [(p, q) for p in claim.precisions for q in claim.rival_precisions if p != q and per_watt is None]
+            if mixed:
+                # "FP8 delivers 733 TFLOPS (2.35x A100's BF16)": the pair as stated, then like for like
+                precisions = list(claim.rival_precisions)
+                results += [self._mixed_ratio(subject, rival, p, q, claim, tol, steps) for p, q in mixed]
             for precision in precisions:
                 if per_watt is None:
                     results.append(self._precision_ratio(subject, rival, precision, claim, tol, steps))
@@ -958,6 +997,34 @@ class Judge:
         steps.append(f"Per watt: TDP {a.text} ({subject.name}) and {b.text} ({rival.name}).")
         return float(b.value) / float(a.value)
 
+    def _mixed_ratio(
+        self,
+        subject: Chip,
+        rival: Chip,
+        precision: str,
+        rival_precision: str,
+        claim: Claim,
+        tol: float,
+        steps: list[str],
+    ) -> tuple[str, float | None, bool, list[str]]:
+        """The ratio of the subject's figure at one precision to the rival's at another, as the
+        claim states it: a precision mismatch however well it holds."""
+        label = f"{precision_label(precision)} vs {precision_label(rival_precision)}"
+        ours = self._dense_figures(subject, precision, claim.execution)
+        theirs = self._dense_figures(rival, rival_precision, None)
+        if not ours or not theirs:
+            missing = subject.name if not ours else rival.name
+            steps.append(f"{label}: {missing} has no published figure.")
+            return label, None, False, []
+        ratio = ours[0][1] / theirs[0][1]
+        ok = holds(ratio, claim.ratio or 0, claim.qualifier, tol)[0]
+        steps.append(
+            f"{label}: {subject.name} {precision_label(precision)} {fmt(ours[0][1])} / {rival.name} "
+            f"{precision_label(rival_precision)} {fmt(theirs[0][1])} = {ratio:.2f}x — "
+            f"{'holds' if ok else 'does not hold'} against {claim.ratio_text}, across two precisions."
+        )
+        return label, ratio, ok, ["precision-mismatch"]
+
     def _precision_ratio(
         self, subject: Chip, rival: Chip, precision: str, claim: Claim, tol: float, steps: list[str]
     ) -> tuple[str, float | None, bool, list[str]]:
@@ -1008,7 +1075,9 @@ class Judge:
             # Holding against one unit but not the other is a finding (vector-vs-matrix), not a refutation.
             return label, worst, any(okays), flags
         rf, rv = by_unit.get(figure.execution or "", rival_figures[0])
-        if rf.execution != figure.execution:
+        if rf.execution == "unknown":  # Gaudi 2's 432 BF16: not a vector figure, one of no stated unit
+            flags.append("unknown-basis")
+        elif rf.execution != figure.execution:
             flags.append("vector-vs-matrix")
         ratio = value / rv
         ok, _rounded = holds(ratio, claim.ratio or 0, claim.qualifier, tol)

@@ -159,6 +159,7 @@ class Claim:
     doubts: tuple[str, ...] = ()  # what the reading could not settle
     undefined: str | None = None  # what the figure measures when no spec sheet records it ("批处理规模")
     other_subjects: tuple[str, ...] = ()  # other chips the figure may belong to (a row naming a chip and its card)
+    at: int | None = None  # where the figure (or ratio) starts in the sentence
 
     @property
     def kind(self) -> str:
@@ -365,6 +366,10 @@ class Sentence:
     def span(self, start: int, end: int) -> str:
         """The original text from token ``start`` to token ``end`` (inclusive)."""
         return self.text[self.tokens[start].start : self.tokens[end].end]
+
+    def between(self, first: int, second: int) -> str:
+        """The original text between token ``first`` and token ``second`` (both excluded), lower-cased."""
+        return self.text[self.tokens[first].end : self.tokens[second].start].lower()
 
     def words(self, role: str, start: int = 0, end: int | None = None) -> list[tuple[int, Token]]:
         stop = len(self.tokens) if end is None else end
@@ -656,8 +661,14 @@ class Reader:
                 mention.reference = True
             if before is not None and before.kind is Kind.COUNT:
                 mention.count = int(before.value)
-            elif before is not None and before.kind is Kind.RATIO and before.value.kind == "times":
-                mention.count = int(before.value.value)  # "8x A100" is eight A100s
+            elif (
+                before is not None
+                and before.kind is Kind.RATIO
+                and before.value.kind == "times"
+                and float(before.value.value).is_integer()
+                and not (sentence_text and sentence_text[before.end : token.start].strip())
+            ):
+                mention.count = int(before.value.value)  # "8x A100" is eight A100s; "2.35x the A100" a ratio
             mentions.append(mention)
         return mentions
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -707,6 +707,7 @@ def _value_claim(
         sparsity=sparsity,
         value=quantity.value,
         value_text=s.span(index, index),
+        at=token.start,
         dimension=dimension,
         qualifier=_qualifier_for(s, index),
         link=link,
@@ -1211,6 +1212,11 @@ def _ratio_value(s: Sentence, index: int) -> tuple[float, str, tuple[float, ...]
     return value, qualifier, alternatives, text if change is None else f"{text} ({change})", change
 
 
+# "2.35x the A100's BF16", "2.35x A100's": a ratio joined to a chip is measured against it (a
+# whole "8x A100" counts devices and is passed over before)
+_RATIO_THE = re.compile(r"\s*(?:the\s+)?")
+
+
 def _rival_for(s: Sentence, index: int) -> Mention | None:
     """The chip a ratio is measured against."""
     # "是A100的1.6倍", "仅为H100的30%": a chip joined to the ratio by 的.
@@ -1227,7 +1233,10 @@ def _rival_for(s: Sentence, index: int) -> Mention | None:
     for mention in s.mentions_after(index):
         before = s.tokens[mention.index - 1]
         if index < mention.index <= end + 1 and (
-            mention.rival_role or _is(before, "of") or _is(before, "comparatives")
+            mention.rival_role
+            or _is(before, "of")
+            or _is(before, "comparatives")
+            or (s.tokens[index].kind is Kind.RATIO and _RATIO_THE.fullmatch(s.between(index, mention.index)))
         ):
             return mention
         if index < mention.index and mention.unnamed and s.clause_of[mention.index] == s.clause_of[index]:
@@ -1268,6 +1277,14 @@ def _basis(
         return "memory_bandwidth", (), (), ["a bare 'bandwidth' is taken as memory bandwidth"]
     if following and index > start:
         precisions = following  # "… and six times more in fp8": the precision after the ratio governs it
+    elif own and set(own) == {"throughput"} and not following:
+        # "1.5x more performance than Gaudi 2, as well as 4x more BFloat16 performance, twice the
+        # compute power, and a 50% bump in memory capacity": a ratio that names its own generic
+        # metric is about throughput, with a precision only from before it; the words between an
+        # earlier ratio and this one are that ratio's, and what follows is the next ratio's.
+        first = min(window.start, max(0, index - WINDOW))  # "在Int8、BF16等数据格式下，BR100…3.3倍的峰值性能"
+        last = max((k for k in range(first, index) if _is_ratio(s.tokens[k])), default=index)
+        return "throughput", _keys_in(s, range(first, last)), (), []
     metrics = [str(s.tokens[i].role("metrics")) for i in window if _is(s.tokens[i], "metrics")]
     doubts: list[str] = []
     if not precisions and not [m for m in metrics if m != "throughput"]:
@@ -1366,6 +1383,11 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
         if qualifier == "equals" and 0 < rival.index < i and _joined(s, rival.index, i):
             qualifier = _qualifier_for(s, rival.index)  # "仅为H100的30%", "是A100的近4倍"
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
+        rival_precisions = _rival_precisions(s, rival, i) if metric == "throughput" else ()
+        if rival_precisions:
+            # "FP8 delivers 733 TFLOPS (2.35x A100's BF16)": the rival's precision is named with it,
+            # the subject's is the one before the ratio (the same when none is)
+            precisions = _keys_in(s, range(max(0, i - WINDOW), i)) or rival_precisions
         doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
         span = _range_around(s, i)
         if span is not None:
@@ -1387,9 +1409,30 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
                 ratio=value,
                 ratio_text=text,
                 ratio_alternatives=alternatives,
+                rival_precisions=rival_precisions,
             )
         )
     return claims + found
+
+
+def _rival_precisions(s: Sentence, rival: Mention, index: int) -> tuple[str, ...]:
+    """The precision named right after a rival that follows its ratio: "2.35x A100's BF16"."""
+    after = rival.index + 1
+    if after < len(s.tokens) and _is(s.tokens[after], "of"):  # "A100's", "A100的" (a word of its own)
+        after += 1
+    if not (index < rival.index and after < len(s.tokens) and _is(s.tokens[after], "precisions")):
+        return ()
+    if s.between(rival.index, after).strip(" 's’的"):
+        return ()
+    return _keys_in(s, [after])
+
+
+def _keys_in(s: Sentence, indices: Iterable[int]) -> tuple[str, ...]:
+    """The precision keys of the precision words at ``indices``, in order, once each."""
+    keys = [
+        k for i in indices if _is(s.tokens[i], "precisions") for k in str(s.tokens[i].role("precisions")).split("|")
+    ]
+    return tuple(dict.fromkeys(keys))
 
 
 def _pair_claim(
@@ -1425,6 +1468,7 @@ def _pair_claim(
         # "MI300X在分子动力学模拟中,单位功耗性能领先V100达3.7倍": a benchmark named before the ratio's
         # clause, after its subject, is what the ratio measures
         undefined=_undefined(s, min(start, s.clause_range(index)[0]), s.clause_range(index)[1]),
+        at=s.tokens[index].start,
         **fields,
     )
 
@@ -1528,6 +1572,11 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         relation = str(token.role("comparatives"))
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
+        rival_precisions = _rival_precisions(s, rival, i) if metric == "throughput" else ()
+        if rival_precisions:
+            # "FP8 delivers 733 TFLOPS (2.35x A100's BF16)": the rival's precision is named with it,
+            # the subject's is the one before the ratio (the same when none is)
+            precisions = _keys_in(s, range(max(0, i - WINDOW), i)) or rival_precisions
         doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
         found.append(
             _pair_claim(
@@ -1644,6 +1693,7 @@ def _fact_claim(s: Sentence, index: int, subject: Mention, by: str, metric: str,
         subject_query=subject.name,
         sentence=s.text,
         doubts=tuple(dict.fromkeys(doubts)),
+        at=s.tokens[index].start,
         **fields,
     )
 
