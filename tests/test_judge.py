@@ -578,3 +578,36 @@ def test_a_whole_ratio_right_before_a_chip_counts_it_and_any_other_is_a_ratio(ca
     assert [c.ratio for c in claims if c.ratio] == ([ratio] if ratio else [])
     if not ratio:
         assert [c.count for c in claims] == [count]
+
+
+def test_a_pronoun_never_refers_to_the_chip_its_sentence_sets_it_against(catalogue):
+    """H20 TDP 400 W [NV-20b], H100 SXM5 700 W [NV-H1]. After a sentence about the H100 and the
+    H20, "该GPU … 低于H100的700W" is the H20: the only other chip in play."""
+    from specbench.claims import Context, Reader
+
+    reader = Reader(catalogue)
+    text = (
+        "理论上H100相比H20的速度快了6.68倍。但这一比较基于FP16，并不能反映其所有的计算能力。\n"
+        "另外，该GPU的热设计功耗为400W，低于H100的700W。"
+    )
+    owners = {c.value: c.subject for c in reader.read(text, Context()) if c.metric == "tdp" and c.value}
+    assert owners == {400: "nvidia-h20", 700: "nvidia-h100-sxm5"}
+    # with two other chips in play it could be either: read as no chip, never as the H100
+    text = "H100比H20和L20都快。\n该GPU的热设计功耗为400W，低于H100的700W。"
+    owners = {c.value: c.subject for c in reader.read(text, Context()) if c.metric == "tdp" and c.value}
+    assert owners == {400: None, 700: "nvidia-h100-sxm5"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "即使H20的实际利用率能达到90%，其性能仍只能接近H100的50%",  # a share of peak in practice
+        "H20在大语言模型推理方面比H100快了20%以上",  # a workload, not a peak figure
+        "Tesla K80的计算能力为8.9TFLOPS，功耗为250W",  # K80 is not the V100
+        "深算1号的TDP仅为250W，带宽达1TB/s",  # Hygon's first DCU is not in the catalogue
+    ],
+)
+def test_figures_no_spec_sheet_can_settle_are_unverifiable(catalogue, text):
+    verdicts = {j.verdict for j in check(text, catalogue) if j.claim.kind != "value" or j.claim.subject is None}
+    assert verdicts <= {"unverifiable"}
+    assert all(j.claim.subject is None or j.verdict == "unverifiable" for j in check(text, catalogue))

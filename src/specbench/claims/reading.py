@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate
 from typing import TYPE_CHECKING, Any
@@ -670,6 +670,29 @@ class Reader:
             ):
                 mention.count = int(before.value.value)  # "8x A100" is eight A100s; "2.35x the A100" a ratio
             mentions.append(mention)
+        return self._not_the_rival(mentions, context)
+
+    def _not_the_rival(self, mentions: list[Mention], context: Context) -> list[Mention]:
+        """ "该GPU的热设计功耗为400W，低于H100的700W" after a sentence about H100 and H20: a pronoun
+        never refers to the chip its own sentence sets it against. It refers to the one other chip
+        the sentence before named, or, with none or several, to nothing the reading can tell."""
+        for k, mention in enumerate(mentions):
+            if mention.via is None or mention.chip is None:
+                continue
+            family = self.catalogue.chips[mention.chip].family
+            against = [
+                m
+                for m in mentions[k + 1 :]
+                if m.rival_role and m.chip and m.via is None and self.catalogue.chips[m.chip].family == family
+            ]
+            if not against:
+                continue
+            others = {m.chip: m for m in context.mentions if m.chip and self.catalogue.chips[m.chip].family != family}
+            if len(others) == 1:
+                (other,) = others.values()
+                mentions[k] = replace(mention, chip=other.chip, name=other.name)
+            else:
+                mentions[k] = replace(mention, chip=None, name=mention.via, unresolved=True)
         return mentions
 
     @staticmethod
@@ -804,7 +827,9 @@ class Reader:
             chosen = subjects[0]
         elif claims and claims[0].subject_query:
             chosen = next((m for m in subjects if m.name == claims[0].subject_query), None)
-        if subjects:
+        if not any(m.via is None for m in named):
+            pass  # "其…", "it": a sentence naming chips only by pronouns leaves the chips in play as they were
+        elif subjects:
             context.take(chosen or subjects[0], tuple(named))
         elif named:
             context.mentions = tuple(named)
