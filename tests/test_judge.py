@@ -611,3 +611,19 @@ def test_figures_no_spec_sheet_can_settle_are_unverifiable(catalogue, text):
     verdicts = {j.verdict for j in check(text, catalogue) if j.claim.kind != "value" or j.claim.subject is None}
     assert verdicts <= {"unverifiable"}
     assert all(j.claim.subject is None or j.verdict == "unverifiable" for j in check(text, catalogue))
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # H20 FP64 1 [NV-20a] / H100 SXM5 34 [NV-H1] = 1/34: "more than 30x slower" holds, 40x does not
+        ("H20的FP64算力比H100慢了30倍以上", "supported"),
+        ("H20的FP64算力比H100慢了40倍以上", "false"),
+        # BF16 148 / 989.5 = 1/6.69 [NV-20a, NV-H1]
+        ("H20的BF16性能比H100低了6.7倍", "supported"),
+        ("H100的BF16算力比H20高了5.7倍", "supported"),  # 5.7x more is 6.7x
+    ],
+)
+def test_a_ratio_of_a_change_down_is_read_down(catalogue, text, verdict):
+    (judgement,) = check(text, catalogue)
+    assert judgement.verdict == verdict

@@ -45,7 +45,7 @@ from specbench.claims.vocabulary import (
 )
 from specbench.errors import UnknownChipError
 from specbench.model import PRECISIONS, VENDOR_FORMATS, Chip, Figure, precision_label
-from specbench.normalize import dense_equivalent, first_number, fmt
+from specbench.normalize import dense_equivalent, first_number, fmt, times
 from specbench.store import Catalogue
 
 FLAG_TEXT = {flag.value: flag.text for flag in Flag}
@@ -64,6 +64,7 @@ QUALIFIER_WORDS = {
     "up_to": "is up to",
     "greater": "is above",
     "less_than": "is below",
+    "at_most": "is at most",
 }
 
 
@@ -169,6 +170,8 @@ def holds(actual: float, claimed: float, qualifier: str, tol: float) -> tuple[bo
         return actual < claimed, False
     if qualifier in ("at_least", "more_than"):
         return actual >= claimed * (1 - tol), actual < claimed
+    if qualifier == "at_most":  # "慢了30倍以上": a ratio down by at least 30x is at most 1/30
+        return actual <= claimed * (1 + tol), actual > claimed
     if qualifier == "about":
         return abs(actual - claimed) / actual <= CLOSE, False
     if qualifier == "up_to":  # a maximum: rounding either way, or understated by up to 10% ("up to 3x" of 3.17x)
@@ -902,7 +905,7 @@ class Judge:
                 value = raw[1] * per_watt
                 ok = holds(value, claim.ratio, claim.qualifier, tol)[0]
                 steps.append(
-                    f"{raw[0]} per watt: {raw[1]:.2f}x × {per_watt:.4g} = {value:.2f}x — "
+                    f"{raw[0]} per watt: {times(raw[1])} × {per_watt:.4g} = {times(value)} — "
                     f"{'holds' if ok else 'does not hold'} against {claim.ratio_text}."
                 )
                 results.append((f"{raw[0]} per watt", value, ok, raw[3]))
@@ -914,7 +917,7 @@ class Judge:
                     ok = holds(ratio, claim.ratio, claim.qualifier, tol)[0]
                     steps.append(
                         f"{metric.replace('_', ' ').capitalize()}: {a.text} / {b.text} = "
-                        f"{ratio:.2f}x — {'holds' if ok else 'does not hold'}."
+                        f"{times(ratio)} — {'holds' if ok else 'does not hold'}."
                     )
                     results.append((metric.replace("_", " "), ratio, ok, []))
         if not results:
@@ -928,7 +931,7 @@ class Judge:
         # The headline ratio is the first one measured like for like (same unit, no vendor format).
         clean = [r for r in known if not set(r[3]) & FRAMING]
         judgement.ratio = (clean or known)[0][1] if known else None
-        judgement.actual_text = ", ".join(f"{r[0]} {r[1]:.2f}x" for r in known)
+        judgement.actual_text = ", ".join(f"{r[0]} {times(r[1])}" for r in known)
         for _what, _ratio, _ok, extra in results:
             flags += extra
         like_for_like = [r for r in results if r[2] and not set(r[3]) & FRAMING]
@@ -980,7 +983,7 @@ class Judge:
             if rounded:
                 flags.append("rounded-up")
                 steps.append(
-                    f"{', '.join(r[0] for r in rounded)}: {rounded[0][1]:.2f}x is rounded up to "
+                    f"{', '.join(r[0] for r in rounded)}: {times(rounded[0][1])} is rounded up to "
                     f"'{claim.ratio_text}'; strictly, it is less."
                 )
         self._pair_flags(subject, rival, claim, judgement, flags, steps)
@@ -1020,7 +1023,7 @@ class Judge:
         ok = holds(ratio, claim.ratio or 0, claim.qualifier, tol)[0]
         steps.append(
             f"{label}: {subject.name} {precision_label(precision)} {fmt(ours[0][1])} / {rival.name} "
-            f"{precision_label(rival_precision)} {fmt(theirs[0][1])} = {ratio:.2f}x — "
+            f"{precision_label(rival_precision)} {fmt(theirs[0][1])} = {times(ratio)} — "
             f"{'holds' if ok else 'does not hold'} against {claim.ratio_text}, across two precisions."
         )
         return label, ratio, ok, ["precision-mismatch"]
@@ -1052,11 +1055,11 @@ class Judge:
             parts = []
             for unit, (rf, rv) in sorted(by_unit.items()):
                 parts.append(
-                    f"vs {rival.name} {precision_label(rf.precision or '')} {unit} {fmt(rv)} = {value / rv:.2f}x"
+                    f"vs {rival.name} {precision_label(rf.precision or '')} {unit} {fmt(rv)} = {times(value / rv)}"
                 )
             if precision == "fp32":
                 for tf, tv in self._dense_figures(rival, "tf32", "matrix"):
-                    parts.append(f"vs {rival.name} TF32 matrix {fmt(tv)} = {value / tv:.2f}x")
+                    parts.append(f"vs {rival.name} TF32 matrix {fmt(tv)} = {times(value / tv)}")
                     by_unit.setdefault("matrix (TF32)", (tf, tv))
             ratios = [value / v for _f, v in by_unit.values()]
             okays = [holds(r, claim.ratio or 0, claim.qualifier, tol)[0] for r in ratios]
@@ -1083,7 +1086,7 @@ class Judge:
         ok, _rounded = holds(ratio, claim.ratio or 0, claim.qualifier, tol)
         against = precision_label(rf.precision or "")
         steps.append(
-            f"{label}: {subject.name} {fmt(value)} / {rival.name} {against} {fmt(rv)} = {ratio:.2f}x"
+            f"{label}: {subject.name} {fmt(value)} / {rival.name} {against} {fmt(rv)} = {times(ratio)}"
             + (f" ({VENDOR_FORMATS[precision]})" if precision in VENDOR_FORMATS else "")
             + f" — {'holds' if ok else 'does not hold'} against {claim.ratio_text}."
         )
@@ -1095,7 +1098,7 @@ class Judge:
         judgement = Judgement(
             claim,
             Outcome.HOLDS,
-            claimed=f"{claim.value_text} vs {claim.rival_value_text} = {claim.value / claim.rival_value:.2f}x",
+            claimed=f"{claim.value_text} vs {claim.rival_value_text} = {times(claim.value / claim.rival_value)}",
         )
         steps, flags = judgement.explanation, []
         first = self._throughput_value(claim_for_value(claim, subject=True), subject)
@@ -1108,7 +1111,7 @@ class Judge:
         if claim.relation == "close":
             ok = abs(stated - 1) <= CLOSE
             steps.append(
-                f"Stated figures: {fmt(claim.value)} / {fmt(claim.rival_value)} = {stated:.2f}x — "
+                f"Stated figures: {fmt(claim.value)} / {fmt(claim.rival_value)} = {times(stated)} — "
                 + ("close (within 10%)." if ok else "not close: 'close' holds within 10%.")
             )
             if not ok:
@@ -1123,9 +1126,9 @@ class Judge:
         if precision == "fp32":
             for _sf, sv in self._dense_figures(subject, "tf32", "matrix")[:1]:
                 for _rf, rv in self._dense_figures(rival, "tf32", "matrix")[:1]:
-                    steps.append(f"Matrix against matrix: TF32 {fmt(sv)} / {fmt(rv)} = {sv / rv:.2f}x.")
+                    steps.append(f"Matrix against matrix: TF32 {fmt(sv)} / {fmt(rv)} = {times(sv / rv)}.")
                     judgement.ratio = sv / rv if "unknown-basis" in like[3] else judgement.ratio
-        judgement.actual_text = None if judgement.ratio is None else f"{judgement.ratio:.2f}x like for like"
+        judgement.actual_text = None if judgement.ratio is None else f"{times(judgement.ratio)} like for like"
         if first.verdict == "false" or second.verdict == "false":
             judgement.outcome = Outcome.CONTRADICTED if not set(flags) & FRAMING else Outcome.ELSEWHERE
         if set(flags) & FRAMING or first.verdict == "misleading" or second.verdict == "misleading":
@@ -1253,7 +1256,7 @@ class Judge:
                         flags.append("target-spec" if figure.status == "target" else "conflicting-sources")
                 text = (
                     f"{subject.name} {precision_label(a.precision or '')} {fmt(av)}{_not_preferred(a)} / "
-                    f"{rival.name} {precision_label(b.precision or '')} {fmt(bv)}{_not_preferred(b)} = {ratio:.2f}x"
+                    f"{rival.name} {precision_label(b.precision or '')} {fmt(bv)}{_not_preferred(b)} = {times(ratio)}"
                 )
                 named = -sum(p in claim.precisions for p in (a.precision, b.precision))
                 found.append(((len(flags), named, abs(ratio - target)), text, flags))
@@ -1304,7 +1307,7 @@ class Judge:
                 "The claim names no precision: it holds on every AI precision both chips publish ("
                 + ", ".join(r[0] for r in headline)
                 + "), the figures a bare ratio between AI accelerators refers to; "
-                + ", ".join(f"{r[0]} ({r[1]:.2f}x)" for r in others)
+                + ", ".join(f"{r[0]} ({times(r[1])})" for r in others)
                 + (" differs." if len(others) == 1 else " differ.")
             )
         return headline
@@ -1382,8 +1385,8 @@ class Judge:
             if abs(per_watt - judgement.ratio) / judgement.ratio > POWER_GAP:
                 flags.append("power-not-normalized")
             steps.append(
-                f"Per watt ({tdp_a.text} vs {tdp_b.text}): {judgement.ratio:.2f}x × "
-                f"{fmt(float(tdp_b.value))}/{fmt(float(tdp_a.value))} = {per_watt:.2f}x."
+                f"Per watt ({tdp_a.text} vs {tdp_b.text}): {times(judgement.ratio)} × "
+                f"{fmt(float(tdp_b.value))}/{fmt(float(tdp_a.value))} = {times(per_watt)}."
             )
         launch_a, launch_b = subject.preferred("launch"), rival.preferred("launch")
         if launch_a and launch_b and subject.vendor != rival.vendor:  # a vendor's own predecessor is no straw man
@@ -1559,7 +1562,7 @@ def claim_for_value(claim: Claim, *, subject: bool) -> Claim:
 
 
 def claim_with_ratio(claim: Claim, ratio: float, qualifier: str) -> Claim:
-    return replace(claim, ratio=ratio, ratio_text=f"{ratio:.2f}x as stated", qualifier=qualifier)
+    return replace(claim, ratio=ratio, ratio_text=f"{times(ratio)} as stated", qualifier=qualifier)
 
 
 def judge(claim: Claim, catalogue: Catalogue) -> Judgement:

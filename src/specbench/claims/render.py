@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from specbench.normalize import times
 from specbench.tables import Format, json_text, md_escape
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ def _fields(judgement: Judgement, catalogue: Catalogue) -> list[tuple[str, str]]
     if data["actual"]:
         rows.append(("actual", str(data["actual"])))
     if data["ratio"] is not None:
-        rows.append(("like-for-like ratio", f"{data['ratio']:.2f}x"))
+        rows.append(("like-for-like ratio", f"{times(data['ratio'])}"))
     rows.append(("flags", ", ".join(data["flags"]) or "none"))
     return rows
 

@@ -1382,6 +1382,8 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             qualifier = "more_than"
         if qualifier == "equals" and 0 < rival.index < i and _joined(s, rival.index, i):
             qualifier = _qualifier_for(s, rival.index)  # "仅为H100的30%", "是A100的近4倍"
+        if change == "down" and qualifier in ("at_least", "more_than"):
+            qualifier = "at_most"  # "比H100慢了30倍以上", "降低了至少20%": the ratio is at most 1/30, 0.8
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
         rival_precisions = _rival_precisions(s, rival, i) if metric == "throughput" else ()
         if rival_precisions:
