@@ -137,3 +137,19 @@ def test_a_keyword_trie_is_the_same_whatever_order_its_words_come_in():
 
     words = ["每个", "每个gpu", "tf32", "tf32+", "than", "相比", "gb/s", "ab", "cd", "ef"] * 4
     assert bounded(words) == bounded(list(reversed(words))) == bounded(sorted(set(words)))
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("L20 BF16 119,5 TFLOPS", [119.5]),  # Tom's Hardware's table prints the L20's 119.5 so
+        ("1,979 TFLOPS", [1979.0]),  # three digits after the comma: thousands
+        ("支持1,2,4,8 GB", [8.0]),  # a list of numbers is not a decimal
+    ],
+)
+def test_a_decimal_comma_before_a_unit(text, values):
+    from specbench.claims.tokens import Kind, Tokenizer, fold
+
+    tokenizer = Tokenizer({"l20": "nvidia-l20"})
+    tokens = tokenizer.tokenize(text, fold(text, tokenizer.lexicon))
+    assert [t.value.value for t in tokens if t.kind is Kind.QUANTITY] == values

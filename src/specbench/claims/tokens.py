@@ -274,7 +274,12 @@ class Tokenizer:
                 rf"|{NUMBER}\s?(?:亿美元|万美元|亿元|万元|美元|元|亿人民币)",
             ),
             ("area", rf"({NUMBER})\s?(?:mm|毫米)?\s?[x×*]\s?({NUMBER})\s?(?:mm|毫米)(?![a-z0-9²])"),
-            ("quantity", rf"({NUMBER})(?:\+(?=\s?[a-z]))?\s?(亿|万)?\s?({_alternation(units)})"),
+            # "119,5 TFLOPS": a decimal comma (one digit after it cannot be a thousands separator),
+            # unless the number is one of a list ("1,2,4,8 GB")
+            (
+                "quantity",
+                rf"((?<![\d,])\d+,\d(?![\d,])|{NUMBER})(?:\+(?=\s?[a-z]))?\s?(亿|万)?\s?({_alternation(units)})",
+            ),
             (
                 "skip_after",
                 rf"{NUMBER}\s?(?:{'|'.join(re.escape(w) for w in sorted(non_claim_after, key=len, reverse=True))})"
@@ -350,7 +355,7 @@ class Tokenizer:
         if name == "quantity":
             base = self._groups_before["quantity"]
             number_text = match.group(base + 1)
-            number = _number(number_text)
+            number = _number(number_text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(number_text) else number_text)
             magnitude = {"亿": 1e8, "万": 1e4, None: 1.0}[match.group(base + 2)]
             dimension, scale = self.units[match.group(base + 3)]
             if magnitude != 1.0 and dimension not in ("count", "cores"):
@@ -366,7 +371,7 @@ class Tokenizer:
             base = self._groups_before["ratio"]
             number_text = match.group(base + 1)
             unit = self._ratio_units[match.group(base + 2)]
-            decimal_comma = re.fullmatch(r"\d+,\d", number_text)
+            decimal_comma = _DECIMAL_COMMA.fullmatch(number_text)
             number = float(number_text.replace(",", ".")) if decimal_comma else _number(number_text)
             value = number / 100 if unit == "percent" else number / 10 if unit == "tenths" else number
             return Token(Kind.RATIO, start, end, text, Ratio(value, unit))
@@ -557,6 +562,9 @@ def _alternation(words: Iterable[str]) -> str:
             escaped += r"(?![a-z])"
         parts.append(escaped)
     return "|".join(parts)
+
+
+_DECIMAL_COMMA = re.compile(r"\d+,\d")
 
 
 def _number(text: str) -> float:
