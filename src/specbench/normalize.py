@@ -43,15 +43,13 @@ def first_number(text: str) -> str | None:
     return match.group() if match else None
 
 
-def times(ratio: float | None) -> str:
+def times(ratio: float) -> str:
     """A ratio as written in the reasoning: two decimals, or two significant digits below 0.1
     so that a small ratio is not shown as its neighbour (1/34 is 0.029x, not 0.03x = 1/30).
 
     >>> times(6.6858), times(0.1496), times(1 / 34)
     ('6.69x', '0.15x', '0.029x')
     """
-    if ratio is None:  # no ratio could be computed
-        return "?"
     if 0 < abs(ratio) < 0.1:
         return f"{ratio:.2g}x"
     return f"{ratio:.2f}x"

@@ -419,10 +419,7 @@ class Judge:
             for other in chip.alternatives("memory_type"):
                 if any(_memory_key(str(other.value)).startswith(c) for c in choices):
                     # "40GB HBM2e" for the A100 40GB: a source the catalogue does not prefer says so
-                    judgement.explanation.append(
-                        f"It matches another source's figure, {other.text} [{', '.join(other.sources)}], "
-                        f"which the catalogue does not prefer: {other.why}"
-                    )
+                    judgement.explanation.append(_another_source(other))
                     judgement.outcome = Outcome.ELSEWHERE
                     return self._finish(judgement, ["conflicting-sources"])
             judgement.explanation.append(f"{claim.value_text} is not {chip.name}'s memory ({figure.text}).")
@@ -466,10 +463,7 @@ class Judge:
                 if _design_holds(claim, other.text):
                     # sources disagree and the text sides with one the catalogue does not prefer:
                     # the record cannot call it false
-                    steps.append(
-                        f"It matches another source's figure, {other.text} [{', '.join(other.sources)}], "
-                        f"which the catalogue does not prefer: {other.why}"
-                    )
+                    steps.append(_another_source(other))
                     judgement.actual_text = recorded
                     return self._finish(judgement, ["conflicting-sources"])
         judgement.actual_text = recorded
@@ -787,10 +781,7 @@ class Judge:
             for other in chip.alternatives(metric):
                 if other.is_numeric and holds(float(other.value), value, claim.qualifier, tol)[0]:
                     flags.append("target-spec" if other.status == "target" else "conflicting-sources")
-                    steps.append(
-                        f"It matches another source's figure, {other.text} [{', '.join(other.sources)}], "
-                        f"which the catalogue does not prefer: {other.why}"
-                    )
+                    steps.append(_another_source(other))
                     judgement.outcome = Outcome.ELSEWHERE
             family_named = self._names_family(claim)
             for sibling in self._siblings(chip):
@@ -927,7 +918,7 @@ class Judge:
 
         if claim.metric in ("throughput", "per_watt") and not claim.precisions:
             results = self._headline(results, steps)
-        known = [r for r in results if r[1] is not None]
+        known = [(what, ratio, ok, extra) for what, ratio, ok, extra in results if ratio is not None]
         # The headline ratio is the first one measured like for like (same unit, no vendor format).
         clean = [r for r in known if not set(r[3]) & FRAMING]
         judgement.ratio = (clean or known)[0][1] if known else None
@@ -1301,7 +1292,7 @@ class Judge:
         headline = [r for r in results if r[0] not in wide and r[1] is not None]
         if not headline or not all(r[2] for r in headline):
             return results
-        others = [r for r in results if r[0] in wide and r[1] is not None and not r[2]]
+        others = [(w, ratio, ok, f) for w, ratio, ok, f in results if w in wide and ratio is not None and not ok]
         if others:
             steps.append(
                 "The claim names no precision: it holds on every AI precision both chips publish ("
@@ -1494,6 +1485,14 @@ def _design_holds(claim: Claim, recorded: str) -> bool | None:
             return dies >= 2 if dies >= 2 or "chiplet" not in said.casefold() else None
         return dies == int(claim.value or 0)
     return None
+
+
+def _another_source(other: Figure) -> str:
+    """The step saying a claim matches a figure the catalogue records but does not prefer."""
+    return (
+        f"It matches another source's figure, {other.text} [{', '.join(other.sources)}], "
+        f"which the catalogue does not prefer: {other.why}"
+    )
 
 
 def _memory_choices(key: str) -> list[str]:

@@ -26,7 +26,7 @@ def _fields(judgement: Judgement, catalogue: Catalogue) -> list[tuple[str, str]]
     if data["actual"]:
         rows.append(("actual", str(data["actual"])))
     if data["ratio"] is not None:
-        rows.append(("like-for-like ratio", f"{times(data['ratio'])}"))
+        rows.append(("like-for-like ratio", times(data["ratio"])))
     rows.append(("flags", ", ".join(data["flags"]) or "none"))
     return rows
 

@@ -641,11 +641,7 @@ def _value_claim(
             words, doubt = _governing_precisions(s, index)
             if doubt:
                 more_doubts.append(doubt)
-    keys: list[str] = []
-    for word in words:
-        for key in str(word.role("precisions")).split("|"):
-            if key not in keys:
-                keys.append(key)
+    keys = _precision_keys(words)
     dimension = quantity.dimension
     if dimension is Dimension.RATE and keys:
         dimension = Dimension.OP_RATE if all(k.startswith("int") for k in keys) else Dimension.FLOP_RATE
@@ -1298,11 +1294,7 @@ def _basis(
         near = s.tokens[max(0, index - WINDOW) : index]
         precisions = [t for t in near if _is(t, "precisions")]
         metrics = [str(t.role("metrics")) for t in near if _is(t, "metrics")] + metrics
-    keys: list[str] = []
-    for word in precisions:
-        for key in str(word.role("precisions")).split("|"):
-            if key not in keys:
-                keys.append(key)
+    keys = _precision_keys(precisions)
     stated = [i for i in window if i < index and s.tokens[i].kind is Kind.QUANTITY]
     if len(keys) > 1 and len(stated) > 1 and not following:
         doubts.append("the sentence states figures of several precisions; the ratio is not said to be for one")
@@ -1385,11 +1377,7 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
         if change == "down" and qualifier in ("at_least", "more_than"):
             qualifier = "at_most"  # "比H100慢了30倍以上", "降低了至少20%": the ratio is at most 1/30, 0.8
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
-        rival_precisions = _rival_precisions(s, rival, i) if metric == "throughput" else ()
-        if rival_precisions:
-            # "FP8 delivers 733 TFLOPS (2.35x A100's BF16)": the rival's precision is named with it,
-            # the subject's is the one before the ratio (the same when none is)
-            precisions = _keys_in(s, range(max(0, i - WINDOW), i)) or rival_precisions
+        precisions, rival_precisions = _precisions_of_each(s, rival, i, metric, precisions)
         doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
         span = _range_around(s, i)
         if span is not None:
@@ -1417,6 +1405,19 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
     return claims + found
 
 
+def _precisions_of_each(
+    s: Sentence, rival: Mention, index: int, metric: str, precisions: tuple[str, ...]
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The subject's and the rival's precisions of a comparison: the basis's for the subject and
+    none of the rival's own, unless a precision is named with the rival ("FP8 delivers 733 TFLOPS
+    (2.35x A100's BF16)"); then that one is the rival's, and the subject's is the one before the
+    comparison (the same when none is)."""
+    rival_own = _rival_precisions(s, rival, index) if metric == "throughput" else ()
+    if not rival_own:
+        return precisions, ()
+    return _keys_in(s, range(max(0, index - WINDOW), index)) or rival_own, rival_own
+
+
 def _rival_precisions(s: Sentence, rival: Mention, index: int) -> tuple[str, ...]:
     """The precision named right after a rival that follows its ratio: "2.35x A100's BF16"."""
     after = rival.index + 1
@@ -1431,10 +1432,12 @@ def _rival_precisions(s: Sentence, rival: Mention, index: int) -> tuple[str, ...
 
 def _keys_in(s: Sentence, indices: Iterable[int]) -> tuple[str, ...]:
     """The precision keys of the precision words at ``indices``, in order, once each."""
-    keys = [
-        k for i in indices if _is(s.tokens[i], "precisions") for k in str(s.tokens[i].role("precisions")).split("|")
-    ]
-    return tuple(dict.fromkeys(keys))
+    return tuple(_precision_keys(s.tokens[i] for i in indices if _is(s.tokens[i], "precisions")))
+
+
+def _precision_keys(words: Iterable[Token]) -> list[str]:
+    """The precision keys precision words name, in order, once each ("FP16/BF16" names two)."""
+    return list(dict.fromkeys(key for word in words for key in str(word.role("precisions")).split("|")))
 
 
 def _pair_claim(
@@ -1574,11 +1577,7 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         relation = str(token.role("comparatives"))
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
-        rival_precisions = _rival_precisions(s, rival, i) if metric == "throughput" else ()
-        if rival_precisions:
-            # "FP8 delivers 733 TFLOPS (2.35x A100's BF16)": the rival's precision is named with it,
-            # the subject's is the one before the ratio (the same when none is)
-            precisions = _keys_in(s, range(max(0, i - WINDOW), i)) or rival_precisions
+        precisions, _rival_own = _precisions_of_each(s, rival, i, metric, precisions)
         doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
         found.append(
             _pair_claim(

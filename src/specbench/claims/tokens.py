@@ -355,7 +355,7 @@ class Tokenizer:
         if name == "quantity":
             base = self._groups_before["quantity"]
             number_text = match.group(base + 1)
-            number = _number(number_text.replace(",", ".") if _DECIMAL_COMMA.fullmatch(number_text) else number_text)
+            number = _number(number_text)
             magnitude = {"亿": 1e8, "万": 1e4, None: 1.0}[match.group(base + 2)]
             dimension, scale = self.units[match.group(base + 3)]
             if magnitude != 1.0 and dimension not in ("count", "cores"):
@@ -371,8 +371,7 @@ class Tokenizer:
             base = self._groups_before["ratio"]
             number_text = match.group(base + 1)
             unit = self._ratio_units[match.group(base + 2)]
-            decimal_comma = _DECIMAL_COMMA.fullmatch(number_text)
-            number = float(number_text.replace(",", ".")) if decimal_comma else _number(number_text)
+            number = _number(number_text)
             value = number / 100 if unit == "percent" else number / 10 if unit == "tenths" else number
             return Token(Kind.RATIO, start, end, text, Ratio(value, unit))
         if name == "fraction":
@@ -568,7 +567,9 @@ _DECIMAL_COMMA = re.compile(r"\d+,\d")
 
 
 def _number(text: str) -> float:
-    return float(text.replace(",", ""))
+    """A number as written: "1,979" is 1979; "119,5" (one digit after the comma, which cannot be
+    a thousands separator) is 119.5."""
+    return float(text.replace(",", "." if _DECIMAL_COMMA.fullmatch(text) else ""))
 
 
 _NAME_DROP = str.maketrans("", "", " \t-_·.")

@@ -1,6 +1,6 @@
-"""The validated catalogue cached (see :mod:`specbench.cachefile`), keyed by the content of the spec files and of the
-code that reads them: validation imports pint and pydantic (about 0.25 s), and a command that
-finds the cache imports neither."""
+"""The validated catalogue in a cache file (:mod:`specbench.cachefile`), keyed by the content of
+the spec files and of the code that reads them: validation imports pint and pydantic (about
+0.25 s), and a command that finds the cache imports neither."""
 
 from __future__ import annotations
 
