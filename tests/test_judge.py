@@ -628,3 +628,21 @@ def test_figures_no_spec_sheet_can_settle_are_unverifiable(catalogue, text):
 def test_a_ratio_of_a_change_down_is_read_down(catalogue, text, verdict):
     (judgement,) = check(text, catalogue)
     assert judgement.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # H200 141 GB [NVX-1] / H100 80 GB [NV-H1] = 1.76x: "double" overstates it by 14%, a round
+        # ratio stretched; never "matched" through a pair of throughput figures (TF32 sparse/dense)
+        ("The H200 has double the memory capacity of H100.", "misleading"),
+        # H200 4.8 TB/s [NVX-1] / H100 3.35 TB/s [NV-H1] = 1.43x: "double" is 40% off, no rounding
+        ("The H200 has double the memory bandwidth of H100.", "false"),
+        # 141 / 80 = 1.76x written as 1.76x
+        ("The H200 offers 1.76x the memory capacity of the H100.", "supported"),
+    ],
+)
+def test_a_memory_ratio_is_judged_on_memory_alone_and_a_stretched_round_ratio_is_misleading(catalogue, text, verdict):
+    judgement = _one(lambda t: check(t, catalogue), text)
+    assert judgement.claim.metric in ("memory_capacity", "memory_bandwidth")
+    assert (judgement.verdict, judgement.flags) == (verdict, [])

@@ -742,6 +742,23 @@ def test_a_ratio_at_one_end_of_a_range_is_never_false(catalogue):
     assert ratio.verdict == "unverifiable" and "one end of a range" in " ".join(ratio.explanation)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BR100的FP32算力是A100的2.4到2.8倍",  # 256 / 156 TF32 = 1.64x; 256 / 19.5 vector = 13.1x
+        "The BR100 is 2.4 to 2.8 times faster than the A100 in FP32.",
+        "BR100的FP32算力是A100的2.4-2.8倍",
+    ],
+)
+def test_a_bare_number_before_a_ratio_is_the_low_end_of_a_range(catalogue, text):
+    """The range is one ratio claim, read at neither end alone: it is never called false."""
+    (ratio,) = [j for j in check(text, catalogue) if j.claim.kind == "ratio"]
+    assert ratio.claim.ratio_text.startswith("2.4") and (
+        "2.8倍" in ratio.claim.ratio_text or "2.8 times" in ratio.claim.ratio_text
+    )
+    assert ratio.verdict == "unverifiable" and "one end of a range" in " ".join(ratio.explanation)
+
+
 def test_a_header_naming_skus_with_memory_sizes_heads_the_columns(catalogue):
     """ "A100 (SXM4 80GB)" in a header names the SKU: the 80GB is no figure, and the rows below
     are judged per column (NVIDIA: H200 141 GB HBM3e, H100 SXM5 80 GB HBM3, A100 80 GB HBM2e,

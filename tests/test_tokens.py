@@ -153,3 +153,20 @@ def test_a_decimal_comma_before_a_unit(text, values):
     tokenizer = Tokenizer({"l20": "nvidia-l20"})
     tokens = tokenizer.tokenize(text, fold(text, tokenizer.lexicon))
     assert [t.value.value for t in tokens if t.kind is Kind.QUANTITY] == values
+
+
+@pytest.mark.parametrize(
+    ("text", "dimension", "tera"),
+    [
+        ("整数精度(INT8)算力达到 512 Tera-OPS", "op_rate", 512.0),  # a 910B explainer's spelling
+        ("reaches 256 Tera-FLOPS of FP16", "flop_rate", 256.0),
+        ("a 2 Peta-FLOPS chip", "flop_rate", 2000.0),
+    ],
+)
+def test_hyphenated_rate_units(text, dimension, tera):
+    from specbench.claims.tokens import Kind, Tokenizer, fold
+
+    tokenizer = Tokenizer({})
+    tokens = tokenizer.tokenize(text, fold(text, tokenizer.lexicon))
+    (quantity,) = [t.value for t in tokens if t.kind is Kind.QUANTITY]
+    assert (quantity.dimension.value, quantity.value) == (dimension, tera)

@@ -945,7 +945,11 @@ class Judge:
         else:
             # With no like-for-like pair (the rival lacks the precision), a pair within 10% on
             # another basis is how the claim was made: misleading, not unverifiable.
-            match = self._search_ratio(subject, rival, claim, tol if known else CLOSE)
+            # other pairs of throughput figures are how a throughput ratio may have been made; a
+            # ratio of memory, bandwidth or power is about that metric alone
+            searchable = claim.metric in ("throughput", "per_watt")
+            match = self._search_ratio(subject, rival, claim, tol if known else CLOSE) if searchable else None
+            near = [r for r in measured if r[1] is not None and not r[2]]
             if match and unmeasured:
                 # "浮点、整型算力分别提升到1.8倍、3.6倍" with no INT8 figure for the rival: the ratio may be on
                 # the precision nobody published, so a mixed pair is a guess, not a finding
@@ -962,6 +966,18 @@ class Judge:
             elif not known:
                 steps.append("No like-for-like pair of figures exists, so the ratio cannot be checked.")
                 judgement.outcome = Outcome.UNKNOWN
+            elif (
+                near
+                and claim.qualifier in ("equals", "about", "at_least", "more_than", "up_to")
+                and all(abs(r[1] - claim.ratio) / r[1] <= max(CLOSE, 1.5 * tol) for r in near)  # type: ignore[operator]
+            ):
+                # "double the memory capacity of H100" for 141 / 80 = 1.76x: a round ratio stretched,
+                # as a figure within 10% is (Outcome.NEAR), not a ratio with no basis at all
+                steps.append(
+                    f"{', '.join(r[0] for r in near)}: {times(near[0][1])} is near '{claim.ratio_text}' "  # type: ignore[arg-type]
+                    "but not what is claimed."
+                )
+                judgement.outcome = Outcome.NEAR
             else:
                 steps.append("No pair of published figures gives the claimed ratio.")
                 judgement.outcome = Outcome.CONTRADICTED

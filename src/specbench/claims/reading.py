@@ -583,7 +583,7 @@ class Reader:
     def _read(self, sentence: str, folded: str, context: Context) -> list[Claim]:
         from specbench.claims import rules
 
-        tokens = rules.merge_tokens(self.tokenizer.tokenize(sentence, folded))
+        tokens = rules.merge_tokens(self.tokenizer.tokenize(sentence, folded), folded)
         clause = Kind.CLAUSE
         clause_of = list(accumulate((token.kind is clause for token in tokens), initial=0))[1:]
         mentions = self._mentions(tokens, context, clause_of, sentence)

@@ -54,6 +54,30 @@ def _scale(quantity: Token) -> float:
     return quantity.value.value / written if written else 1.0
 
 
+def _ratio_ranges(tokens: list[Token], folded: str) -> list[Token]:
+    """ "A100的6-13倍", "2.4 to 2.8 times faster", "2~3倍": a bare number joined to a ratio as its
+    low end makes one ratio, a range; its ``range`` role is the text of the range. The rules read
+    it as the range's high end, with the doubt that the text states a range."""
+    if not any(t.kind is Kind.RATIO for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for token in tokens:
+        if token.kind is Kind.RATIO and token.value.kind == "times" and out:
+            back = 2 if len(out) > 1 and out[-1].kind is Kind.WORD and out[-2].kind is Kind.NUMBER else 1
+            low = out[-back]
+            if (
+                low.kind is Kind.NUMBER
+                and 0 < float(low.value) < token.value.value
+                and _RANGE_JOIN.fullmatch(folded, low.end, token.start)
+            ):
+                del out[-back:]
+                text = low.text + folded[low.end : token.start] + token.text
+                out.append(Token(Kind.RATIO, low.start, token.end, text, token.value, {"range": text}))
+                continue
+        out.append(token)
+    return out
+
+
 def _per_second(tokens: list[Token]) -> list[Token]:
     """ "每秒3.2TB", "3.2TB每秒": an amount of data per second is a bandwidth, 3.2 TB/s."""
     marks = [i for i, t in enumerate(tokens) if t.kind is Kind.WORD and t.has("per_second")]
@@ -72,12 +96,15 @@ def _per_second(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def merge_tokens(tokens: list[Token]) -> list[Token]:
+def merge_tokens(tokens: list[Token], folded: str = "") -> list[Token]:
     """Join what the tokenizer leaves apart: '128 FP32 TFLOPS' is one quantity of FP32.
 
     A star right after a figure ('624 TFLOPS*') is NVIDIA's mark for a 2:4 sparse figure.
+    ``folded`` is the text the tokens were read from, for what lies between them.
     """
     tokens = _per_second(tokens)
+    if folded:
+        tokens = _ratio_ranges(tokens, folded)
     kinds = {token.kind for token in tokens}
     if not kinds & {Kind.UNIT, Kind.STAR, Kind.NAME} and not {Kind.QUANTITY, Kind.OPEN} <= kinds:
         # No join below can start (each needs a unit standing alone, a star, a node's name or a
@@ -1379,7 +1406,7 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
         precisions, rival_precisions = _precisions_of_each(s, rival, i, metric, precisions)
         doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
-        span = _range_around(s, i)
+        span = _range_around(s, i) or token.roles.get("range")
         if span is not None:
             doubts.append(f"the ratio is one end of a range ('{span}')")
         found.append(
