@@ -646,3 +646,20 @@ def test_a_memory_ratio_is_judged_on_memory_alone_and_a_stretched_round_ratio_is
     judgement = _one(lambda t: check(t, catalogue), text)
     assert judgement.claim.metric in ("memory_capacity", "memory_bandwidth")
     assert (judgement.verdict, judgement.flags) == (verdict, [])
+
+
+def test_a_ratio_that_holds_only_for_another_sku_of_the_family_is_misleading_not_false(catalogue):
+    """H100 SXM5 3350 GB/s [NV-H1] over A100 SXM4 80GB 2039 GB/s [NV-A1] = 1.64x; over the first
+    A100, 1555 GB/s (40 GB), it is 2.15x: "doubled" holds for a SKU the name may mean."""
+    judgement = _one(lambda t: check(t, catalogue), "The H100 doubled the memory bandwidth of the A100.")
+    assert (judgement.verdict, judgement.flags) == ("misleading", ["sku-mismatch"])
+    assert round(judgement.ratio, 2) == 1.64  # the like-for-like pair stays the headline
+
+
+def test_a_bare_ratio_shows_the_ai_precisions_first(catalogue):
+    """H20 FP16 148 / H100 SXM5 989.5 = 0.15 [NV-20a, NV-H1]; FP64 1 / 34 = 0.029 is shown after it."""
+    (ratio,) = [j for j in check("其中H20算力约为H100的1/3", catalogue) if j.claim.kind == "ratio"]
+    assert ratio.claim.ratio == pytest.approx(1 / 3)
+    assert round(ratio.ratio, 2) == 0.15
+    assert ratio.actual_text.startswith("TF32 0.15x") and "FP64 0.029x" in ratio.actual_text
+    assert ratio.verdict != "supported"

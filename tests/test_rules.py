@@ -759,6 +759,18 @@ def test_a_bare_number_before_a_ratio_is_the_low_end_of_a_range(catalogue, text)
     assert ratio.verdict == "unverifiable" and "one end of a range" in " ".join(ratio.explanation)
 
 
+@pytest.mark.parametrize(
+    ("text", "ratio"),
+    [
+        ("Gaudi 3 provides a fourfold boost in BF16 over Gaudi 2.", 4.0),
+        ("The H100 doubled the memory bandwidth of the A100.", 2.0),
+        ("The H200 offers a threefold increase in memory bandwidth over the A100.", 3.0),
+    ],
+)
+def test_ratio_words_of_english_trade_press(catalogue, text, ratio):
+    assert [j.claim.ratio for j in check(text, catalogue) if j.claim.kind == "ratio"] == [ratio]
+
+
 def test_a_header_naming_skus_with_memory_sizes_heads_the_columns(catalogue):
     """ "A100 (SXM4 80GB)" in a header names the SKU: the 80GB is no figure, and the rows below
     are judged per column (NVIDIA: H200 141 GB HBM3e, H100 SXM5 80 GB HBM3, A100 80 GB HBM2e,

@@ -911,6 +911,8 @@ class Judge:
                         f"{times(ratio)} — {'holds' if ok else 'does not hold'}."
                     )
                     results.append((metric.replace("_", " "), ratio, ok, []))
+                    if not ok:
+                        results += self._sibling_ratios(subject, rival, metric, claim, tol, steps)
         if not results:
             judgement.outcome = Outcome.UNKNOWN
             steps.append(f"No figure of {subject.name} and {rival.name} can be compared for this claim.")
@@ -919,6 +921,10 @@ class Judge:
         if claim.metric in ("throughput", "per_watt") and not claim.precisions:
             results = self._headline(results, steps)
         known = [(what, ratio, ok, extra) for what, ratio, ok, extra in results if ratio is not None]
+        if claim.metric == "throughput" and not claim.precisions:
+            # a bare ratio is about the AI precisions: FP64 and FP32 are shown after them
+            wide = {precision_label(p) for p in ("fp64", "fp32")}
+            known.sort(key=lambda r: r[0] in wide)
         # The headline ratio is the first one measured like for like (same unit, no vendor format).
         clean = [r for r in known if not set(r[3]) & FRAMING]
         judgement.ratio = (clean or known)[0][1] if known else None
@@ -1334,6 +1340,27 @@ class Judge:
             except UnknownChipError:
                 self._family_names[name] = False
         return self._family_names[name]
+
+    def _sibling_ratios(
+        self, subject: Chip, rival: Chip, metric: str, claim: Claim, tol: float, steps: list[str]
+    ) -> list[tuple[str, float | None, bool, list[str]]]:
+        """The first pair of other SKUs of the two families whose figures give the claimed ratio:
+        "The H100 doubled the memory bandwidth of the A100" holds only against the first A100
+        (SXM4 40GB, 1555 GB/s: 3350 / 1555 = 2.15x), not the 80 GB one the name resolves to."""
+        assert claim.ratio is not None
+        for ours in (subject, *self._siblings(subject)):
+            for theirs in (rival, *self._siblings(rival)):
+                if (ours, theirs) == (subject, rival):
+                    continue
+                a, b = ours.preferred(metric), theirs.preferred(metric)
+                if not (a and b and a.is_numeric and b.is_numeric and float(b.value)):
+                    continue
+                ratio = float(a.value) / float(b.value)
+                if holds(ratio, claim.ratio, claim.qualifier, tol)[0]:
+                    what = metric.replace("_", " ")
+                    steps.append(f"Only {ours.name} against {theirs.name}: {a.text} / {b.text} = {times(ratio)}.")
+                    return [(f"{what} ({ours.name} / {theirs.name})", ratio, True, ["sku-mismatch"])]
+        return []
 
     def _siblings(self, chip: Chip) -> list[Chip]:
         if chip.id not in self._siblings_cache:

@@ -34,6 +34,7 @@ from specbench.claims.reading import (
     DESIGN_AFTER_DIGIT,
     NODE_AFTER_DIGIT,
     PCIE_WORDS,
+    SLASH_FRACTION,
     claim_units,
     claim_words,
     sentence_ends,
@@ -87,6 +88,7 @@ class Prefilter:
                 rf"|{DESIGN_AFTER_DIGIT})"
             ),
             re.compile(rf"[{CJK_NUMERALS}]\s?[倍成]"),
+            re.compile(SLASH_FRACTION),
             re.compile(r"\|[^|\n]{0,40}\d"),
             regexcache.compile(trie_pattern(sorted(w for w in self._words if not w[0].isascii()))),
             regexcache.compile(trie_pattern(sorted(w for w in self._words if w[0].isascii()))),

@@ -72,6 +72,8 @@ _PCIE_VERSION_OF = re.compile(rf"{PCIE} (?:version|variant|card|model)s? of (?:t
 _CAPACITY = re.compile(r"(?<![a-z0-9])(\d+)\s?gb")  # a memory capacity in a chip's name ("a100 80gb")
 
 CJK_NUMERALS = "一二两三四五六七八九十"  # before 倍 or 成, a ratio (两倍, 九成)
+# A fraction the tokenizer reads as a ratio: "约为H100的1/3", "1/3 of the A100's" (its slash_fraction rule)
+SLASH_FRACTION = r"[的为是到至]\s?\d\s?/\s?\d|\d/\d{1,3}\s(?:of|the)\s"
 
 
 def claim_units(lexicon: Lexicon) -> list[str]:
@@ -496,6 +498,7 @@ class Reader:
         return (
             regexcache.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d|{NODE_AFTER_DIGIT})"),
             re.compile(rf"[{CJK_NUMERALS}]\s?[倍成]"),
+            re.compile(SLASH_FRACTION),
             regexcache.compile(words),
             re.compile(r"\|[^|\n]{0,40}\d"),
             re.compile(rf"hbm|gddr\d|lpddr|{DESIGN_WORDS}"),

@@ -332,10 +332,10 @@ def _attached(s: Sentence, index: int) -> Mention | None:
     j = index - 1
     while j >= 0 and (s.tokens[j].kind is Kind.OPEN or _is(s.tokens[j], "of") or _is(s.tokens[j], "qualifiers")):
         j -= 1
-    if j == index - 1 or j < 0:
+    mention = _mention_at(s, j) if 0 <= j < index - 1 else None
+    if mention is None:  # "the 910B's 64GB and ~1,200 GB/s": a qualifier, then the list's "and"
         return _listed_after(s, index)
-    mention = _mention_at(s, j)
-    return mention if mention is not None and not mention.unnamed else None
+    return mention if not mention.unnamed else None
 
 
 def _listed_after(s: Sentence, index: int) -> Mention | None:
