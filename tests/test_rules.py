@@ -771,6 +771,51 @@ def test_ratio_words_of_english_trade_press(catalogue, text, ratio):
     assert [j.claim.ratio for j in check(text, catalogue) if j.claim.kind == "ratio"] == [ratio]
 
 
+@pytest.mark.parametrize(
+    ("text", "ratio", "qualifier"),
+    [
+        ("BR100的性能比A100高23%", 1.23, "equals"),  # 高 right before the number: 23% higher
+        ("H20的FP16算力比H100低85%", 0.15, "equals"),
+        ("昇腾910B的能效比优于A100 23%", 1.23, "equals"),  # the comparative, its rival, then by how much
+        ("BR100的性能高于A100 20%", 1.2, "equals"),
+    ],
+)
+def test_a_percentage_after_a_comparative_is_the_difference(catalogue, text, ratio, qualifier):
+    (claim,) = [j.claim for j in check(text, catalogue) if j.claim.kind == "ratio"]
+    assert (round(claim.ratio, 2), claim.qualifier) == (ratio, qualifier)
+
+
+def test_a_one_character_comparative_is_a_change_only_before_a_number(catalogue):
+    from specbench.claims.tokens import Kind
+
+    reader = Reader(catalogue)
+    for text in ("这款高性能芯片的显存为32GB", "最大2TB", "至少3倍"):
+        tokens = reader.tokenizer.tokenize(text, text)
+        assert not [t for t in tokens if t.kind is Kind.WORD and t.text in "高快多大强低慢少小弱"], text
+
+
+def test_energy_efficiency_in_a_training_run_is_a_benchmark_not_a_spec(catalogue):
+    """A ResNet50 training result: per watt in one workload, which no spec sheet records."""
+    text = "在ResNet50训练中,昇腾910B的能耗比优于A100 23%"
+    (judgement,) = [j for j in check(text, catalogue) if j.claim.kind == "ratio"]
+    assert judgement.claim.metric == "per_watt" and judgement.verdict == "unverifiable"
+
+
+def test_a_pronoun_after_a_concession_is_the_clause_subject_not_its_rival(catalogue):
+    """H20: 96 GB HBM3, NVLink 900 GB/s [NV-20a]; the H100 it is set against has 80 GB [NV-H1]."""
+    text = "H20虽较H100性能缩水70%,但其96GB HBM3显存和900GB/s NVLink带宽仍显著优于昇腾910B。"
+    owners = {(j.claim.metric, j.claim.value): (j.claim.subject, j.verdict) for j in check(text, catalogue)}
+    assert owners[("memory_capacity", 96.0)] == ("nvidia-h20", "supported")
+    assert owners[("interconnect", 900.0)] == ("nvidia-h20", "supported")
+
+
+def test_a_typographic_apostrophe_is_a_possessive(catalogue):
+    """H100 SXM5 INT8 dense 1979 TOPS [NV-H1]."""
+    text = "The 910B offers 560 INT8 TOPS, modest versus H100\u2019s 1979 INT8 TOPS."
+    owners = {j.claim.value: (j.claim.subject, j.verdict) for j in check(text, catalogue)}
+    assert owners[1979.0] == ("nvidia-h100-sxm5", "supported")
+
+
 def test_a_header_naming_skus_with_memory_sizes_heads_the_columns(catalogue):
     """ "A100 (SXM4 80GB)" in a header names the SKU: the 80GB is no figure, and the rows below
     are judged per column (NVIDIA: H200 141 GB HBM3e, H100 SXM5 80 GB HBM3, A100 80 GB HBM2e,

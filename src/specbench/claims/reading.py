@@ -754,6 +754,8 @@ class Reader:
         # "A100是它的2.5倍": 它 is not the subject of its own clause, but a chip named before it.
         recent = mentions[-WINDOW:]
         earlier = [m for m in recent if (opens or clause_of[m.index] != clause_of[index]) and not m.unnamed]
+        # "H20虽较H100性能缩水70%，但其96GB…": 其 is the clause's subject, not the chip it was set against
+        earlier = [m for m in earlier if not m.rival_role] or earlier
         own_clause = [m for m in recent if not opens and clause_of[m.index] == clause_of[index] and not m.unnamed]
         if own_clause and earlier:
             target: Mention | None = earlier[-1]

@@ -1206,11 +1206,15 @@ def _ratio_value(s: Sentence, index: int) -> tuple[float, str, tuple[float, ...]
     else:
         return None
     after = s.tokens[index + 1] if index + 1 < len(s.tokens) else None
-    before = [s.tokens[i] for i in range(max(0, index - 3), index)]
     change = None
-    for t in reversed(before):
+    for k in range(index - 1, max(-1, index - 4), -1):
+        t = s.tokens[k]
         if _is(t, "changes"):
             change = t.role("changes")
+            break
+        if kind == "percent" and _mention_at(s, k) is not None and k > 0 and _is(s.tokens[k - 1], "comparatives"):
+            # "优于A100 23%", "高于H100 20%": the comparative, its rival, then by how much
+            change = "up" if s.tokens[k - 1].role("comparatives") == "greater" else "down"
             break
         if not _is(t, "qualifiers"):
             break
@@ -1397,7 +1401,12 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             for k in range(max(0, rival.index - 1), rival.index)
         ):
             qualifier = "less_than" if _less_before(s, rival.index, i) else qualifier
-        elif _more_before(s, rival.index) and rival.index < i:  # "超过A100的3倍"; "6.68x faster than" is 6.68x
+        elif (
+            _more_before(s, rival.index)
+            and rival.index < i
+            and not (change and token.kind is Kind.RATIO and token.value.kind == "percent")
+        ):
+            # "超过A100的3倍" is more than 3x; "6.68x faster than" is 6.68x; "高于A100 20%" is 1.2x
             qualifier = "more_than"
         if qualifier == "equals" and 0 < rival.index < i and _joined(s, rival.index, i):
             qualifier = _qualifier_for(s, rival.index)  # "仅为H100的30%", "是A100的近4倍"

@@ -92,6 +92,8 @@ def fold(text: str, lexicon: Lexicon) -> str:
             folded = folded.replace(wrong, right)
     if "pcle" in folded:  # a typo seen in print for PCIe (lower-case L for I)
         folded = folded.replace("pcle", "pcie")
+    if "\u2019" in folded:  # "H100’s": the typographic apostrophe is the possessive's
+        folded = folded.replace("\u2019", "'")
     return folded
 
 
@@ -267,6 +269,9 @@ class Tokenizer:
                 r"(?:(?<=[的为是到至])|(?<=[的为是到至]\s)|(?<![\d/.,])(?=\d/\d{1,3}\s(?:of|the)\s))"
                 r"(\d)\s?/\s?(\d{1,3})(?![\d/.,])",
             ),
+            # "比A100高23%", "快2倍", "低30%": a one-character comparative right before a number is a
+            # change; alone ("高性能", "最大") it is part of other words, and no word of its own
+            ("change_char", rf"[{_CHANGE_UP}{_CHANGE_DOWN}](?=\s?(?:约|近)?\s?\d)"),
             ("word", bounded(self.words)),
             (
                 "money",
@@ -346,6 +351,8 @@ class Tokenizer:
             return Token(Kind.OTHER_CHIP, start, end, text, other)
         if name == "name":
             return Token(Kind.NAME, start, end, text, word)
+        if name == "change_char":
+            return Token(Kind.WORD, start, end, text, word, {"changes": "up" if word in _CHANGE_UP else "down"})
         if name in ("url", "html", "hex", "date", "money", "skip_after"):
             return Token(Kind.SKIP, start, end, text, name)
         if name == "area":
@@ -422,6 +429,7 @@ class Tokenizer:
 
 # Rules whose token is the text itself, with the kind of the same name.
 _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
+_CHANGE_UP, _CHANGE_DOWN = "高快多大强", "低慢少小弱"
 
 
 def _alternatives(rules: list[tuple[str, str]]) -> str:
