@@ -816,6 +816,32 @@ def test_a_typographic_apostrophe_is_a_possessive(catalogue):
     assert owners[1979.0] == ("nvidia-h100-sxm5", "supported")
 
 
+def test_it_after_several_of_one_chip_and_a_rival_is_the_chip_they_make(catalogue):
+    """Metro Radio (2025-04-21), retelling Reuters: the 910C puts two 910B dies in one package;
+    "它" is the 910C, not the two 910Bs nor the H100 it is set against. 910C 128 GB [HWX-19]
+    over 910B 64 GB [HWX-11] = 2x."""
+    text = (
+        "消息指,華為公司計劃最快於5月開始,向中國客戶大規模出貨其先進的910C人工智能(AI)晶片。"
+        "華為透過先進的整合技術將兩個910B處理器組合到一個封裝中,實現與輝達的H100晶片相當的性能。"
+        "他們補充說,這意味著它的運算能力和記憶體容量,是910B的兩倍。"
+    )
+    (ratio,) = [j for j in check(text, catalogue) if j.claim.kind == "ratio"]
+    assert (ratio.claim.subject, ratio.claim.rival, ratio.claim.ratio) == (
+        "huawei-ascend-910c",
+        "huawei-ascend-910b",
+        2.0,
+    )
+    assert ratio.verdict != "false"
+
+
+@pytest.mark.parametrize(("text", "count"), [("将两个910B处理器组合", 2), ("两颗910B", 2), ("十六个", 16)])
+def test_a_chinese_numeral_with_its_counter_is_a_count(catalogue, text, count):
+    from specbench.claims.tokens import Kind
+
+    tokens = Reader(catalogue).tokenizer.tokenize(text, text)
+    assert [t.value for t in tokens if t.kind is Kind.COUNT] == [count]
+
+
 def test_a_header_naming_skus_with_memory_sizes_heads_the_columns(catalogue):
     """ "A100 (SXM4 80GB)" in a header names the SKU: the 80GB is no figure, and the rows below
     are judged per column (NVIDIA: H200 141 GB HBM3e, H100 SXM5 80 GB HBM3, A100 80 GB HBM2e,

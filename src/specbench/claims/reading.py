@@ -621,8 +621,20 @@ class Reader:
             else:
                 continue
             back = index - 1
-            while back >= 0 and tokens[back].kind is Kind.WORD and tokens[back].has("vendors"):
-                back -= 1  # "相比英伟达A100": the vendor's name sits between marker and chip
+            while (
+                back >= 0
+                and tokens[back].kind is Kind.WORD
+                and (
+                    tokens[back].has("vendors")
+                    or (
+                        back >= 1
+                        and tokens[back].has("of")
+                        and tokens[back - 1].kind is Kind.WORD
+                        and tokens[back - 1].has("vendors")
+                    )
+                )
+            ):
+                back -= 1  # "相比英伟达A100", "與輝達的H100": the vendor's name sits between marker and chip
             if (
                 back >= 1
                 and tokens[back].kind is Kind.WORD
@@ -633,6 +645,8 @@ class Reader:
                 back -= 1  # "greater than that of the MTT S4000"
             before = tokens[back] if back >= 0 else None
             after = tokens[index + 1] if index + 1 < len(tokens) else None
+            if after is not None and after.role("scope") == "chip" and index + 2 < len(tokens):
+                after = tokens[index + 2]  # "與H100晶片相當": the chip's noun before the word that pairs them
             if before is not None and before.kind is Kind.WORD and before.has("variants"):
                 mention.variant = before.text
                 back -= 1
@@ -800,8 +814,9 @@ class Reader:
 
     def _subjects(self, sentence: str, tokens: list[Token], context: Context) -> list[Mention]:
         mentions = self._mentions(tokens, context, [0] * len(tokens), sentence)
-        # "It's worth noting that the MTT S4000 …": an "it" that refers to nothing sets no subject
-        return [m for m in mentions if not m.rival_role and not m.unnamed and not m.unresolved]
+        # "It's worth noting that the MTT S4000 …": an "it" that refers to nothing sets no subject;
+        # nor do several of one chip ("將兩個910B處理器組合到一個封裝中"): a later "它" is one chip
+        return [m for m in mentions if not m.rival_role and not m.unnamed and not m.unresolved and not _several(m)]
 
     def _settle_headings(self, headings: list[tuple[str, str]], context: Context) -> None:
         """Headings of the paragraph, newest first: the newest with a precision word sets it."""
@@ -817,7 +832,7 @@ class Reader:
     def _update_context(sentence: Sentence, claims: list[Claim]) -> None:
         context = sentence.context
         named = [m for m in sentence.mentions if not m.unnamed and not m.unresolved]
-        subjects = [m for m in named if not m.rival_role and not m.reference]
+        subjects = [m for m in named if not m.rival_role and not m.reference and not _several(m)]
         # "让位于新一代 Blackwell(B200/GB200 系列)": a chip named in a parenthesis is an aside about
         # the word before it; the paragraph's subject stays (asked for only then: it reads the
         # text passed over)
@@ -845,6 +860,12 @@ class Reader:
             context.precision = precisions  # a heading such as "FP16 Tensor Core"
         if "respectively" in sentence.roles:
             context.precision_list = precisions
+
+
+def _several(mention: Mention) -> bool:
+    """Whether a mention counts several devices ("两个910B", "8x A100"): what they make is the
+    subject, not one of them."""
+    return mention.count is not None and mention.count > 1
 
 
 def _parenthesised(tokens: list[Token]) -> list[bool]:

@@ -271,6 +271,9 @@ class Tokenizer:
             ),
             # "比A100高23%", "快2倍", "低30%": a one-character comparative right before a number is a
             # change; alone ("高性能", "最大") it is part of other words, and no word of its own
+            # "将两个910B处理器组合", "两颗芯片": a Chinese numeral and its counter, before the words take
+            # the numeral alone (千卡, 八卡 stay the words that count a cluster's cards)
+            ("cjk_count", rf"({_CJK_NUMBER})\s?([个颗片枚块张台])"),
             ("change_char", rf"[{_CHANGE_UP}{_CHANGE_DOWN}](?=\s?(?:约|近)?\s?\d)"),
             ("word", bounded(self.words)),
             (
@@ -398,6 +401,11 @@ class Tokenizer:
         if name == "cjk_ratio":
             value = self._cjk(match.group(self._groups_before["cjk_ratio"] + 1))
             return Token(Kind.RATIO, start, end, text, Ratio(float(value), "times")) if value else None
+        if name == "cjk_count":
+            base = self._groups_before["cjk_count"]
+            count = self._cjk(match.group(base + 1))
+            counter = self._counters.get(match.group(base + 2), "item")
+            return Token(Kind.COUNT, start, end, text, count, {"counter": counter}) if count else None
         if name == "count":
             base = self._groups_before["count"]
             raw = match.group(base + 1)
