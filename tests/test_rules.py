@@ -842,6 +842,14 @@ def test_a_chinese_numeral_with_its_counter_is_a_count(catalogue, text, count):
     assert [t.value for t in tokens if t.kind is Kind.COUNT] == [count]
 
 
+def test_a_sentence_about_one_kind_of_bandwidth_speaks_of_it_in_every_clause(catalogue):
+    """53AI's buyer's comparison: A100 NVLink is 600 GB/s on every SKU [NV-A1, NV-A4]; 900 GB/s is
+    the H100's [NV-H1]. The clause with the A100's figure names no bandwidth of its own."""
+    text = "跨GPU通信带宽低:只有64 GB/s,远低于A100的900 GB/s"
+    (judgement,) = [j for j in check(text, catalogue) if j.claim.value == 900.0]
+    assert (judgement.claim.metric, judgement.verdict, judgement.claim.doubts) == ("interconnect", "false", ())
+
+
 def test_a_header_naming_skus_with_memory_sizes_heads_the_columns(catalogue):
     """ "A100 (SXM4 80GB)" in a header names the SKU: the 80GB is no figure, and the rows below
     are judged per column (NVIDIA: H200 141 GB HBM3e, H100 SXM5 80 GB HBM3, A100 80 GB HBM2e,

@@ -484,12 +484,28 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
         return "memory_bandwidth", None, []
     word = "bandwidth" if candidates else "a bandwidth with no word for it"
     doubt = [f"{word} is not said to be memory, chip-to-chip or host bandwidth"]
+    if not memory and not links and _bandwidth_words(s) == {"interconnect"}:
+        # "跨GPU通信带宽低：只有64 GB/s，远低于A100的900 GB/s": a sentence about one kind of bandwidth,
+        # named by its word, speaks of it in every clause
+        return "interconnect", None, []
     if chip_links and not memory:
         return "interconnect", chip_links[0], doubt  # the sentence is about NVLink / MTLink
     if links and not memory:  # "supports PCI Express Gen 4, offering 31.5 GB/sec": the host link
         host = next(n for n in _names_in(s, 0, len(s.tokens) - 1) if n.startswith("pci"))
         return "host_link", host, doubt
     return "memory_bandwidth", None, doubt
+
+
+def _bandwidth_words(s: Sentence) -> set[str]:
+    """The kinds of bandwidth the sentence names with a word that says bandwidth ("通信带宽",
+    "memory bandwidth"), not a bare "bandwidth" or a link's name."""
+    return {
+        str(t.role("metrics"))
+        for t in s.tokens
+        if _is(t, "metrics")
+        and t.role("metrics") in ("memory_bandwidth", "interconnect", "io_bandwidth", "die_to_die")
+        and ("带宽" in t.text or "bandwidth" in t.text.casefold())
+    }
 
 
 def _names_pcie(s: Sentence) -> bool:
