@@ -850,6 +850,30 @@ def test_a_sentence_about_one_kind_of_bandwidth_speaks_of_it_in_every_clause(cat
     assert (judgement.claim.metric, judgement.verdict, judgement.claim.doubts) == ("interconnect", "false", ())
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("昇腾930的算力", "昇腾930"), ("Ascend 10C芯片", "Ascend 10C"), ("MLU690", "MLU690"), ("曦云C600", "曦云C600")],
+)
+def test_an_unknown_model_of_a_known_series_is_a_chip_of_its_own(catalogue, text, name):
+    from specbench.claims.tokens import Kind
+
+    tokens = Reader(catalogue).tokenizer.tokenize(text, text.casefold())
+    assert [(t.kind, t.value) for t in tokens if t.kind in (Kind.CHIP, Kind.OTHER_CHIP)] == [(Kind.OTHER_CHIP, name)]
+
+
+def test_figures_after_a_ratio_are_not_its_rivals(catalogue):
+    """A machine-written research summary (reportify.cn): "Ascend 10C" is its garbling of the
+    910C, whose BF16 780 TFLOPS and 3.2 TB/s [HWX-17] these are. B200 is what the 30% is measured
+    against; neither figure is the B200's (7.7 TB/s [NVX-3])."""
+    text = (
+        "Ascend 10C芯片: - 性能为Nvidia B200的30%(780 TFLOPS vs 2,500 TFLOPS)[10] - 内存带宽3.2 TB/s(B200为8 TB/s)[10]"
+    )
+    judgements = check(text, catalogue)
+    by_value = {j.claim.value: j for j in judgements if j.claim.value}
+    for value in (780.0, 3200.0):
+        assert by_value[value].claim.subject != "nvidia-b200" and by_value[value].verdict == "unverifiable"
+
+
 def test_a_header_naming_skus_with_memory_sizes_heads_the_columns(catalogue):
     """ "A100 (SXM4 80GB)" in a header names the SKU: the 80GB is no figure, and the rows below
     are judged per column (NVIDIA: H200 141 GB HBM3e, H100 SXM5 80 GB HBM3, A100 80 GB HBM2e,

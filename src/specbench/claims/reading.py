@@ -674,6 +674,8 @@ class Reader:
                 and _SAME_AS.search(sentence_text, max(0, token.start - 60), token.start)
             ):
                 mention.rival_role = True  # "the same VRAM envelope as a B200"
+            elif _ratio_of(tokens, index):
+                mention.rival_role = True  # "性能为B200的30%": what a ratio is measured against
             if not mention.rival_role and sentence_text and self._derived_from(sentence_text, token):
                 mention.reference = True
             if before is not None and before.kind is Kind.COUNT:
@@ -860,6 +862,19 @@ class Reader:
             context.precision = precisions  # a heading such as "FP16 Tensor Core"
         if "respectively" in sentence.roles:
             context.precision_list = precisions
+
+
+def _ratio_of(tokens: list[Token], index: int) -> bool:
+    """Whether the chip at ``index`` is followed by 的 and a ratio ("B200的30%", "H100的约1/3")."""
+    k = index + 1
+    if k >= len(tokens) or tokens[k].kind is not Kind.WORD or tokens[k].text != "的":
+        return False
+    k += 1
+    while k < len(tokens) and tokens[k].kind is Kind.WORD and tokens[k].has("qualifiers"):
+        k += 1
+    return k < len(tokens) and (
+        tokens[k].kind is Kind.RATIO or (tokens[k].kind is Kind.WORD and tokens[k].has("ratio_words"))
+    )
 
 
 def _several(mention: Mention) -> bool:

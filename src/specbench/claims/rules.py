@@ -55,21 +55,21 @@ def _scale(quantity: Token) -> float:
 
 
 def _ratio_ranges(tokens: list[Token], folded: str) -> list[Token]:
-    """ "A100的6-13倍", "2.4 to 2.8 times faster", "2~3倍": a bare number joined to a ratio as its
-    low end makes one ratio, a range; its ``range`` role is the text of the range. The rules read
-    it as the range's high end, with the doubt that the text states a range."""
+    """ "A100的6-13倍", "2.4 to 2.8 times faster", "2~3倍", "1/6到1/15", "20%-30%": a bare number or a
+    ratio joined to a ratio as its other end makes one ratio, a range; its ``range`` role is the
+    text of the range. The rules read it as the range's second end, with the doubt that the text
+    states a range."""
     if not any(t.kind is Kind.RATIO for t in tokens):
         return tokens
     out: list[Token] = []
     for token in tokens:
-        if token.kind is Kind.RATIO and token.value.kind == "times" and out:
+        if token.kind is Kind.RATIO and token.value.kind in ("times", "percent") and out:
             back = 2 if len(out) > 1 and out[-1].kind is Kind.WORD and out[-2].kind is Kind.NUMBER else 1
             low = out[-back]
             if (
-                low.kind is Kind.NUMBER
-                and 0 < float(low.value) < token.value.value
-                and _RANGE_JOIN.fullmatch(folded, low.end, token.start)
-            ):
+                (low.kind is Kind.NUMBER and 0 < float(low.value) < token.value.value)
+                or (low.kind is Kind.RATIO and low.value.kind == token.value.kind and back == 1)
+            ) and _RANGE_JOIN.fullmatch(folded, low.end, token.start):
                 del out[-back:]
                 text = low.text + folded[low.end : token.start] + token.text
                 out.append(Token(Kind.RATIO, low.start, token.end, text, token.value, {"range": text}))

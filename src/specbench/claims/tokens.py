@@ -246,6 +246,12 @@ class Tokenizer:
                 "chip",
                 r"(?<![a-z0-9])(?:" + trie_pattern(chip_names, sep) + ")" + NAME_END + _NOT_CACHE,
             ),
+            # a model of a series the catalogue holds that it does not know ("Ascend 10C", "MLU690",
+            # "昇腾920"): a chip of its own, never its series' neighbour nor a bare number
+            (
+                "series_chip",
+                rf"(?<![a-z0-9])(?:{_SERIES})\s?\d{{2,4}}(?:(?=ai(?![a-z]))|[a-z]{{0,2}}\d?){NAME_END}",
+            ),
             ("other_chip", "(?:" + bounded(self.other_chips, sep, NAME_END) + ")" + _NOT_CACHE),
             (
                 "numbered_card",
@@ -349,6 +355,10 @@ class Tokenizer:
         if name == "numbered_card":
             card = self.numbered_cards.get(word[:4], word)
             return Token(Kind.OTHER_CHIP, start, end, text, card + (" Ti" if len(word.strip()) > 4 else ""))
+        if name == "series_chip":
+            return Token(
+                Kind.OTHER_CHIP, start, end, text, self.other_chips.get(_fold_name(word)) or " ".join(text.split())
+            )
         if name == "other_chip":
             other = self.other_chips.get(_fold_name(word)) or word.upper()
             return Token(Kind.OTHER_CHIP, start, end, text, other)
@@ -437,6 +447,8 @@ class Tokenizer:
 
 # Rules whose token is the text itself, with the kind of the same name.
 _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
+# Series whose models are named by a number: a model the catalogue lacks is still a chip
+_SERIES = "ascend|昇腾|mlu|思元|天垓|智铠|曦云\\s?c|曦思\\s?n|mtt\\s?s|昆仑芯?\\s?[rp]"
 _CHANGE_UP, _CHANGE_DOWN = "高快多大强", "低慢少小弱"
 
 
