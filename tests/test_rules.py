@@ -874,6 +874,26 @@ def test_figures_after_a_ratio_are_not_its_rivals(catalogue):
         assert by_value[value].claim.subject != "nvidia-b200" and by_value[value].verdict == "unverifiable"
 
 
+def test_a_precision_after_a_figure_is_its_own_not_the_next_ones(catalogue):
+    """曦思N100: FP16 80 TFLOPS, INT8 160 TOPS [MXX-1, MXX-2]: 'in FP16' belongs to 80, 'in Int8' to 160;
+    a parenthesis right after a figure and its precision restates it in that precision."""
+    text = "The MXN100 delivers 80 TFLOPS in FP16 and 160 TOPS in Int8"
+    found = {j.claim.value: (j.claim.precisions, j.verdict) for j in check(text, catalogue)}
+    assert found == {80.0: (("fp16",), "supported"), 160.0: (("int8",), "supported")}
+    (restated,) = [
+        j
+        for j in check("A100 80 GB SXM delivers 19.5 TFLOPS FP32 (312 TFLOPS with sparsity)", catalogue)
+        if j.claim.value == 312.0
+    ]
+    assert restated.claim.precisions == ("fp32",) and restated.verdict == "misleading"
+
+
+def test_megabytes_of_memory_are_a_thousandth_of_its_gigabytes(catalogue):
+    """A Q&A page lists the A100 40GB's memory as 40000MB: 40 GB [NV-A1], never 40000 GB."""
+    (judgement,) = check("A100 40GB显存容量:40000MB", catalogue)
+    assert (judgement.claim.metric, judgement.claim.value, judgement.verdict) == ("memory_capacity", 40.0, "supported")
+
+
 def test_a_header_naming_skus_with_memory_sizes_heads_the_columns(catalogue):
     """ "A100 (SXM4 80GB)" in a header names the SKU: the 80GB is no figure, and the rows below
     are judged per column (NVIDIA: H200 141 GB HBM3e, H100 SXM5 80 GB HBM3, A100 80 GB HBM2e,

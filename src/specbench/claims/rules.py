@@ -386,6 +386,14 @@ def _owner_after(s: Sentence, index: int) -> Mention | None:
     return None
 
 
+_TRAILING = re.compile(r"\s*(?:in|at|of|@)?\s*", re.IGNORECASE)
+
+
+def _trails(s: Sentence, figure: int, word: int) -> bool:
+    """Whether a precision word follows a figure as its own ("80 TFLOPS in FP16", "256 PFLOPS@FP16")."""
+    return _TRAILING.fullmatch(s.text, s.tokens[figure].end, s.tokens[word].start) is not None
+
+
 def _precisions_near(s: Sentence, index: int, lower: int) -> list[Token]:
     """Precision words that govern the figure at ``index``.
 
@@ -403,6 +411,19 @@ def _precisions_near(s: Sentence, index: int, lower: int) -> list[Token]:
         if t.kind in (Kind.QUANTITY, Kind.RATIO):
             break
         if _is(t, "precisions"):
+            k = i - 1
+            while k > start and _is(s.tokens[k], "of"):
+                k -= 1
+            if (
+                not before
+                and k >= start
+                and s.tokens[k].kind is Kind.QUANTITY
+                and _trails(s, k, i)
+                and all(s.tokens[j].kind is not Kind.OPEN for j in range(i + 1, index))
+            ):
+                # "80 TFLOPS in FP16 and 160 TOPS in Int8": FP16 is the earlier figure's; but in
+                # "19.5 TFLOPS FP32 (312 TFLOPS with sparsity)" the parenthesis restates it as FP32
+                break
             before.insert(0, t)
             # "TF32/TF32+" and "FP16、BF16" are lists; one word otherwise.
             if i > 0 and s.tokens[i - 1].kind is Kind.WORD and s.tokens[i - 1].has("precisions"):
@@ -663,6 +684,9 @@ def _value_claim(
     token = s.tokens[index]
     quantity: Quantity = token.value
     metric, link, metric_doubts = _metric_for(s, index)
+    if metric == "memory_capacity" and quantity.dimension is Dimension.CACHE:
+        # "显存容量:40000MB": megabytes, the unit of caches, of a memory counted in gigabytes
+        quantity = Quantity(quantity.value / 1000, Dimension.INFORMATION, quantity.number_text)
     if metric is None:
         return None
     start, end = s.clause_range(index)
