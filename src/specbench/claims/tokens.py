@@ -275,11 +275,11 @@ class Tokenizer:
                 r"(?:(?<=[的为是到至])|(?<=[的为是到至]\s)|(?<![\d/.,])(?=\d/\d{1,3}\s(?:of|the)\s))"
                 r"(\d)\s?/\s?(\d{1,3})(?![\d/.,])",
             ),
-            # "比A100高23%", "快2倍", "低30%": a one-character comparative right before a number is a
-            # change; alone ("高性能", "最大") it is part of other words, and no word of its own
             # "将两个910B处理器组合", "两颗芯片": a Chinese numeral and its counter, before the words take
             # the numeral alone (千卡, 八卡 stay the words that count a cluster's cards)
             ("cjk_count", rf"({_CJK_NUMBER})\s?([个颗片枚块张台])"),
+            # "比A100高23%", "快2倍", "低30%": a one-character comparative right before a number is a
+            # change; alone ("高性能", "最大") it is part of other words, and no word of its own
             ("change_char", rf"[{_CHANGE_UP}{_CHANGE_DOWN}](?=\s?(?:约|近)?\s?\d)"),
             ("word", bounded(self.words)),
             (
@@ -448,7 +448,7 @@ class Tokenizer:
 # Rules whose token is the text itself, with the kind of the same name.
 _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
 # Series whose models are named by a number: a model the catalogue lacks is still a chip
-_SERIES = "ascend|昇腾|mlu|思元|天垓|智铠|曦云\\s?c|曦思\\s?n|mtt\\s?s|昆仑芯?\\s?[rp]"
+_SERIES = r"ascend|昇腾|mlu|思元|天垓|智铠|曦云\s?c|曦思\s?n|mtt\s?s|昆仑芯?\s?[rp]"
 _CHANGE_UP, _CHANGE_DOWN = "高快多大强", "低慢少小弱"
 
 
