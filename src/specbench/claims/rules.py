@@ -525,7 +525,7 @@ def _bandwidth_words(s: Sentence) -> set[str]:
         for t in s.tokens
         if _is(t, "metrics")
         and t.role("metrics") in ("memory_bandwidth", "interconnect", "io_bandwidth", "die_to_die")
-        and ("带宽" in t.text or "bandwidth" in t.text.casefold())
+        and ("带宽" in str(t.value) or "bandwidth" in str(t.value))  # the folded word: 帶寬 is 带宽
     }
 
 
