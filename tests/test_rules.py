@@ -110,7 +110,6 @@ def test_counts_in_words_and_digits(reader):
     [
         '详见 https://example.com/a100-312-tflops.png 和 <a href="x" target="_blank">链接</a>',
         "A100 80GB 的售价约为10000美元",
-        "BR100于2022年8月9日发布",
         "The model has 175B parameters and trained for 30 days on A100 GPUs",
     ],
 )
@@ -469,6 +468,15 @@ def test_l2_cache_and_kv_cache_are_not_chips_or_on_chip_memory(catalogue):
         # be an announcement the record does not hold, as for the H20
         ("英伟达2020年推出的A100 80GB PCIe版", "unverifiable"),
         ("英伟达2021年推出的A100 80GB PCIe版", "supported"),
+        # H200 SXM announced 2023-11-13 [NVX-38]: the chip before the year, a vendor and an event between
+        ("The NVIDIA H200 (codename: GH200), the last Hopper GPU, unveiled by NVIDIA at SC23 in 2023", "supported"),
+        ("H200是基于Hopper架构的顶级GPU,于2023年底推出", "supported"),
+        ("英伟达H200于2023年11月发布", "supported"),
+        ("A100是英伟达2020年发布的旗舰级数据中心GPU", "supported"),
+        ("The H200 was released in 2025", "false"),
+        # BR100 launched 2022-08-09 [BR-1, BR-2]: a full date is checked as far as the record dates it
+        ("BR100于2022年8月9日发布", "supported"),
+        ("BR100于2022年9月9日发布", "unverifiable"),
     ],
 )
 def test_launch_years(catalogue, text, verdict):
@@ -488,6 +496,35 @@ def test_years_that_are_not_launch_years(catalogue, text):
     from specbench.claims import Reader
 
     assert all(c.metric != "launch" for c in Reader(catalogue).read(text))
+
+
+def test_launch_years_respectively(catalogue):
+    # A100 SXM4 80GB 2020-11-16 [NV-A7], H100 SXM5 2022 [catalogue]: 分别 pairs chips and years in order
+    text = "A100和H100这两款GPU芯片,分别发布于2020年和2022年"
+    judged = [j for j in check(text, catalogue) if j.claim.metric == "launch"]
+    assert [(j.claim.subject, j.claim.value, j.verdict) for j in judged] == [
+        ("nvidia-a100-sxm4-80gb", 2020.0, "supported"),
+        ("nvidia-h100-sxm5", 2022.0, "supported"),
+    ]
+    # two chips and one year: the year is not pinned on the nearest chip
+    assert not [j for j in check("A100和H100分别发布于2020年", catalogue) if j.claim.metric == "launch"]
+
+
+def test_launch_row_of_a_table(catalogue):
+    from specbench.claims import Reader
+    from specbench.claims.judging import Judge
+    from specbench.scan import scan_text
+
+    # A100 80GB launched 2020-11-16 [NV-A7]; H200 announced 2023-11-13 [NVX-38]: 2025 is two years on
+    table = (
+        "| Spec | A100 80GB | H200 | Winner |\n|---|---|---|---|\n"
+        "| Release Date | Aug 2020 | Jan 2025 | H200 (5 years newer) |\n"
+    )
+    found = [f.judgement for f in scan_text([table], "t", Reader(catalogue), Judge(catalogue))]
+    assert [(j.claim.subject, j.claim.value, j.verdict) for j in found if j.claim.metric == "launch"] == [
+        ("nvidia-a100-sxm4-80gb", 2020.0, "supported"),
+        ("nvidia-h200-sxm", 2025.0, "false"),
+    ]
 
 
 # ---- readings the larger catalogue exposed (sentences of real coverage, claims/corpus) ----------
@@ -959,3 +996,45 @@ def test_a_benchmark_before_the_ratios_clause_is_what_it_measures(catalogue):
     (ratio,) = check("MI300X在分子动力学模拟中,单位功耗性能领先V100达3.7倍", catalogue)
     assert (ratio.claim.metric, ratio.verdict) == ("per_watt", "unverifiable")
     assert ratio.claim.undefined
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "value", "verdict"),
+    [
+        # Ascend 910C: 2 compute dies [HWX-20, HWX-31], 8 HBM2E stacks [HWX-17]
+        ("The Ascend 910C is equipped with two compute dies", "compute_dies", 2.0, "supported"),
+        ("Huawei ships its dual-chiplet Ascend 910C AI processors", "compute_dies", 2.0, "supported"),
+        ("昇腾910C集成了两个计算芯粒和8颗HBM2E", "memory_stacks", 8.0, "supported"),
+        # Gaudi 3: "2 compute dies … 8 HBM2e stacks" [INTC-1]
+        ("Gaudi 3 is made up of two identical silicon dies", "compute_dies", 2.0, "supported"),
+        ("Intel's Gaudi 3 is packaged with eight high-bandwidth memory chips", "memory_stacks", 8.0, "supported"),
+        # BR100: two tiles, four HBM2E stacks [BR-4]
+        ("The BR100 has six HBM2e stacks", "memory_stacks", 6.0, "false"),
+    ],
+)
+def test_counts_of_dies_and_memory_stacks(catalogue, text, metric, value, verdict):
+    judged = [j for j in check(text, catalogue) if j.claim.metric == metric]
+    assert [(j.claim.value, j.verdict) for j in judged] == [(value, verdict)]
+
+
+def test_a_count_of_one_dies_parts_is_not_the_chips(catalogue):
+    # BR100: two HBM2E stacks per tile, four in all [BR-4]: "each die" counts a die's, never false
+    assert not [
+        j for j in check("Each die of the BR100 has two HBM2E stacks", catalogue) if j.claim.metric == "memory_stacks"
+    ]
+    # "two chips" counts chips, not the parts of one
+    assert not [
+        j for j in check("The server holds two chips and the BR100", catalogue) if j.claim.metric == "compute_dies"
+    ]
+
+
+def test_the_chip_a_sentence_says_was_launched_is_what_it_is_about(catalogue):
+    # BR104 / BR100 INT8 1024 / 2048 TOPS [BR-1]: "it" is the BR104, launched, not the BR100 named first
+    text = (
+        "At the same time as launching the BR100 Biren has launched the BR104. "
+        "It is a single chiplet that provides about half the performance of the BR100"
+    )
+    ratios = [j for j in check(text, catalogue) if j.claim.ratio is not None]
+    assert [(j.claim.subject, j.claim.rival, j.verdict) for j in ratios] == [
+        ("biren-br104", "biren-br100", "supported")
+    ]

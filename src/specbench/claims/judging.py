@@ -467,7 +467,15 @@ class Judge:
                     judgement.actual_text = recorded
                     return self._finish(judgement, ["conflicting-sources"])
         judgement.actual_text = recorded
-        if holds is None:
+        if holds is None and claim.metric == "launch":
+            off = (
+                "one year off" if (claim.value_text or "")[:4] != recorded[:4] else "in the year but not on the date of"
+            )
+            steps.append(
+                f"'{claim.value_text}' is {off} the recorded {recorded}: a chip is often announced months before "
+                "it ships, and the record does not say which of the two the text dates."
+            )
+        elif holds is None:
             steps.append(f"The record does not say whether '{claim.value_text}' is the same {label}.")
         elif holds:
             judgement.outcome = Outcome.HOLDS
@@ -1515,18 +1523,24 @@ def _design_holds(claim: Claim, recorded: str) -> bool | None:
         # A chip is announced, then ships, often in another year (H20: announced 2023-11, shipped
         # 2024): a year off by one may name the other event, so the record cannot tell.
         gap = abs(int(recorded[:4]) - int(claim.value or 0))
-        return True if gap == 0 else (None if gap == 1 else False)
+        if gap:
+            return None if gap == 1 else False
+        # "2022年8月9日" against 2022-08-09: as far as both say; another month or day in the same
+        # year may date the other event
+        said_date = (claim.value_text or "").strip()
+        shared = min(len(said_date), len(recorded))
+        return True if said_date[:shared] == recorded[:shared] else None
     if claim.metric == "host_interface":
         generation = PCIE_GENERATION.search(recorded)
         return None if generation is None else float(generation.group(1)) == claim.value
-    if claim.metric == "compute_dies":
+    if claim.metric in ("compute_dies", "memory_stacks"):
         try:
-            dies = int(float(recorded))
+            parts = int(float(recorded))
         except ValueError:
             return None
         if claim.qualifier == "at_least":
-            return dies >= 2 if dies >= 2 or "chiplet" not in said.casefold() else None
-        return dies == int(claim.value or 0)
+            return parts >= 2 if parts >= 2 or "chiplet" not in said.casefold() else None
+        return parts == int(claim.value or 0)
     return None
 
 

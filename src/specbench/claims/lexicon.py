@@ -45,7 +45,7 @@ class Lexicon:
         """Every keyword with its (table, meaning) pairs, for the tokenizer's keyword trie."""
         skip = {
             *("paraphrases", "units", "ratio_units", "counters", "non_claim"),
-            *("other_chips", "names", "numbered_cards"),
+            *("other_chips", "names", "numbered_cards", "number_words"),
         }
         found: dict[str, list[tuple[str, Any]]] = {}
         for name, table in self.tables.items():

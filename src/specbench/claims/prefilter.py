@@ -32,6 +32,8 @@ from specbench.claims.lexicon import Lexicon
 from specbench.claims.reading import (
     CJK_NUMERALS,
     DESIGN_AFTER_DIGIT,
+    LAUNCH_PHRASE,
+    LAUNCHED_IN,
     NODE_AFTER_DIGIT,
     PCIE_WORDS,
     SLASH_FRACTION,
@@ -92,7 +94,9 @@ class Prefilter:
             re.compile(r"\|[^|\n]{0,40}\d"),
             regexcache.compile(trie_pattern(sorted(w for w in self._words if not w[0].isascii()))),
             regexcache.compile(trie_pattern(sorted(w for w in self._words if w[0].isascii()))),
-            re.compile(PCIE_WORDS),  # the rest of DESIGN_WORDS is found after a digit, above
+            re.compile(PCIE_WORDS),  # the rest of DESIGN_WORDS is found after a digit, above,
+            re.compile(LAUNCH_PHRASE),  # but for a launch word before its year
+            re.compile(LAUNCHED_IN),
         ]
 
     @cached_property

@@ -83,7 +83,7 @@ def claim_units(lexicon: Lexicon) -> list[str]:
 
 def claim_words(lexicon: Lexicon) -> list[str]:
     """Words that make a sentence a ratio or a comparison without a number (twice, 高于, 三分之一,
-    迄今最大), or a design fact (chiplet, monolithic)."""
+    迄今最大), or a design fact (chiplet, monolithic, a count of dies or memory stacks)."""
     dies = [w for w, meaning in lexicon.table("features").items() if meaning in ("multi_die", "monolithic")]
     return [
         *lexicon.table("ratio_words"),
@@ -91,32 +91,42 @@ def claim_words(lexicon: Lexicon) -> list[str]:
         *lexicon.table("superlatives"),
         "分之",
         *dies,
+        *PART_NOUNS,
     ]
+
+
+# The parts of a package a count can be of ("two compute dies", "eight HBM stacks"; tokens.part_count).
+PART_NOUNS = ("dies", "chiplet", "tiles", "stacks", "memory chips", "芯粒", "裸片", "堆栈")
 
 
 # A process node ("7nm", "12 纳米", "4N", "N7"), a PCIe generation ("PCIe 5.0", "PCIe Gen 5") or a
 # launch year starts a design fact; on folded text, as the prefilter and the reader see it. The first part
 # follows a digit; the second begins with a letter.
 NODE_AFTER_DIGIT = r"(?:nm|纳米|n)(?![a-z0-9])"
-# A launch year: "2020年推出", "introduced in 2020" (see rules.launch_year). Each alternative begins
-# with a character of its own, not a group, so that the prefilter's pass over a whole text looks only
-# where one of those characters stands (a group in first place has the engine try every place).
+# A launch year: "2020年推出", "2023年底推出", "2023年11月发布" (see rules.launch_year). Each
+# alternative begins with a character of its own, not a group, so that the prefilter's pass over a
+# whole text looks only where one of those characters stands (a group in first place has the engine
+# try every place).
 _LAUNCHED = "推出|发布|问世|面世"
-_LAUNCH_VERBS = ("introduced", "launched", "released", "unveiled", "debuted")
-PCIE_WORDS = rf"{PCIE}\s?(?:gen\s?)?\d"
-DESIGN_WORDS = (
-    rf"n(?<![a-z0-9]n)\d(?![a-z0-9])|{PCIE_WORDS}"
-    + "".join(rf"|{century}\d\d\s?年?\s?(?:{_LAUNCHED})" for century in ("19", "20"))
-    + "".join(rf"|{verb} in (?:19|20)\d\d" for verb in _LAUNCH_VERBS)
+_WHEN_IN_YEAR = r"(?:[底初末中]|\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?)?"
+# An English launch verb and, a few words on, a year: "introduced in 2020", "unveiled by NVIDIA at
+# SC23 in 2023". It begins with the verbs' letters, so the engine looks only where they stand.
+LAUNCH_PHRASE = (
+    r"(?:introduced|launched|released|unveiled|debuted|announced)(?![a-z])[^.;\n]{0,40}?"
+    r"(?<!\d)(?<!\d\.)(?:19|20)\d\d(?!\d|\.\d)"
 )
-# The same places but PCIe, found from the digit after a digit that is read: a node ("n7") at its
-# digit, a launch year at its first digit, with the words before it looked behind at. The prefilter
-# then looks for them in its pass over the digits of a text, not at every "n", "i" or "l" of English.
+# A Chinese launch word before its year: "分别发布于2020年和2022年".
+LAUNCHED_IN = rf"(?:{_LAUNCHED})\s?于?\s?(?:19|20)\d\d(?!\d)"
+PCIE_WORDS = rf"{PCIE}\s?(?:gen\s?)?\d"
+DESIGN_WORDS = rf"n(?<![a-z0-9]n)\d(?![a-z0-9])|{PCIE_WORDS}|{LAUNCH_PHRASE}|{LAUNCHED_IN}" + "".join(
+    rf"|{century}\d\d\s?年?{_WHEN_IN_YEAR}\s?(?:{_LAUNCHED})" for century in ("19", "20")
+)
+# The same places but PCIe and the English phrase, found from the digit after a digit that is read:
+# a node ("n7") at its digit, a launch year at its first digit. The prefilter then looks for them in
+# its pass over the digits of a text, not at every "n" of English.
 DESIGN_AFTER_DIGIT = (
     r"(?<=n\d)(?<![a-z0-9]n\d)(?![a-z0-9])"
-    rf"|(?:(?<=1)9|(?<=2)0)\d\d(?:\s?年?\s?(?:{_LAUNCHED})"
-    + "".join(rf"|(?<={verb} in \d{{4}})" for verb in _LAUNCH_VERBS)
-    + ")"
+    rf"|(?:(?<=1)9|(?<=2)0)\d\d\s?年?{_WHEN_IN_YEAR}\s?(?:{_LAUNCHED})"
 )
 
 
@@ -319,10 +329,10 @@ class Sentence:
         self.roles: set[str] = set()  # of its words
         self.features: set[str] = set()
         self.kinds = {t.kind for t in self.tokens}  # as tokenized
-        if Kind.WORD in self.kinds:
-            roles, features, word = self.roles, self.features, Kind.WORD
-            for token in self.tokens:
-                if token.kind is word and token.roles:
+        if Kind.WORD in self.kinds or Kind.COUNT in self.kinds:
+            roles, features, word, count = self.roles, self.features, Kind.WORD, Kind.COUNT
+            for token in self.tokens:  # a count of dies has the scope its noun gives ("two compute dies")
+                if (token.kind is word or token.kind is count) and token.roles:
                     roles.update(token.roles)
                     if "features" in token.roles:
                         features.add(str(token.roles["features"]))
@@ -331,9 +341,9 @@ class Sentence:
     def _role_index(self) -> dict[str, list[int]]:
         """The indices of the words of each role, in order; words never change once tokenized."""
         index: dict[str, list[int]] = {}
-        word = Kind.WORD
+        word, count = Kind.WORD, Kind.COUNT
         for i, token in enumerate(self.tokens):
-            if token.kind is word:
+            if token.kind is word or token.kind is count:
                 for role in token.roles:
                     index.setdefault(role, []).append(i)
         return index
@@ -678,6 +688,15 @@ class Reader:
                 mention.rival_role = True  # "性能为B200的30%": what a ratio is measured against
             if not mention.rival_role and sentence_text and self._derived_from(sentence_text, token):
                 mention.reference = True
+            elif (
+                kind is other_kind
+                and mentions
+                and mentions[-1].index == index - 2
+                and tokens[index - 1].kind is Kind.OPEN
+                and index + 1 < len(tokens)
+                and tokens[index + 1].kind is Kind.CLOSE
+            ):
+                mention.reference = True  # "H200 (codename: GH200)": another name of the chip before, never the subject
             if before is not None and before.kind is Kind.COUNT:
                 mention.count = int(before.value)
             elif (
@@ -801,7 +820,9 @@ class Reader:
                 continue
             mentions = self._subjects(sentence, tokens, context)
             inside = _parenthesised(tokens) if mentions else []
-            first = next((m for m in mentions if not inside[m.index]), None)
+            outside = [m for m in mentions if not inside[m.index]]
+            launched = [m for m in outside if m.index >= 1 and _launches(tokens[m.index - 1])]
+            first = launched[-1] if launched and not _opens_with(outside[0], tokens) else next(iter(outside), None)
             if first is not None:
                 context._subject, context._mentions = first, tuple(mentions)
                 break
@@ -843,10 +864,14 @@ class Reader:
         if plain or (subjects and context.subject is not None):
             subjects = plain
         chosen = None
-        if subjects and subjects[0].index <= 1:
+        if subjects and _opens_with(subjects[0], sentence.tokens):
             # A sentence that opens with a chip is about it, whatever figures of other chips it quotes:
             # "– Ascend 910C (…): Achieves performance close to NVIDIA's H100 (989 TFLOPS) …. It uses …"
             chosen = subjects[0]
+        elif launched := [m for m in subjects if m.index >= 1 and _launches(sentence.tokens[m.index - 1])]:
+            # "At the same time as launching the BR100 Biren has launched the BR104. It is …": the chip
+            # a sentence says was launched is what it is about
+            chosen = launched[-1]
         elif claims and claims[0].subject_query:
             chosen = next((m for m in subjects if m.name == claims[0].subject_query), None)
         if not any(m.via is None for m in named):
@@ -862,6 +887,20 @@ class Reader:
             context.precision = precisions  # a heading such as "FP16 Tensor Core"
         if "respectively" in sentence.roles:
             context.precision_list = precisions
+
+
+def _opens_with(mention: Mention, tokens: list[Token]) -> bool:
+    """Whether a sentence opens with the chip, a vendor's name or a list mark at most before it
+    ("NVIDIA's H100 …", "– Ascend 910C (…)"), not a phrase ("At the same time as launching the BR100")."""
+    return mention.index <= 1 and (mention.index < 0 or tokens[mention.index].start <= _OPENING)
+
+
+_OPENING = 16  # characters before a chip that still open a sentence with it
+
+
+def _launches(token: Token) -> bool:
+    """Whether a token is a launch word ("launched", "发布")."""
+    return token.kind is Kind.WORD and token.role("features") == "launch"
 
 
 def _ratio_of(tokens: list[Token], index: int) -> bool:

@@ -794,14 +794,7 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
     a data row's label cell gives the precision or metric of the figures in the other cells."""
     if Kind.PIPE not in s.kinds:
         return claims
-    cells: list[list[int]] = [[]]
-    for i, t in enumerate(s.tokens):
-        if t.kind is Kind.PIPE:
-            cells.append([])
-        else:
-            cells[-1].append(i)
-    if s.text.lstrip().startswith("|"):
-        cells = cells[1:]
+    cells = _cells(s)
     if cells:
         _numbers_in_the_label_unit(s, cells)
         if _node_row(s, cells):
@@ -915,6 +908,17 @@ def _table_column_subject(s: Sentence, index: int) -> Mention | None:
         return None
     label_end = pipes[lead]
     return None if any(m.index < label_end for m in s.mentions) else _column_subject(s, number)
+
+
+def _cells(s: Sentence) -> list[list[int]]:
+    """The token indices of each cell of a table row, the label cell first."""
+    cells: list[list[int]] = [[]]
+    for i, t in enumerate(s.tokens):
+        if t.kind is Kind.PIPE:
+            cells.append([])
+        else:
+            cells[-1].append(i)
+    return cells[1:] if s.text.lstrip().startswith("|") else cells
 
 
 def _column_subject(s: Sentence, number: int) -> Mention | None:
@@ -1784,6 +1788,41 @@ def _fact_subject(s: Sentence, index: int) -> Mention | None:
     return None if subject is None or subject.unnamed else subject
 
 
+_PER_DIE = re.compile(r"\s?(?:compute\s)?(?:die|tile|chiplet)|\s?个?\s?(?:die|芯粒|裸片)", re.IGNORECASE)
+
+
+@rule(
+    "Gaudi 3 is made up of two identical silicon dies",
+    "Intel's Gaudi 3 is packaged with eight high-bandwidth memory chips",
+    "its dual-chiplet Ascend 910C AI processors",
+    "昇腾910C集成了两个计算芯粒和8颗HBM2E",
+)
+def part_count(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A count of a package's parts: its compute dies ("two compute dies", "dual-chiplet") or its
+    memory stacks ("8 HBM2e stacks", "eight high-bandwidth memory chips"). The chip is the one the
+    count is written before ("dual-chiplet Ascend 910C"), or else the subject before it."""
+    if Kind.COUNT not in s.kinds:
+        return claims
+    found: list[Claim] = []
+    for i, token in enumerate(s.tokens):
+        part = token.role("counter") if token.kind is Kind.COUNT else None
+        if part not in ("die", "memory_stack"):
+            continue
+        start, end = s.clause_range(i)
+        if any(_is(t, "non_claim") for t in s.tokens[start:end]):
+            continue
+        if any(t.role("scope") == "each" and _PER_DIE.match(s.text, t.end) for t in s.tokens[start:i]):
+            continue  # "Each die of the BR100 has two HBM2E stacks": a die's count, not the chip's
+        following = next((m for m in s.mentions_after(i) if m.index == i + 1), None)
+        subject = following if following is not None and not following.rival_role else _fact_subject(s, i)
+        if subject is None:
+            continue
+        metric, label = ("compute_dies", "die count") if part == "die" else ("memory_stacks", "memory stacks")
+        read = {"value": float(token.value), "value_text": token.text}
+        found.append(_fact_claim(s, i, subject, "part_count", metric, label, **read))
+    return claims + found
+
+
 @rule(
     "BR100采用HBM2E高带宽内存",
     "The H20 comes with 96GB of HBM3 memory",
@@ -1841,40 +1880,105 @@ def process_node(s: Sentence, claims: list[Claim]) -> list[Claim]:
     "Even Nvidia's A100 80 GB GPU introduced in 2020",
     "英伟达2020年推出的A100 80GB",
     "The BR100 was unveiled in 2022",
+    "A100是英伟达2020年发布的旗舰级数据中心GPU",
+    "The H200 was unveiled by NVIDIA at SC23 in 2023",
+    "A100和H100这两款GPU芯片,分别发布于2020年和2022年",
 )
 def launch_year(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A year beside a launch word is the launch year of the chip it names: the chip after the
-    year in "2020年推出的A100", the chip before it in "the A100, introduced in 2020". A year
-    with no launch word next to it (a founding, a forecast, a date of news) is no claim."""
+    year in "2020年推出的A100", the chip before it in "the A100, introduced in 2020" and where no
+    chip follows ("A100是英伟达2020年发布的GPU"). A vendor or an event's number may stand between
+    the word and the year ("unveiled by NVIDIA at SC23 in 2023"). With 分别 / "respectively",
+    as many chips as years are paired in order. A year with no launch word next to it (a
+    founding, a forecast, a date of news) is no claim."""
     if "launch" not in s.features:
         return claims
+    years = [(i, year) for i, token in enumerate(s.tokens) if (year := _year(token)) is not None]
+    if Kind.PIPE in s.kinds:
+        return claims + _launch_row(s, years)
+    paired = _launch_pairs(s, years)
     found: list[Claim] = []
-    for i, token in enumerate(s.tokens):
-        year = _year(token)
-        if year is None:
-            continue
+    for i, year in years:
         start, end = s.clause_range(i)
         if any(_is(t, "non_claim") for t in s.tokens[start : end + 1]):
             continue
-        after = i + 1 < len(s.tokens) and _feature(s.tokens[i + 1]) == "launch"
-        before = any(_feature(t) == "launch" for t in s.tokens[max(start, i - 2) : i])
-        subject: Mention | None = None
-        if after:  # "2020年推出的A100": the chip the launch word and 的 lead to
+        k = i + 1
+        when = str(year)
+        while k < len(s.tokens) and s.tokens[k].kind is Kind.SKIP and s.tokens[k].value == "date":
+            if (day := _MONTH_DAY.fullmatch(s.tokens[k].text.strip())) is not None and k == i + 1:
+                when += "".join(f"-{int(part):02d}" for part in day.groups() if part)  # "2022年8月9日"
+            k += 1  # "2023年11月发布": the month between
+        after = k < len(s.tokens) and _feature(s.tokens[k]) == "launch"
+        before = _launch_word_before(s, i, start)
+        subject: Mention | None = paired.get(i)
+        if subject is None and after:  # "2020年推出的A100": the chip the launch word and 的 lead to
             subject = next((m for m in s.mentions_after(i) if m.index <= end and m.index <= i + 4), None)
-        elif before:  # "the A100 … introduced in 2020"
-            subject = next((m for m in reversed(s.mentions_before(i)) if m.index >= start), None)
+        if subject is None and (after or before) and i not in paired:
+            # "the A100 … introduced in 2020", "H200于2023年底推出": the chip before, in the clause;
+            # in a clause that names none ("H200是…GPU,于2023年底推出"), the sentence's subject
+            in_clause = [m for m in s.mentions_before(i) if m.index >= start]
+            subject = in_clause[-1] if in_clause else _subject_before(s, i)
         if subject is None or subject.unnamed or subject.rival_role:
             continue
-        claim = _fact_claim(
-            s, i, subject, "launch_year", "launch", "launch year", value=float(year), value_text=str(year)
-        )
+        claim = _fact_claim(s, i, subject, "launch_year", "launch", "launch year", value=float(year), value_text=when)
         if subject.index > i:  # "2020年推出的A100": the words from the year to the chip
             claim = replace(claim, text=s.span(i, subject.index).strip())
         found.append(claim)
     return claims + found
 
 
+def _launch_row(s: Sentence, years: list[tuple[int, int]]) -> list[Claim]:
+    """A table row whose label is a launch date ("| Release Date | Aug 2020 | Jan 2025 |"): the year
+    in each cell is the launch year of the chip the header names over it."""
+    cells = _cells(s)
+    if not cells or not any(_feature(s.tokens[i]) == "launch" for i in cells[0]):
+        return []
+    column = {i: number for number, cell in enumerate(cells) for i in cell}
+    found = []
+    for i, year in years:
+        number = column.get(i, 0)
+        if number and (subject := _column_subject(s, number)) is not None:
+            read = {"value": float(year), "value_text": str(year)}
+            found.append(_fact_claim(s, i, subject, "launch_year", "launch", "launch year", **read))
+    return found
+
+
+def _launch_word_before(s: Sentence, i: int, start: int) -> bool:
+    """Whether a launch word comes just before token ``i`` in its clause, with at most a chip, a
+    vendor, an event's number or a name between ("unveiled by NVIDIA at SC23 in 2023", "announced
+    the H20 in 2023")."""
+    for k in range(i - 1, max(start, i - 5) - 1, -1):
+        token = s.tokens[k]
+        if _feature(token) == "launch":
+            return True
+        if token.kind in (Kind.CHIP, Kind.OTHER_CHIP):
+            continue  # "announced the H20 in 2023"
+        if not (token.has("vendors") or token.kind in (Kind.NUMBER, Kind.NAME)) or _year(token) is not None:
+            return False
+    return False
+
+
+def _launch_pairs(s: Sentence, years: list[tuple[int, int]]) -> dict[int, Mention | None]:
+    """Under 分别 / "respectively", the chip each year of a list belongs to: the chips named
+    before the first year, in order, when there are as many as years ("A100和H100…分别发布于
+    2020年和2022年"); None for each year where they do not pair ("A100和H100分别发布于2020年"),
+    so that no year is pinned on the nearest chip."""
+    if "respectively" not in s.roles or not years:
+        return {}
+    first = years[0][0]
+    if not any(_is(t, "respectively") for t in s.tokens[:first] + s.tokens[years[-1][0] :]):
+        return {}
+    distinct: list[Mention] = []
+    for m in s.mentions:
+        if m.index < first and not m.rival_role and not m.unnamed and not any(m.same_chip(d) for d in distinct):
+            distinct.append(m)
+    if len(distinct) != len(years):
+        return {i: None for i, _year in years}
+    return {i: distinct[n] for n, (i, _year) in enumerate(years)}
+
+
 _YEAR = re.compile(r"((?:19|20)\d\d)\s?年?")
+_MONTH_DAY = re.compile(r"(\d{1,2})\s?月(?:\s?(\d{1,2})\s?[日号])?")
 
 
 def _year(token: Token) -> int | None:
@@ -1963,14 +2067,14 @@ def precision_support(s: Sentence, claims: list[Claim]) -> list[Claim]:
 
 
 @rule(
-    "BR100 is a multi-die GPU with two tiles",
+    "BR100 is a multi-die GPU",
     "BR100采用Chiplet(芯粒)、2.5D CoWoS等先进的设计",
     "The Nvidia H100 is again a monolithic chip, just like the A100",
 )
 def die_count(s: Sentence, claims: list[Claim]) -> list[Claim]:
     """A chip said to be made of several dies (chiplets, multi-die, two tiles) or of one (monolithic)."""
-    if not s.features & {"multi_die", "monolithic"}:
-        return claims
+    if not s.features & {"multi_die", "monolithic"} or any(c.rule == "part_count" for c in claims):
+        return claims  # "a multi-die GPU with two tiles": the count says more than "multi-die"
     for i, token in enumerate(s.tokens):
         meaning = _feature(token)
         if meaning not in ("multi_die", "monolithic"):

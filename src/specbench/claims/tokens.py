@@ -228,6 +228,8 @@ class Tokenizer:
         counters = self.lexicon.table("counters")
         non_claim_after = [w for w in self.lexicon.table("non_claim") if w != "$"]  # "$" comes before a number
         rate_units = [u for u, (dim, _s) in units.items() if dim in ("flop_rate", "op_rate") and len(u) > 1]
+        self.number_words: dict[str, int] = dict(self.lexicon.table("number_words"))
+        part_number = rf"(\d{{1,2}}|{_CJK_NUMBER}|{_alternation(self.number_words)})"
         sep = NAME_SEPARATOR
         rules: list[tuple[str, str]] = [
             (
@@ -266,6 +268,15 @@ class Tokenizer:
                 r"|mtlink(?:\s?\d(?:\.\d)?)?|blink|metaxlink|gen\s?\d|x\d{1,2}|cuda\s?\d+(?:\.\d+)?"
                 r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?(?:nm|纳米)|n\d|\dn|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
                 r"|gpt-?\d(?:\.\d)?|llama\s?\d?)(?![a-z0-9])",
+            ),
+            # "two compute dies", "8 HBM2e stacks", "eight high-bandwidth memory chips", "dual-chiplet",
+            # "两个计算芯粒", "8颗HBM3": a count of a package's parts, before the words ("two dies" is
+            # also a word saying several) and the numbers take it apart
+            (
+                "part_count",
+                rf"(?<![a-z0-9.,])(?:{part_number}[\s-]?(?:[个颗片枚块]\s?)?{_PART_ADJECTIVES}"
+                rf"(?:({_MEMORY_PART})\s?(?:chips|stacks?|堆栈|颗粒)|({_DIE_PART})|(stacks?|堆栈))"
+                rf"|{part_number}\s?[个颗片枚块]\s?({_MEMORY_PART}))(?![a-z])",
             ),
             # 七分之一 (a seventh), 百分之九十 (90%), before the numerals of the lexicon take them apart
             ("fraction", rf"({_CJK_NUMBER}|\d+)\s?分之\s?({_CJK_NUMBER}|\d+)"),
@@ -394,6 +405,18 @@ class Tokenizer:
             number = _number(number_text)
             value = number / 100 if unit == "percent" else number / 10 if unit == "tenths" else number
             return Token(Kind.RATIO, start, end, text, Ratio(value, unit))
+        if name == "part_count":
+            base = self._groups_before["part_count"]
+            groups = [match.group(base + k) for k in range(1, 7)]
+            raw = groups[0] if groups[0] is not None else groups[4]
+            count = int(raw) if raw.isdigit() else self.number_words.get(raw) or self._cjk(raw)
+            if not count:
+                return None
+            if groups[2] is None:
+                return Token(Kind.COUNT, start, end, text, count, {"counter": "memory_stack"})
+            # a figure beside "two compute dies" is theirs together, as beside "dies"; beside "one die", one die's
+            scope = "total" if count > 1 else "single_chip"
+            return Token(Kind.COUNT, start, end, text, count, {"counter": "die", "scope": scope})
         if name == "fraction":
             if word in self.words:  # 三分之一 is a lexicon word: keep it one
                 return Token(Kind.WORD, start, end, text, word, self._roles[word])
@@ -450,6 +473,10 @@ _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star
 # Series whose models are named by a number: a model the catalogue lacks is still a chip
 _SERIES = r"ascend|昇腾|mlu|思元|天垓|智铠|曦云\s?c|曦思\s?n|mtt\s?s|昆仑芯?\s?[rp]"
 _CHANGE_UP, _CHANGE_DOWN = "高快多大强", "低慢少小弱"
+# The parts of a package a count can be of: compute dies, and memory stacks (an HBM "chip" is a stack).
+_PART_ADJECTIVES = r"(?:(?:identical|compute|silicon|logic|gpu|active|计算)\s?){0,2}"
+_DIE_PART = r"dies|die|chiplets?|tiles|芯粒|裸片"
+_MEMORY_PART = r"hbm\d?e?|high[\s-]bandwidth memory|memory|显存|内存"
 
 
 def _alternatives(rules: list[tuple[str, str]]) -> str:

@@ -231,6 +231,7 @@ METRICS: dict[str, Metric] = {
         Metric("host_interface", "host interface (PCIe generation)", "", frozenset(), "design", "host_interface"),
         Metric("precision_support", "precision support", "", frozenset(), "design", "support"),
         Metric("compute_dies", "compute dies", "", frozenset(), "design", "compute_dies"),
+        Metric("memory_stacks", "memory stacks", "", frozenset(), "design", "memory_stacks"),
         Metric("launch", "launch year", "", frozenset(), "design", "launch"),
     )
 }
