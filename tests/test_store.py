@@ -300,6 +300,7 @@ def test_skus_inherit_compute_but_not_launch(catalogue):
         ("摩尔线程 MTT S4000", "moorethreads-mtt-s4000"),
         ("ＢＲ１００", "biren-br100"),  # full-width characters
         ("h20", "nvidia-h20"),
+        ("昆仑二代", "kunlunxin-kunlun-2"),  # '7nm昆仑二代量产' in mass-production coverage
         ("H100", "nvidia-h100-sxm5"),
     ],
 )
