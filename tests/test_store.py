@@ -126,6 +126,7 @@ SPECS_FROM_SOURCES = [
     ("H100", "tdp", 700, "NV-H1", "Up to 700W"),
     ("H20", "memory_bandwidth", 4000, "NV-20a", "96 GB HBM3, 4.0 TB/s"),
     ("H20", "tdp", 400, "NV-20b", "400 W"),
+    ("H20", "compute_dies", 1, "NV-20e", "It utilizes the GH100 chip"),
     ("BR100", "memory_bandwidth", 1640, "BR-3", "1.64 TB/s"),
     ("BR100", "memory_capacity", 64, "BR-4", "64 GB HBM2E"),
     ("BR100", "tdp", 550, "BR-3", "550 W"),
@@ -170,6 +171,8 @@ LAUNCH_DATES = [
     ("H100 PCIe", "2022-03-22", "NVD-2", "Saranno lanciati sia modelli PCIe che SXM"),
     # TweakTown's announcement report is dated 2022-03-22
     ("H100 PCIe", "2022-03-22", "NVD-3", "NVIDIA announced the first Hopper-based GPU"),
+    # io-tech.fi, December 2023: "Nyt yhtiö on julkaissut ... MTT S4000 -laskentakortin" ("now ... has released")
+    ("MTT S4000", "2023-12", "MT-1", "Nyt yhtiö on julkaissut uuden ... MTT S4000 -laskentakortin."),
 ]
 
 
@@ -297,6 +300,7 @@ def test_skus_inherit_compute_but_not_launch(catalogue):
         ("摩尔线程 MTT S4000", "moorethreads-mtt-s4000"),
         ("ＢＲ１００", "biren-br100"),  # full-width characters
         ("h20", "nvidia-h20"),
+        ("昆仑二代", "kunlunxin-kunlun-2"),  # '7nm昆仑二代量产' in mass-production coverage
         ("H100", "nvidia-h100-sxm5"),
     ],
 )

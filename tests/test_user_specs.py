@@ -149,7 +149,7 @@ def test_list_filters_by_vendor_in_either_language_country_and_family(cache):
 
 
 def test_list_sorts_with_unknown_values_last(cache):
-    # launch dates of the spec files: BR100 2022-08-09, 邃思2.0 2021-07-08, MTT S4000 2023-12-19
+    # launch dates of the spec files: BR100 2022-08-09, 邃思2.0 2021-07-08, MTT S4000 2023-12
     order = _ids("--sort", "launch", "--descending", "--country", "CN")
     assert order.index("moorethreads-mtt-s4000") < order.index("biren-br100") < order.index("enflame-suisi-2")
     result = runner.invoke(app, ["list", "--format", "json", "--sort", "launch", "--descending"])
