@@ -1038,3 +1038,34 @@ def test_the_chip_a_sentence_says_was_launched_is_what_it_is_about(catalogue):
     assert [(j.claim.subject, j.claim.rival, j.verdict) for j in ratios] == [
         ("biren-br104", "biren-br100", "supported")
     ]
+
+
+def test_a_list_of_capacities_names_skus_the_catalogue_may_lack(catalogue):
+    # H100 SXM5 and PCIe: 80 GB [NV-H1]; 94 GB is the H100 NVL, which the catalogue does not hold
+    judged = check("Hopper H100 LLM 训练 + 推理 80 / 94 / 140 GB HBM3 变体", catalogue)
+    capacities = [(j.claim.value, j.verdict) for j in judged if j.claim.metric == "memory_capacity"]
+    assert capacities == [(140.0, "unverifiable")]
+    assert [j.verdict for j in check("H100 有 80 / 94 GB 两种版本", catalogue)] == ["unverifiable"]
+    # one capacity alone is still judged: no H100 has 120 GB
+    assert [j.verdict for j in check("H100 has 120 GB of memory", catalogue)] == ["false"]
+
+
+def test_a_name_with_one_capacity_of_a_list_names_the_family(catalogue):
+    # A100 SXM4 40GB and 80GB [NV-A1]: "A100 40GB/80GB" lists the family's SKUs, each supported
+    judged = [j for j in check("A100 40GB/80GB HBM2e", catalogue) if j.claim.metric == "memory_capacity"]
+    assert [(j.claim.value, j.verdict, j.flags) for j in judged] == [(80.0, "supported", [])]
+
+
+def test_a_figure_in_a_relative_clause_is_the_chip_it_follows(catalogue):
+    # A800 SXM4 80GB: 80 GB [NVX-22], NVLink 400 GB/s [NVX-23]; the PPU is not in the catalogue
+    judged = check("Alibaba's PPU has 96GB of HBM2e memory, surpassing NVIDIA's A800 which has 80GB", catalogue)
+    stated = [(j.claim.subject, j.claim.value, j.verdict) for j in judged if j.claim.rule == "stated_value"]
+    assert ("nvidia-a800-sxm4-80gb", 80.0, "supported") in stated
+    assert all(subject != "nvidia-a800-sxm4-80gb" or value == 80.0 for subject, value, _verdict in stated)
+    # "exceeding" and "equal to" set the chip after them against the subject: never its subject
+    judged = check("The interconnect bandwidth of the PPU reaches 700GB/s, exceeding A800's 400GB/s.", catalogue)
+    assert [(j.claim.subject, j.claim.rival) for j in judged if j.claim.rule == "comparative"] == [
+        (None, "nvidia-a800-sxm4-80gb")
+    ]
+    judged = check("Power consumption for Alibaba's PPU is 400W, equal to A800 and lower than H20's 550W", catalogue)
+    assert all(j.claim.subject != "nvidia-a800-sxm4-80gb" for j in judged)

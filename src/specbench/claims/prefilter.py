@@ -106,6 +106,7 @@ class Prefilter:
         wanted = set("0123456789abcdefghijklmnopqrstuvwxyz|%." + CJK_NUMERALS + "亿万")
         for word in [*self._words, *claim_units(self.lexicon)]:
             wanted.update(word)
+        wanted.update(DESIGN_AFTER_DIGIT + LAUNCH_PHRASE + LAUNCHED_IN)  # 發布 is 发布, 於 is 于
         wanted.discard(" ")
         simplified = self.lexicon.simplified
         risky: dict[str, str] = {}

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from itertools import accumulate
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from specbench import regexcache
 from specbench.claims.tokens import NAME_SEPARATOR, Anchored, Kind, Token, Tokenizer, fold, trie_pattern
 from specbench.claims.vocabulary import PCIE, Dimension
+from specbench.errors import UnknownChipError
 from specbench.store import Catalogue, normalize_name
 
 if TYPE_CHECKING:
@@ -70,6 +72,7 @@ _SAME_AS = re.compile(
 )
 _PCIE_VERSION_OF = re.compile(rf"{PCIE} (?:version|variant|card|model)s? of (?:the |an? )?$", re.IGNORECASE)
 _CAPACITY = re.compile(r"(?<![a-z0-9])(\d+)\s?gb")  # a memory capacity in a chip's name ("a100 80gb")
+_SLASH_NEXT = re.compile(r"\s?/\s?\d")
 
 CJK_NUMERALS = "一二两三四五六七八九十"  # before 倍 or 成, a ratio (两倍, 九成)
 # A fraction the tokenizer reads as a ratio: "约为H100的1/3", "1/3 of the A100's" (its slash_fraction rule)
@@ -617,6 +620,11 @@ class Reader:
             if kind is chip_kind:
                 chip_id = self._refine_sku(token.value, tokens, index, sentence_text)
                 mention = Mention(index, chip_id, token.text.strip())
+                if _CAPACITY.search(token.text.casefold()) and _SLASH_NEXT.match(sentence_text, token.end):
+                    # "A100 40GB/80GB": the capacities of the family's SKUs, not a name of one
+                    family = re.sub(r"\s?\d+\s?gb", "", token.text.strip(), flags=re.IGNORECASE).strip(" -")
+                    with suppress(UnknownChipError):
+                        mention = Mention(index, self.catalogue.get(family).id, family)
             elif kind is other_kind:
                 mention = Mention(index, None, str(token.value))
             elif kind is not word_kind:

@@ -333,9 +333,21 @@ def _attached(s: Sentence, index: int) -> Mention | None:
     while j >= 0 and (s.tokens[j].kind is Kind.OPEN or _is(s.tokens[j], "of") or _is(s.tokens[j], "qualifiers")):
         j -= 1
     mention = _mention_at(s, j) if 0 <= j < index - 1 else None
+    if j == index - 1 and j >= 1 and s.tokens[j].kind is Kind.CLAUSE:
+        j -= 1  # "the A100, which has 312 TFLOPS"
+    if mention is None and j >= index - 2 and (chip := _mention_at(s, j)) is not None:
+        # "surpassing NVIDIA's A800 which has 80GB": a relative clause says what the chip has
+        between = s.text[s.tokens[j].end : s.tokens[index].start]
+        mention = chip if _WHICH_HAS.fullmatch(between) else None
     if mention is None:  # "the 910B's 64GB and ~1,200 GB/s": a qualifier, then the list's "and"
         return _listed_after(s, index)
     return mention if not mention.unnamed else None
+
+
+_WHICH_HAS = re.compile(
+    r"\s*(?:,\s*)?(?:which|that)\s(?:has|have|had|offers|features|provides|delivers)\s(?:only\s|just\s)?\s*",
+    re.IGNORECASE,
+)
 
 
 def _listed_after(s: Sentence, index: int) -> Mention | None:
@@ -672,6 +684,19 @@ def _doubts_of(subject: Mention) -> list[str]:
     return []
 
 
+_CAPACITY_LIST = re.compile(r"\d+(?:\s?[gt]b)?(?:\s?/\s?\d+(?:\s?[gt]b)?)+", re.IGNORECASE)
+
+
+def _capacity_list(s: Sentence, index: int) -> str | None:
+    """The slash-joined list of capacities a memory figure ends or starts ("80 / 94 / 140 GB",
+    "40GB/80GB"), or None."""
+    token = s.tokens[index]
+    for match in _CAPACITY_LIST.finditer(s.text, max(0, token.start - 40), min(len(s.text), token.end + 40)):
+        if match.start() <= token.start < match.end() or match.start() < token.end <= match.end():
+            return match.group() if "/" in match.group() else None
+    return None
+
+
 def _value_claim(
     s: Sentence,
     index: int,
@@ -696,6 +721,11 @@ def _value_claim(
     span = None if change else _range_around(s, index)
     if span is not None:
         more_doubts.append(f"the figure is one end of a range ('{span}')")
+    if metric == "memory_capacity" and (listed := _capacity_list(s, index)) is not None:
+        # "H100 … 80 / 94 / 140 GB HBM3 变体": capacities of several SKUs, some of which the catalogue may lack
+        more_doubts.append(
+            f"the figure is one of a list of capacities ('{listed}'), of SKUs the catalogue may not all hold"
+        )
     host = _parenthesis_host(s, index)
     words: list[Token] = []
     if metric in ("throughput", "per_watt"):
