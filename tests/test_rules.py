@@ -652,7 +652,8 @@ def test_a_figure_restated_in_parentheses_is_one_claim(catalogue):
     ("text", "precision", "dense", "sparse"),
     [
         # A100: INT8 624 dense, 1248 with 2:4 sparsity; FP16 312 and 624 [NV-A1]. H100 SXM5 FP16 989.5
-        # dense, 1979 sparse [NV-H1]. The parenthesis gives the sparse basis of the figure before it.
+        # dense, 1979 sparse [NV-H1]. The parenthesis gives the sparse basis of the figure before it,
+        # so the figure before it is the dense one.
         ("A100的INT8算力为624 TOPS（稀疏算力1248 TOPS）", "int8", 624.0, 1248.0),
         ("H100 SXM的FP16算力为989 TFLOPS（稀疏1979 TFLOPS）", "fp16", 989.0, 1979.0),
         ("A100的FP16算力为312 TFLOPS（624 TFLOPS稀疏）", "fp16", 312.0, 624.0),
@@ -662,7 +663,7 @@ def test_a_figure_restated_in_parentheses_is_one_claim(catalogue):
 def test_a_parenthesis_gives_the_sparse_basis_of_the_figure_before_it(catalogue, text, precision, dense, sparse):
     judgements = check(text, catalogue)
     assert [(j.claim.precisions, j.claim.value, j.claim.sparsity) for j in judgements] == [
-        ((precision,), dense, None),
+        ((precision,), dense, "dense"),
         ((precision,), sparse, "sparse"),
     ]
     assert [j.verdict for j in judgements] == ["supported", "supported"]
@@ -1069,3 +1070,27 @@ def test_a_figure_in_a_relative_clause_is_the_chip_it_follows(catalogue):
     ]
     judged = check("Power consumption for Alibaba's PPU is 400W, equal to A800 and lower than H20's 550W", catalogue)
     assert all(j.claim.subject != "nvidia-a800-sxm4-80gb" for j in judged)
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "precision", "value", "verdict"),
+    [
+        # tables copied without cell breaks: H200 FP64 34 TFLOPS [NVX-1]
+        ("H200 FP6434 TFLOPS (Tensor 67)", "nvidia-h200-sxm", "fp64", 34.0, "supported"),
+        # a parenthesis giving the other basis says which one the figure is: H100 SXM5 TF32 989 sparse [NV-H1]
+        ("H100 SXM has 989 TF32 TFLOPS (495 without sparsity)", "nvidia-h100-sxm5", "tf32", 989.0, "supported"),
+        # "A100 SXM 40GB" names the SXM4 40GB card: 1555 GB/s [NV-A1]
+        ("A100 SXM 40GB has 1555 GB/s of memory bandwidth", "nvidia-a100-sxm4-40gb", None, 1555.0, "supported"),
+    ],
+)
+def test_figures_as_spec_tables_print_them(catalogue, text, subject, precision, value, verdict):
+    judged = [j for j in check(text, catalogue) if j.claim.value == value]
+    assert [(j.claim.subject, j.claim.precisions[:1] or (None,), j.verdict, j.flags) for j in judged] == [
+        (subject, (precision,) if precision else (None,), verdict, [])
+    ]
+
+
+def test_an_nvlink_generation_written_as_an_ordinal_names_the_link(catalogue):
+    # H200 SXM NVLink 900 GB/s [NVX-1]
+    judged = check("H200 NVLink4th gen, 900 GB/s", catalogue)
+    assert [(j.claim.metric, j.verdict) for j in judged] == [("interconnect", "supported")]

@@ -774,7 +774,10 @@ class Reader:
             return chip_id
         chip = self.catalogue.chips[chip_id]
         # "A100 80GB PCIe": the capacity the name itself carries counts as well as the words after it.
-        wanted = [f"{gb}gb" for gb in _CAPACITY.findall(tokens[index].text.casefold())] + [w for w, _ in words]
+        # "A100 SXM 40GB": the form factor the name itself carries, too
+        own = tokens[index].text.casefold()
+        wanted = [f"{gb}gb" for gb in _CAPACITY.findall(own)] + [w for w, _ in words]
+        wanted += [form for form in ("sxm", "pcie") if form in own and form not in wanted]
         members = [c for c in self._families.get(chip.family, []) if all(p in normalize_name(c.name) for p in wanted)]
         if len(members) == 1:
             return str(members[0].id)

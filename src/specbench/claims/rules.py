@@ -684,6 +684,22 @@ def _doubts_of(subject: Mention) -> list[str]:
     return []
 
 
+def _basis_of_the_other(s: Sentence, opening: int) -> str | None:
+    """The sparsity of a figure whose parenthesis gives its other basis: "989 TF32 TFLOPS (495
+    without sparsity)" is the sparse figure, "312 TFLOPS (624 with sparsity)" the dense one."""
+    inside: list[Token] = []
+    for token in s.tokens[opening + 1 : opening + 6]:
+        if token.kind is Kind.CLOSE:
+            break
+        inside.append(token)
+    else:
+        return None
+    said = {str(t.role("sparsity")) for t in inside if t.kind is Kind.WORD and t.has("sparsity")}
+    if len(said) != 1 or not any(t.kind in (Kind.NUMBER, Kind.QUANTITY) for t in inside):
+        return None
+    return {"dense": "sparse", "sparse": "dense"}.get(said.pop())
+
+
 _CAPACITY_LIST = re.compile(r"\d+(?:\s?[gt]b)?(?:\s?/\s?\d+(?:\s?[gt]b)?)+", re.IGNORECASE)
 
 
@@ -753,6 +769,8 @@ def _value_claim(
     sparsity = str(sparsity_words[-1].role("sparsity")) if sparsity_words else None
     if token.roles.get("star"):
         sparsity = "sparse"
+    if sparsity is None and after < end and s.tokens[after].kind is Kind.OPEN:
+        sparsity = _basis_of_the_other(s, after)
     execution_words = _words_in(s, lower, index, "execution")
     execution = str(execution_words[-1].role("execution")) if execution_words else None
     text_start = subject.index if 0 <= subject.index and s.clause_of[subject.index] == s.clause_of[index] else start

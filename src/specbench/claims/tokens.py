@@ -264,7 +264,7 @@ class Tokenizer:
                 "name",
                 r"(?<![a-z0-9])(?:hbm\d[a-z]?(?:/\d[a-z]?){1,3}|g?ddr\d[a-z]?x?(?:/\d[a-z]?x?){1,3}"
                 r"|hbm\s?\d?e?|hbm\d[a-z]?|g?ddr\d[a-z]?x?|lpddr\d[a-z]?x?"
-                rf"|{PCIE}(?:\s?(?:gen\s?\d|\d\.\d|\d))?(?:\s?x\s?\d{{1,2}})?|nvlink\s?(?:c2c|\d(?:\.\d)?)?"
+                rf"|{PCIE}(?:\s?(?:gen\s?\d|\d\.\d|\d))?(?:\s?x\s?\d{{1,2}})?|nvlink\s?(?:c2c|\d(?:\.\d|st|nd|rd|th)?)?"
                 r"|mtlink(?:\s?\d(?:\.\d)?)?|blink|metaxlink|gen\s?\d|x\d{1,2}|cuda\s?\d+(?:\.\d+)?"
                 r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?(?:nm|纳米)|n\d|\dn|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
                 r"|gpt-?\d(?:\.\d)?|llama\s?\d?)(?![a-z0-9])",
@@ -292,6 +292,9 @@ class Tokenizer:
             # "比A100高23%", "快2倍", "低30%": a one-character comparative right before a number is a
             # change; alone ("高性能", "最大") it is part of other words, and no word of its own
             ("change_char", rf"[{_CHANGE_UP}{_CHANGE_DOWN}](?=\s?(?:约|近)?\s?\d)"),
+            # "FP6434 TFLOPS", "Tensor FP16312 TFLOPS": a precision run into the figure after it, as
+            # tables copied without their cell breaks print it; the word, then the number alone
+            ("glued_precision", rf"(?<![a-z0-9])(?:{_GLUED_PRECISIONS})(?=\d)"),
             ("word", bounded(self.words)),
             (
                 "money",
@@ -405,6 +408,8 @@ class Tokenizer:
             number = _number(number_text)
             value = number / 100 if unit == "percent" else number / 10 if unit == "tenths" else number
             return Token(Kind.RATIO, start, end, text, Ratio(value, unit))
+        if name == "glued_precision":
+            return Token(Kind.WORD, start, end, text, word, self._roles.get(word) or {})
         if name == "part_count":
             base = self._groups_before["part_count"]
             groups = [match.group(base + k) for k in range(1, 7)]
@@ -473,6 +478,7 @@ _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star
 # Series whose models are named by a number: a model the catalogue lacks is still a chip
 _SERIES = r"ascend|昇腾|mlu|思元|天垓|智铠|曦云\s?c|曦思\s?n|mtt\s?s|昆仑芯?\s?[rp]"
 _CHANGE_UP, _CHANGE_DOWN = "高快多大强", "低慢少小弱"
+_GLUED_PRECISIONS = "fp64|fp32|fp16|fp8|bf16|tf32|int8|int4"
 # The parts of a package a count can be of: compute dies, and memory stacks (an HBM "chip" is a stack).
 _PART_ADJECTIVES = r"(?:(?:identical|compute|silicon|logic|gpu|active|计算)\s?){0,2}"
 _DIE_PART = r"dies|die|chiplets?|tiles|芯粒|裸片"
