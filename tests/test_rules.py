@@ -224,8 +224,9 @@ def test_terabits_are_not_terabytes(catalogue):
         ("邃思2.0尺寸为57.5毫米 x 57.5毫米", [("area", "misleading")]),
         ("The BR100 chip size comes out to be around 1074mm²", [("area", "misleading")]),
         ("The BR100 houses 77 billion transistors within its die", [("transistors", "misleading")]),
-        # a ratio with no precision that no basis gives: uncertain, not false
-        ("H20的计算能力只有H100的20%", [("throughput", "unverifiable")]),
+        # a ratio with no precision that holds only against another H100 card: H20 TF32 74 / H100 PCIe
+        # TF32 378 (756 sparse [NV-H1]) = 0.20x, against the SXM5 0.15x
+        ("H20的计算能力只有H100的20%", [("throughput", "misleading")]),
         # the pre-launch figures NVIDIA announced, since superseded
         (
             "The H100 offers 60 TFLOPS of FP64 and 3 TB/s of memory bandwidth",
@@ -1094,3 +1095,14 @@ def test_an_nvlink_generation_written_as_an_ordinal_names_the_link(catalogue):
     # H200 SXM NVLink 900 GB/s [NVX-1]
     judged = check("H200 NVLink4th gen, 900 GB/s", catalogue)
     assert [(j.claim.metric, j.verdict) for j in judged] == [("interconnect", "supported")]
+
+
+def test_a_ratio_that_names_no_precision_and_holds_on_none_is_false(catalogue):
+    # H20 / H100 SXM5 dense: FP16 and BF16 148 / 989.5, TF32 74 / 494.5, FP8 and INT8 296 / 1979, all
+    # 0.15x; FP32 44 / 67 = 0.66x; FP64 1 / 34 = 0.03x [NV-20a, NV-H1]. No basis gives about 1/3; H20
+    # FP32 against the H100's vector FP16 (133.8) does, by chance, and is no basis of a claim.
+    judged = check("同年12月公司推出L20和H20芯片,其中H20算力约为H100的1/3,但价格却高达一半,", catalogue)
+    assert [(j.claim.ratio, j.verdict) for j in judged] == [(1 / 3, "false")]  # the price's half is no claim
+    # "up to 6x" is H100 FP8 1979 against A100 FP16 312 = 6.34x: a narrower format against a wider one
+    judged = check("H100效能顯著提升，AI訓練吞吐量高達A100的6倍", catalogue)
+    assert [(j.verdict, "precision-mismatch" in j.flags) for j in judged if j.claim.ratio] == [("misleading", True)]

@@ -992,10 +992,19 @@ class Judge:
                     "but not what is claimed."
                 )
                 judgement.outcome = Outcome.NEAR
+            elif (
+                claim.metric == "throughput"
+                and not claim.doubts  # another SKU is one guess too many where the reading is uncertain
+                and (sibling := self._sibling_throughput(subject, rival, claim, tol))
+            ):
+                # "H20的计算能力只有H100的20%": 148 / 756.5 holds against the H100 PCIe, not the SXM5
+                steps.append(f"Only {sibling}.")
+                flags.append("sku-mismatch")
+                judgement.outcome = Outcome.ELSEWHERE
             else:
                 steps.append("No pair of published figures gives the claimed ratio.")
                 judgement.outcome = Outcome.CONTRADICTED
-                if claim.metric == "throughput" and not claim.precisions:
+                if claim.metric == "throughput" and not claim.precisions and len(known) < _EVERY_BASIS:
                     judgement.claim = replace(
                         claim, doubts=(*claim.doubts, "the claim names no precision, so its basis is unknown")
                     )
@@ -1256,10 +1265,13 @@ class Judge:
         target, slack = claim.ratio, max(tol, ROUNDING_CAP)
         stated = _numbers(claim.sentence)
         found: list[tuple[tuple[int, int, float], str, list[str]]] = []
+        unnamed = not claim.precisions
         for a, av, ah in self._ratio_values(subject):
             for b, bv, bh in self._ratio_values(rival):
                 ratio = av / bv
                 if abs(ratio - target) > slack * ratio:
+                    continue
+                if unnamed and not _how_a_ratio_is_inflated(a, b):
                     continue
                 flags = []
                 if a.precision != b.precision:
@@ -1369,6 +1381,28 @@ class Judge:
                     steps.append(f"Only {ours.name} against {theirs.name}: {a.text} / {b.text} = {times(ratio)}.")
                     return [(f"{what} ({ours.name} / {theirs.name})", ratio, True, ["sku-mismatch"])]
         return []
+
+    def _sibling_throughput(self, subject: Chip, rival: Chip, claim: Claim, tol: float) -> str | None:
+        """Another SKU of either family on which a throughput ratio holds like for like (the same
+        precision, dense), as "H20 FP16 148 / H100 PCIe FP16 756.5 = 0.2x"; None if none does."""
+        assert claim.ratio is not None
+        precisions = claim.precisions or tuple(p for p in _BITS if _BITS[p] <= 19)  # unnamed: the AI precisions
+        for ours in (subject, *self._siblings(subject)):
+            for theirs in (rival, *self._siblings(rival)):
+                if (ours, theirs) == (subject, rival):
+                    continue
+                for precision in precisions:
+                    a, b = self._dense_figures(ours, precision, None), self._dense_figures(theirs, precision, None)
+                    if not (a and b and b[0][1]):
+                        continue
+                    ratio = a[0][1] / b[0][1]
+                    if holds(ratio, claim.ratio, claim.qualifier, tol)[0]:
+                        label = precision_label(precision)
+                        return (
+                            f"{ours.name} {label} {fmt(a[0][1])} / {theirs.name} {label} {fmt(b[0][1])} "
+                            f"= {times(ratio)}, another SKU's"
+                        )
+        return None
 
     def _siblings(self, chip: Chip) -> list[Chip]:
         if chip.id not in self._siblings_cache:
@@ -1542,6 +1576,31 @@ def _design_holds(claim: Claim, recorded: str) -> bool | None:
             return parts >= 2 if parts >= 2 or "chiplet" not in said.casefold() else None
         return parts == int(claim.value or 0)
     return None
+
+
+def _how_a_ratio_is_inflated(ours: Figure, theirs: Figure) -> bool:
+    """Whether a pair of two chips' figures is one a ratio that names no precision may have been
+    built on: the same precision (perhaps sparse against dense), or the subject's narrower format
+    against the rival's wider one ("up to 6x": FP8 against FP16), of one kind of unit. Any other
+    mixed pair (FP32 against a vector FP16) that gives the ratio does so by chance."""
+    if ours.precision == theirs.precision:
+        return True
+    if "unknown" not in (ours.execution, theirs.execution) and ours.execution != theirs.execution:
+        return False
+    bits = (_BITS.get(ours.precision or ""), _BITS.get(theirs.precision or ""))
+    return None not in bits and bits[0] <= bits[1]  # type: ignore[operator]
+
+
+# Width of each precision's numbers, to tell a narrower format from a wider one.
+_BITS = {
+    **{"fp64": 64, "fp32": 32, "tf32+": 24, "tf32": 19, "fp16": 16, "bf16": 16, "int16": 16},
+    **{"fp8": 8, "int8": 8, "fp4": 4, "int4": 4},
+}
+
+
+# Like-for-like pairs from which a ratio that names no precision, and holds on none of them, is
+# false: the usual bases (FP32, TF32, FP16/BF16, FP8/INT8) all measured, so no reading of 算力 saves it.
+_EVERY_BASIS = 4
 
 
 def _another_source(other: Figure) -> str:

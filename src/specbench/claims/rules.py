@@ -1630,8 +1630,11 @@ def _of_the_rival(s: Sentence, rival: int, index: int) -> bool:
 
 
 def _money_clause(s: Sentence, index: int) -> bool:
+    """Whether the clause of token ``index`` speaks of money: a sum, or a word such as 价格 or "price"."""
     start, end = s.clause_range(index)
-    return any(t.kind is Kind.SKIP and t.value == "money" for t in s.tokens[start : end + 1])
+    return any(t.kind is Kind.SKIP and t.value == "money" for t in s.tokens[start : end + 1]) or bool(
+        _words_in(s, start, end, "price_words")
+    )
 
 
 def _less_before(s: Sentence, rival_index: int, ratio_index: int) -> bool:

@@ -284,7 +284,7 @@ class Tokenizer:
             (
                 "slash_fraction",
                 r"(?:(?<=[的为是到至])|(?<=[的为是到至]\s)|(?<![\d/.,])(?=\d/\d{1,3}\s(?:of|the)\s))"
-                r"(\d)\s?/\s?(\d{1,3})(?![\d/.,])",
+                r"(\d)\s?/\s?(\d{1,3})(?![\d/]|[.,]\d)",  # "1/3," ends the fraction; "1/3,000" is no fraction
             ),
             # "将两个910B处理器组合", "两颗芯片": a Chinese numeral and its counter, before the words take
             # the numeral alone (千卡, 八卡 stay the words that count a cluster's cards)
