@@ -1106,3 +1106,83 @@ def test_a_ratio_that_names_no_precision_and_holds_on_none_is_false(catalogue):
     # "up to 6x" is H100 FP8 1979 against A100 FP16 312 = 6.34x: a narrower format against a wider one
     judged = check("H100效能顯著提升，AI訓練吞吐量高達A100的6倍", catalogue)
     assert [(j.verdict, "precision-mismatch" in j.flags) for j in judged if j.claim.ratio] == [("misleading", True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "verdict"),
+    [
+        # MI300X: eight HBM3 stacks [AMD-2]
+        ("The MI300X has four HBM3 memory stacks", "memory_stacks", "false"),
+        # A100 FP16 dense 312, sparse 624 [NV-A1]: "(sparse)" is the figure's own basis
+        ("A100 FP16 Performance: 312 TFLOPS (sparse)", "throughput", "misleading"),
+        # A800 NVLink 400 GB/s [NVX-23]: GPU间 is GPU to GPU; P2P is no 2 PFLOPS
+        ("A800使GPU间P2P带宽达到600GB/s", "interconnect", "false"),
+        # MI300X FP16 matrix 1307.4 dense [AMD-1]: 仅能达到 is a ceiling, and a sparse figure is a matrix unit's
+        ("MI300X的FP16稀疏算力仅能达到278TFLOPS", "throughput", "false"),
+        # a China SKU the catalogue does not hold: Gaudi 3 OAM 900 W [INTC-1] is not its TDP
+        ("中国特供版Gaudi 3的OAM卡和PCIe卡的TDP均为450瓦", "tdp", "unverifiable"),
+        # on-die SRAM is a cache, never the card's 128 GB
+        ("Gaudi 3具有相同的96MB SRAM片上内存", "cache", "unverifiable"),
+        # 天垓100: 1.2 TB/s [ILX-3]; "TB / s" and "TB of bandwidth" are bandwidth
+        ("The 天垓100 offers 32GB of HBM2 memory and 1.2TB / s bandwidth", "memory_bandwidth", "supported"),
+        (
+            "The 天垓100 has 32 GB of HBM2 memory present, and it has 1.2 TB of bandwidth",
+            "memory_bandwidth",
+            "supported",
+        ),
+    ],
+)
+def test_readings_of_new_coverage(catalogue, text, metric, verdict):
+    assert [j.verdict for j in check(text, catalogue) if j.claim.metric == metric] == [verdict]
+
+
+def test_figures_of_chips_set_against_others_are_not_theirs(catalogue):
+    # the 900 TFLOPS is the Ascend 920's, which the catalogue lacks; the H20 only competes with it
+    judged = check(
+        "Huawei's Ascend 920 competes with Nvidia's H20 and is said to support a speed of 900 TFLOPS", catalogue
+    )
+    assert all(j.claim.subject != "nvidia-h20" for j in judged)
+    # "则为" keeps the per-watt basis of the clause before it: 42 GFLOPS is no MI300X peak
+    judged = check("H100每瓦特提供38GFLOPS算力,MI300X则为42GFLOPS", catalogue)
+    assert [(j.claim.metric, j.verdict) for j in judged] == [("per_watt", "unverifiable")] * 2
+    # a cost is no throughput ratio
+    assert not check("昇腾910B成本低 20%", catalogue)
+
+
+def test_a_table_row_reads_its_label_its_cell_and_its_header(catalogue):
+    from specbench.claims import Reader
+    from specbench.claims.judging import Judge
+    from specbench.scan import scan_text
+
+    def scanned(table: str) -> list[tuple[str | None, str, float | None, str]]:
+        found = scan_text([table], "t", Reader(catalogue), Judge(catalogue))
+        return [
+            (f.judgement.claim.subject, f.judgement.claim.metric, f.judgement.claim.value, f.judgement.verdict)
+            for f in found
+        ]
+
+    # NVLink: H100 900 GB/s [NV-H1], A100 600 GB/s [NV-A1]; "PCIe only" in the L40S cell is that cell's
+    table = (
+        "| | H100 SXM | A100 SXM | L40S |\n|---|---|---|---|\n"
+        "| NVLink | ✓ (900 GB/s) | ✓ (600 GB/s) | ✗ (PCIe only) |\n"
+    )
+    assert scanned(table) == [
+        ("nvidia-h100-sxm5", "interconnect", 900.0, "supported"),
+        ("nvidia-a100-sxm4-80gb", "interconnect", 600.0, "supported"),
+    ]
+    # the header's FP16/BF16 governs the cell: H100 SXM5 FP16 989.5 dense, 1979 sparse [NV-H1]
+    table = (
+        "| GPU Model | Memory Bandwidth | FP16/BF16 Tensor TFLOPS | FP64 TFLOPS |\n|---|---|---|---|\n"
+        "| H100 | 3.35 TB/s | Up to 989 TFLOPS (with sparsity) | 34 TFLOPS |\n"
+    )
+    throughput = [row for row in scanned(table) if row[1] == "throughput"]
+    assert throughput == [
+        ("nvidia-h100-sxm5", "throughput", 989.0, "misleading"),
+        ("nvidia-h100-sxm5", "throughput", 34.0, "supported"),
+    ]
+    # a memory row pins the A100 column to the 80 GB cards: 1555 GB/s is the 40 GB card's [NV-A1]
+    table = "| 参数 | H100 | A100 |\n| 显存容量 | 80GB | 80GB |\n| 显存带宽 | 3.35TB/s | 1.56TB/s |\n"
+    assert ("nvidia-a100-sxm4-80gb", "memory_bandwidth", 1560.0, "misleading") in scanned(table)
+    # … and the A100 PCIe 80GB's 1935 GB/s [NV-A2] is still an 80 GB card's
+    table = "| 参数 | H100 | A100 |\n| 显存容量 | 80GB | 80GB |\n| 显存带宽 | 3.35TB/s | 1,935 GB/s |\n"
+    assert ("nvidia-a100-sxm4-80gb", "memory_bandwidth", 1935.0, "supported") in scanned(table)

@@ -653,7 +653,12 @@ class Judge:
             elif abs(judgement.actual or 0) and judgement.outcome is not Outcome.HOLDS:
                 off = abs((judgement.actual or 0) / count - per_device) / ((judgement.actual or 1) / count)
                 judgement.outcome = Outcome.NEAR if off <= CLOSE else Outcome.CONTRADICTED
-                unit = self._unrecorded_unit(chip, claim, like_for_like, per_device)
+                # a sparse figure is a matrix unit's: vector units have no structured sparsity
+                unit = (
+                    None
+                    if claim.sparsity == "sparse"
+                    else self._unrecorded_unit(chip, claim, like_for_like, per_device)
+                )
                 if judgement.outcome is Outcome.CONTRADICTED and unit is not None:
                     judgement.outcome = Outcome.UNKNOWN
                     steps.append(
@@ -795,7 +800,9 @@ class Judge:
             for sibling in self._siblings(chip):
                 theirs = sibling.preferred(metric)
                 if theirs and theirs.is_numeric and holds(float(theirs.value), value, claim.qualifier, tol)[0]:
-                    if family_named:  # "V100 comes with 16GB and 32GB options": each is one of its SKUs
+                    if family_named or _same_capacity_named(claim.subject_query or "", sibling):
+                        # "V100 comes with 16GB and 32GB options": each is one of its SKUs; "A100 80GB"
+                        # names the SXM4 and the PCIe card alike
                         steps.append(
                             f"The text names the {chip.family} family, not a SKU, and it is the figure of "
                             f"its SKU {sibling.name}: {theirs.text} [{', '.join(theirs.sources)}]."
@@ -1576,6 +1583,17 @@ def _design_holds(claim: Claim, recorded: str) -> bool | None:
             return parts >= 2 if parts >= 2 or "chiplet" not in said.casefold() else None
         return parts == int(claim.value or 0)
     return None
+
+
+def _same_capacity_named(name: str, sibling: Chip) -> bool:
+    """Whether a name that gives a memory size and no form factor ("A100 80GB") names ``sibling``
+    too: every SKU of that size is one of it."""
+    folded = name.casefold()
+    size = re.search(r"(\d+)\s?gb?\b", folded)
+    if size is None or any(form in folded for form in ("sxm", "pcie", "nvl", "oam")):
+        return False
+    theirs = sibling.preferred("memory_capacity")
+    return theirs is not None and theirs.is_numeric and abs(float(theirs.value) - float(size.group(1))) < 0.5
 
 
 def _how_a_ratio_is_inflated(ours: Figure, theirs: Figure) -> bool:

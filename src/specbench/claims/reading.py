@@ -239,6 +239,8 @@ class Context:
         self.columns: tuple[Mention | None, ...] = ()  # chips heading the columns of a table
         # the unit and precision heading each column of a table whose rows are chips ("FP8/TFLOPS")
         self.column_units: tuple[tuple[tuple[str, float], Token | None] | None, ...] = ()
+        # the precision words heading each column ("FP16/BF16 Tensor TFLOPS"), for the figures under them
+        self.column_precisions: tuple[tuple[Token, ...], ...] = ()
         self._named: list[str] = []  # text passed over that may name chips, not yet read, oldest first
         self._headings: list[tuple[str, str]] = []  # sentences of this paragraph with only a precision word
         self._reader: Reader | None = None
@@ -306,6 +308,7 @@ class Context:
         self.precision = ()
         self.columns = ()
         self.column_units = ()
+        self.column_precisions = ()
 
 
 @dataclass
@@ -606,7 +609,36 @@ class Reader:
         parsed = Sentence(sentence, tokens, mentions, context, clause_of)
         claims = rules.apply(parsed)
         self._update_context(parsed, claims)
+        if context.columns and Kind.PIPE in parsed.kinds:
+            self._pin_columns(claims, context)
         return claims
+
+    def _pin_columns(self, claims: list[Claim], context: Context) -> None:
+        """A table's memory row pins the SKU of a column headed by a family's name: under
+        "| | H100 | A100 |", "| 显存容量 | 80GB | 80GB |" makes the A100 column the A100 80GB, so a
+        later "1.56TB/s" in it is the 40 GB card's figure, not one of the family's SKUs."""
+        columns = list(context.columns)
+        sizes = [c for c in claims if c.metric == "memory_capacity" and c.rule == "table_row" and c.value]
+        for claim in sizes:
+            gb = float(claim.value or 0)
+            if sum(c.subject == claim.subject for c in sizes) > 1:
+                continue  # "| Memory | 40/80GB HBM2e |": the column's SKUs, none pinned
+            for number, column in enumerate(columns):
+                if column is None or column.chip != claim.subject or not column.chip:
+                    continue
+                family = self.catalogue.chips[column.chip].family
+                members = [
+                    c
+                    for c in self._families.get(family, [])
+                    if (size := c.preferred("memory_capacity")) is not None
+                    and size.is_numeric
+                    and abs(float(size.value) - gb) < 0.5
+                ]
+                if members and len(self._families.get(family, [])) > len(members):
+                    chosen = next((c for c in members if c.id == column.chip), members[0])
+                    name = f"{column.name} {gb:g}GB"
+                    columns[number] = replace(column, chip=chosen.id, name=name)
+        context.columns = tuple(columns)
 
     # -- chips named in a sentence -------------------------------------------------------
 

@@ -487,8 +487,13 @@ _LINK_PREFIXES = ("nvlink", "mtlink", "blink", "metaxlink")
 def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[str]]:
     """Memory, chip-to-chip or host bandwidth, from the words of the figure's clause (nearest first)."""
     start, end = s.clause_range(index)
+    looked: Iterable[int] = range(start, end + 1)
+    if Kind.PIPE in s.kinds:  # a table row: its label cell and the figure's own, not the other cells
+        cells = _cells(s)
+        own = next((cell for cell in cells if index in cell), [])
+        looked = [i for i in range(start, end + 1) if i in own or (cells and i in cells[0])]
     candidates: list[tuple[int, str, str | None]] = []
-    for i in range(start, end + 1):
+    for i in looked:
         t = s.tokens[i]
         distance = abs(i - index) + (0 if i < index else 0.5)
         if t.kind is Kind.NAME:
@@ -571,6 +576,11 @@ def _metric_for(s: Sentence, index: int) -> tuple[str | None, str | None, list[s
     start, end = s.clause_range(index)
     metrics = [t.role("metrics") for t in _words_in(s, start, end, "metrics")]
     if dimension in (Dimension.FLOP_RATE, Dimension.OP_RATE, Dimension.RATE):
+        if not metrics and start >= 2:
+            # "H100每瓦特提供38GFLOPS算力,MI300X则为42GFLOPS": a clause that names no metric keeps
+            # the per-watt basis of the clause before it
+            before = [t.role("metrics") for t in _words_in(s, *s.clause_range(start - 2), "metrics")]
+            metrics = ["per_watt"] if "per_watt" in before else metrics
         return ("per_watt" if "per_watt" in metrics else "throughput"), None, []
     if dimension in (Dimension.BANDWIDTH, Dimension.BANDWIDTH_BITS):
         return _bandwidth_metric(s, index)
@@ -684,6 +694,15 @@ def _doubts_of(subject: Mention) -> list[str]:
     return []
 
 
+def _own_basis(s: Sentence, opening: int) -> str | None:
+    """The sparsity a parenthesis of one word gives the figure before it: "312 TFLOPS (sparse)"."""
+    if opening + 2 < len(s.tokens) and s.tokens[opening + 2].kind is Kind.CLOSE:
+        word = s.tokens[opening + 1]
+        if word.kind is Kind.WORD and word.has("sparsity"):
+            return str(word.role("sparsity"))
+    return None
+
+
 def _basis_of_the_other(s: Sentence, opening: int) -> str | None:
     """The sparsity of a figure whose parenthesis gives its other basis: "989 TF32 TFLOPS (495
     without sparsity)" is the sparse figure, "312 TFLOPS (624 with sparsity)" the dense one."""
@@ -733,6 +752,10 @@ def _value_claim(
     start, end = s.clause_range(index)
     lower = subject.index + 1 if subject.index >= 0 and s.clause_of[subject.index] == s.clause_of[index] else start
     lower = max(lower, index - WINDOW)
+    if Kind.PIPE in s.kinds:  # in a table, the words of another cell ("(with sparsity)") are that cell's
+        lower = max(
+            lower, next((k + 1 for k in range(index - 1, lower - 1, -1) if s.tokens[k].kind is Kind.PIPE), lower)
+        )
     more_doubts = list(doubts or []) + metric_doubts + _doubts_of(subject)
     span = None if change else _range_around(s, index)
     if span is not None:
@@ -770,7 +793,7 @@ def _value_claim(
     if token.roles.get("star"):
         sparsity = "sparse"
     if sparsity is None and after < end and s.tokens[after].kind is Kind.OPEN:
-        sparsity = _basis_of_the_other(s, after)
+        sparsity = _basis_of_the_other(s, after) or _own_basis(s, after)
     execution_words = _words_in(s, lower, index, "execution")
     execution = str(execution_words[-1].role("execution")) if execution_words else None
     text_start = subject.index if 0 <= subject.index and s.clause_of[subject.index] == s.clause_of[index] else start
@@ -855,6 +878,9 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
     if not any(s.tokens[i].kind in (Kind.QUANTITY, Kind.NUMBER) for cell in cells for i in cell):
         if any(cells):  # a header row; "|---|---|" holds no token and changes nothing
             s.context.column_units = _column_units(s, cells)
+            s.context.column_precisions = tuple(
+                tuple(s.tokens[i] for i in cell if _is(s.tokens[i], "precisions")) for cell in cells
+            )
     else:
         _numbers_in_the_column_unit(s, cells)
     quantities = [i for i, t in enumerate(s.tokens) if t.kind is Kind.QUANTITY]
@@ -895,7 +921,11 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
             subject = row_subject or _column_subject(s, number) or _subject_before(s, i)
             if subject is None:
                 continue
-            claim = _value_claim(s, i, subject, "table_row", precisions=label_precisions or None)
+            precisions = label_precisions
+            if not precisions and row_subject is not None and number < len(s.context.column_precisions):
+                # "| H100 | … | Up to 989 TFLOPS |" under "| GPU Model | … | FP16/BF16 Tensor TFLOPS |"
+                precisions = list(s.context.column_precisions[number])
+            claim = _value_claim(s, i, subject, "table_row", precisions=precisions or None)
             if claim is not None and subject is row_subject and row_others:
                 claim = replace(claim, other_subjects=row_others)
             if claim is not None:

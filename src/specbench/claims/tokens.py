@@ -267,7 +267,7 @@ class Tokenizer:
                 rf"|{PCIE}(?:\s?(?:gen\s?\d|\d\.\d|\d))?(?:\s?x\s?\d{{1,2}})?|nvlink\s?(?:c2c|\d(?:\.\d|st|nd|rd|th)?)?"
                 r"|mtlink(?:\s?\d(?:\.\d)?)?|blink|metaxlink|gen\s?\d|x\d{1,2}|cuda\s?\d+(?:\.\d+)?"
                 r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?(?:nm|纳米)|n\d|\dn|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
-                r"|gpt-?\d(?:\.\d)?|llama\s?\d?)(?![a-z0-9])",
+                r"|gpt-?\d(?:\.\d)?|llama\s?\d?|p2p)(?![a-z0-9])",  # P2P: peer to peer, never 2 PFLOPS
             ),
             # "two compute dies", "8 HBM2e stacks", "eight high-bandwidth memory chips", "dual-chiplet",
             # "两个计算芯粒", "8颗HBM3": a count of a package's parts, before the words ("two dies" is
@@ -482,7 +482,7 @@ _GLUED_PRECISIONS = "fp64|fp32|fp16|fp8|bf16|tf32|int8|int4"
 # The parts of a package a count can be of: compute dies, and memory stacks (an HBM "chip" is a stack).
 _PART_ADJECTIVES = r"(?:(?:identical|compute|silicon|logic|gpu|active|计算)\s?){0,2}"
 _DIE_PART = r"dies|die|chiplets?|tiles|芯粒|裸片"
-_MEMORY_PART = r"hbm\d?e?|high[\s-]bandwidth memory|memory|显存|内存"
+_MEMORY_PART = r"(?:hbm\d?e?|high[\s-]bandwidth memory|memory|显存|内存)(?:\s?memory)?"  # "four HBM3 memory stacks"
 
 
 def _alternatives(rules: list[tuple[str, str]]) -> str:
