@@ -1186,3 +1186,11 @@ def test_a_table_row_reads_its_label_its_cell_and_its_header(catalogue):
     # … and the A100 PCIe 80GB's 1935 GB/s [NV-A2] is still an 80 GB card's
     table = "| 参数 | H100 | A100 |\n| 显存容量 | 80GB | 80GB |\n| 显存带宽 | 3.35TB/s | 1,935 GB/s |\n"
     assert ("nvidia-a100-sxm4-80gb", "memory_bandwidth", 1935.0, "supported") in scanned(table)
+
+
+def test_up_to_gives_a_figure_as_the_chips_peak(catalogue):
+    # A100: FP64 tensor and FP32 19.5, BF16/FP16 312 dense [NV-A1]: 'up to 19.5' understates its peak
+    judged = check("A100具备高达19.5TFLOPS的浮点运算能力", catalogue)
+    assert [(j.verdict, j.flags) for j in judged] == [("misleading", ["precision-mismatch"])]
+    # with its precision named, 'up to' is that precision's peak: H20 FP32 44 [NV-20d]
+    assert [j.verdict for j in check("The H20 offers up to 44 TFLOPS of FP32", catalogue)] == ["supported"]

@@ -642,6 +642,17 @@ class Judge:
                 # a figure only a source the catalogue does not prefer gives holds on that source alone,
                 # as a memory or TDP figure does
                 elsewhere = set(match_flags) & (FRAMING | {"conflicting-sources", "sku-mismatch"})
+                peak = None if precisions or claim.qualifier != "up_to" else self._top_figure(chip, figure)
+                if peak is not None and peak[1] > _FAR_BELOW_PEAK * value:
+                    # "A100具备高达19.5TFLOPS的浮点运算能力": 'up to' gives one precision's figure as the
+                    # chip's peak, which is another precision's, sixteen times higher
+                    top, label = peak[0], precision_label(peak[0].precision or "")
+                    steps.append(
+                        f"'Up to' gives it as {chip.name}'s peak, but that is {label} "
+                        f"{fmt(peak[1])} {_unit(top.precision)} [{', '.join(top.sources)}]."
+                    )
+                    flags.append("precision-mismatch")
+                    elsewhere = {"precision-mismatch"}
                 judgement.outcome = Outcome.ELSEWHERE if elsewhere else Outcome.HOLDS
             elif like_for_like is None and not precisions:
                 judgement.outcome = Outcome.CONTRADICTED
@@ -669,6 +680,17 @@ class Judge:
 
         self._chip_flags(chip, claim, flags, steps)
         return self._finish(judgement, flags)
+
+    @staticmethod
+    def _top_figure(chip: Chip, like: Figure) -> tuple[Figure, float] | None:
+        """The chip's highest dense figure of the kind of ``like`` (floating point or integer)."""
+        integer = (like.precision or "").startswith("int")
+        found = [
+            (f, float(f.value) / (2 if f.sparsity == "sparse" else 1))
+            for f in chip.throughput()
+            if f.is_numeric and f.preferred is not False and (f.precision or "").startswith("int") == integer
+        ]
+        return max(found, key=lambda item: item[1]) if found else None
 
     @staticmethod
     def _unrecorded_unit(
@@ -1607,6 +1629,11 @@ def _how_a_ratio_is_inflated(ours: Figure, theirs: Figure) -> bool:
         return False
     bits = (_BITS.get(ours.precision or ""), _BITS.get(theirs.precision or ""))
     return None not in bits and bits[0] <= bits[1]  # type: ignore[operator]
+
+
+# A figure given as a chip's peak ("up to") that is below a quarter of its real peak is another
+# precision's figure, not a peak.
+_FAR_BELOW_PEAK = 4
 
 
 # Width of each precision's numbers, to tell a narrower format from a wider one.
