@@ -196,6 +196,16 @@ def test_an_article_comparison_with_no_number_answers_its_quote(catalogue):
     assert result.found and result.verdict == "supported"
 
 
+def test_an_article_launch_date_answers_its_quote_as_written(catalogue):
+    from specbench.claims.corpus import Article, Expectation, audit_article
+
+    # BR100 launched 2022-08-09 [BR-1]: the claim's date is "2022-08", the quote writes 2022年8月
+    text = "壁仞科技2022年8月发布的BR100芯片引起关注。"
+    article = Article("t", "zh", "test", text, [Expectation("壁仞科技2022年8月发布的BR100芯片", "supported")])
+    (result,) = audit_article(article, catalogue)
+    assert result.found and result.verdict == "supported"
+
+
 def test_a_corpus_sentence_is_read_after_its_published_context(catalogue, tmp_path):
     from specbench.claims.corpus import audit, load_curated
 

@@ -478,6 +478,8 @@ def test_l2_cache_and_kv_cache_are_not_chips_or_on_chip_memory(catalogue):
         # BR100 launched 2022-08-09 [BR-1, BR-2]: a full date is checked as far as the record dates it
         ("BR100于2022年8月9日发布", "supported"),
         ("BR100于2022年9月9日发布", "unverifiable"),
+        # H100 SXM5 2022 [NV-H4]: a year of the Republic of China (111 + 1911), as Taiwan prints it
+        ("輝達的Hopper系列晶片在民國111年發表，推出H100系列", "supported"),
     ],
 )
 def test_launch_years(catalogue, text, verdict):

@@ -428,11 +428,14 @@ def _answers(claim: Claim, quote: str) -> bool:
     """Whether a claim found in the quote's sentence is the one the quote states: its figure is
     in the quote, or, for a comparison with no number ("Its performance far exceeds that of
     A100"), its own words and the quote overlap."""
-    if claim.rule == "comparative":
-        return bool(claim.text) and claim.text in quote
+    if claim.rule == "comparative" or (claim.metric == "launch" and claim.text and claim.text in quote):
+        return bool(claim.text) and claim.text in quote  # also "民國111年發表" for a launch in 2022
     return _figure(claim) in quote
 
 
 def _figure(claim: Claim) -> str:
-    """The figure of a claim as written ("6.68x", not "6.68x (up)"), or "" when it states none."""
+    """The figure of a claim as written ("6.68x", not "6.68x (up)"), or "" when it states none; a
+    launch date's year (its value text is the date as a date: "2022-08" for "2022年8月")."""
+    if claim.metric == "launch" and claim.value:
+        return str(int(claim.value))
     return (claim.value_text or claim.ratio_text or "").split(" (")[0]

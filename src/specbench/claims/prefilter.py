@@ -36,6 +36,7 @@ from specbench.claims.reading import (
     LAUNCHED_IN,
     NODE_AFTER_DIGIT,
     PCIE_WORDS,
+    ROC_LAUNCH,
     SLASH_FRACTION,
     claim_units,
     claim_words,
@@ -97,6 +98,7 @@ class Prefilter:
             re.compile(PCIE_WORDS),  # the rest of DESIGN_WORDS is found after a digit, above,
             re.compile(LAUNCH_PHRASE),  # but for a launch word before its year
             re.compile(LAUNCHED_IN),
+            re.compile(ROC_LAUNCH),
         ]
 
     @cached_property
@@ -106,7 +108,7 @@ class Prefilter:
         wanted = set("0123456789abcdefghijklmnopqrstuvwxyz|%." + CJK_NUMERALS + "亿万")
         for word in [*self._words, *claim_units(self.lexicon)]:
             wanted.update(word)
-        wanted.update(DESIGN_AFTER_DIGIT + LAUNCH_PHRASE + LAUNCHED_IN)  # 發布 is 发布, 於 is 于
+        wanted.update(DESIGN_AFTER_DIGIT + LAUNCH_PHRASE + LAUNCHED_IN + ROC_LAUNCH)  # 發布 is 发布, 於 is 于
         wanted.discard(" ")
         simplified = self.lexicon.simplified
         risky: dict[str, str] = {}

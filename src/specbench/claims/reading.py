@@ -110,7 +110,7 @@ NODE_AFTER_DIGIT = r"(?:nm|纳米|n)(?![a-z0-9])"
 # alternative begins with a character of its own, not a group, so that the prefilter's pass over a
 # whole text looks only where one of those characters stands (a group in first place has the engine
 # try every place).
-_LAUNCHED = "推出|发布|问世|面世"
+_LAUNCHED = "推出|发布|问世|面世|发表"
 _WHEN_IN_YEAR = r"(?:[底初末中]|\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?[日号])?)?"
 # An English launch verb and, a few words on, a year: "introduced in 2020", "unveiled by NVIDIA at
 # SC23 in 2023". It begins with the verbs' letters, so the engine looks only where they stand.
@@ -118,10 +118,12 @@ LAUNCH_PHRASE = (
     r"(?:introduced|launched|released|unveiled|debuted|announced)(?![a-z])[^.;\n]{0,40}?"
     r"(?<!\d)(?<!\d\.)(?:19|20)\d\d(?!\d|\.\d)"
 )
+# A year of the Republic of China before a launch word: "在民國111年發表" (2022).
+ROC_LAUNCH = rf"民国\s?\d{{2,3}}\s?年\s?(?:{_LAUNCHED})"
 # A Chinese launch word before its year: "分别发布于2020年和2022年".
 LAUNCHED_IN = rf"(?:{_LAUNCHED})\s?于?\s?(?:19|20)\d\d(?!\d)"
 PCIE_WORDS = rf"{PCIE}\s?(?:gen\s?)?\d"
-DESIGN_WORDS = rf"n(?<![a-z0-9]n)\d(?![a-z0-9])|{PCIE_WORDS}|{LAUNCH_PHRASE}|{LAUNCHED_IN}" + "".join(
+DESIGN_WORDS = rf"n(?<![a-z0-9]n)\d(?![a-z0-9])|{PCIE_WORDS}|{LAUNCH_PHRASE}|{LAUNCHED_IN}|{ROC_LAUNCH}" + "".join(
     rf"|{century}\d\d\s?年?{_WHEN_IN_YEAR}\s?(?:{_LAUNCHED})" for century in ("19", "20")
 )
 # The same places but PCIe and the English phrase, found from the digit after a digit that is read:

@@ -1994,6 +1994,18 @@ def launch_year(s: Sentence, claims: list[Claim]) -> list[Claim]:
         subject: Mention | None = paired.get(i)
         if subject is None and after:  # "2020年推出的A100": the chip the launch word and 的 lead to
             subject = next((m for m in s.mentions_after(i) if m.index <= end and m.index <= i + 4), None)
+        if subject is None and after:  # "在民國111年發表，推出H100系列": a launch word opens the next clause
+            subject = next(
+                (
+                    m
+                    for m in s.mentions_after(i)
+                    if m.index <= i + 4
+                    and _feature(s.tokens[m.index - 1]) == "launch"
+                    and not s.between(m.index - 1, m.index).strip(" 了")
+                    and all(_feature(t) == "launch" or t.kind is Kind.CLAUSE for t in s.tokens[i + 1 : m.index])
+                ),
+                None,
+            )
         if subject is None and (after or before) and i not in paired:
             # "the A100 … introduced in 2020", "H200于2023年底推出": the chip before, in the clause;
             # in a clause that names none ("H200是…GPU,于2023年底推出"), the sentence's subject
@@ -2068,7 +2080,12 @@ def _year(token: Token) -> int | None:
         match = _YEAR.fullmatch(token.text.strip())
         if match is not None:
             return int(match.group(1))
+        if (roc := _ROC_YEAR.fullmatch(token.text.strip())) is not None:
+            return int(roc.group(1)) + 1911  # the Republic of China counts from 1912
     return None
+
+
+_ROC_YEAR = re.compile(r"民[国國]\s?(\d{2,3})\s?年")
 
 
 @rule(
