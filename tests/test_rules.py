@@ -1196,3 +1196,15 @@ def test_up_to_gives_a_figure_as_the_chips_peak(catalogue):
     assert [(j.verdict, j.flags) for j in judged] == [("misleading", ["precision-mismatch"])]
     # with its precision named, 'up to' is that precision's peak: H20 FP32 44 [NV-20d]
     assert [j.verdict for j in check("The H20 offers up to 44 TFLOPS of FP32", catalogue)] == ["supported"]
+
+
+def test_a_workload_named_beside_a_spec_figure_does_not_make_it_a_benchmark(catalogue):
+    # L40S FP8 733 TFLOPS [NVX-8]: a peak of a named precision, whatever the word for it
+    assert [j.verdict for j in check("L40S的FP8推理性能达到733 TFLOPS", catalogue)] == ["supported"]
+    # A100 40 GB and 80 GB [NV-A1]: a memory size is no inference result
+    judged = check("A100 is available in 40GB and 80GB VRAM configurations for LLM inference", catalogue)
+    assert [j.verdict for j in judged] == ["supported", "supported"]
+    # a ratio of inference performance is still a workload's
+    assert [j.verdict for j in check("The H100 delivers 2x the inference performance of the A100", catalogue)] == [
+        "unverifiable"
+    ]

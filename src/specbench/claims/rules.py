@@ -827,6 +827,11 @@ def _value_claim(
         and not _each_chip(s, start, end)
     ):
         undefined = undefined or "a figure for a whole server or cluster of unstated size"
+    if undefined and undefined.split("'")[-1].lstrip().startswith("is application performance"):
+        # "L40S的FP8推理性能达到733 TFLOPS", "900GB/s NVLink … 大模型推理": a workload's name does not make
+        # a memory, link or power figure, or a peak of a named precision, a benchmark result
+        if metric not in ("throughput", "per_watt") or keys:
+            undefined = None
     return Claim(
         text=s.span(min(text_start, index), text_end).strip(" ，,。|"),
         metric=metric,
