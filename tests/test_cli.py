@@ -20,7 +20,8 @@ SNAPSHOTS = Path(__file__).parent / "snapshots"
 
 
 def test_compare_br100_a100_markdown_snapshot():
-    # Reviewed by hand: 1024 vs 312 (3.28x) BF16, 2048 vs 624 INT8, FP32 and TF32+ in rows of their own.
+    # Reviewed by hand: 1024 vs 312 (3.28x) BF16 and 2048 vs 624 INT8, each noted as an assumption since no
+    # source names BR100's unit; FP32 and TF32+ in rows of their own.
     # After an intended change: specbench compare BR100 A100 > tests/snapshots/compare_BR100_A100.md
     result = runner.invoke(app, ["compare", "BR100", "A100"])
     assert result.exit_code == 0, result.output

@@ -16,7 +16,7 @@ from specbench.ranking import Mark, rank
 runner = CliRunner()
 
 # The figures the rankings below rest on, as the spec files record them:
-# BR100: BF16 1024 TFLOPS, matrix, sparsity not stated [BR-1, BR-3, BR-6]; TDP 550 W [BR-3, BR-4, BR-6]
+# BR100: BF16 1024 TFLOPS, unit not stated, sparsity not stated [BR-1, BR-3, BR-6]; TDP 550 W [BR-3, BR-4, BR-6]
 # H100 SXM5: BF16 1979 TFLOPS, matrix, 2:4 sparse only [NV-H1]; TDP 700 W [NV-H1]; 3350 GB/s [NV-H1]
 # A100 SXM4 80GB: BF16 312 TFLOPS, matrix, dense [NV-A1, NV-A3]; TDP 400 W [NV-A1, NV-A2]
 # H20: BF16 148 TFLOPS, matrix, dense [NV-20a]; TDP 400 W [NV-20b]
@@ -53,9 +53,9 @@ def test_rank_bf16_per_watt_exact_output():
             "1",
             "BR100",
             "1.862",
-            "matrix",
+            "unit not stated",
             "1024 TFLOPS / 550 W",
-            "sparsity not stated",
+            "unit not stated, sparsity not stated",
             "BF16: BR-1, BR-3, BR-6; TDP: BR-3, BR-4, BR-6",
         ],
         [

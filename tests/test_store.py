@@ -76,13 +76,16 @@ THROUGHPUT = [
     ("H100", "fp32", "vector", "dense", 67, "NV-H1", "FP32 67 TFLOPS"),
     ("H100 PCIe", "bf16", "matrix", "sparse", 1513, "NV-H1", "BFLOAT16 Tensor Core 1,513 TFLOPS*"),
     ("H20", "fp16", "matrix", "dense", 148, "NV-20a", "FP16 148 TFLOPS"),
+    ("L4", "fp32", "vector", "dense", 30.3, "NVC-Q3", "FP32 · 30.3 teraFLOPs · TF32 Tensor Core · 120 teraFLOPS*"),
+    ("H200 SXM", "fp64", "vector", "dense", 34, "NVX-1", "FP64 34 TFLOPS 30 TFLOPS"),
+    ("H200 SXM", "fp64", "matrix", "unknown", 67, "NVX-1", "FP64 Tensor Core 67 TFLOPS 60 TFLOPS"),
     ("H20", "fp8", "matrix", "dense", 296, "NV-20a", "FP8 296 TFLOPS"),
     ("H20", "tf32", "matrix", "dense", 74, "NV-20a", "TF32 74 TFLOPS"),
-    ("BR100", "bf16", "matrix", "unknown", 1024, "BR-3", "BF16 1,024 TFLOPS"),
-    ("BR100", "int8", "matrix", "unknown", 2048, "BR-1", "INT8 2048 TOPS"),
-    ("BR100", "tf32+", "matrix", "unknown", 512, "BR-17", "512 TFLOPS of 32-bit performance when using TF32+"),
+    ("BR100", "bf16", "unknown", "unknown", 1024, "BR-3", "BF16 1,024 TFLOPS"),
+    ("BR100", "int8", "unknown", "unknown", 2048, "BR-1", "INT8 2048 TOPS"),
+    ("BR100", "tf32+", "unknown", "unknown", 512, "BR-17", "512 TFLOPS of 32-bit performance when using TF32+"),
     ("BR100", "fp32", "unknown", "unknown", 256, "BR-3", "FP32 256 TFLOPS"),
-    ("BR104", "bf16", "matrix", "unknown", 512, "BR-3", "BF16 512 TFLOPS"),
+    ("BR104", "bf16", "unknown", "unknown", 512, "BR-3", "BF16 512 TFLOPS"),
     ("BR104", "fp32", "unknown", "unknown", 128, "BR-3", "FP32 128 TFLOPS"),
     ("邃思2.0", "fp32", "unknown", "unknown", 40, "EF-1", "单精度FP32算力为40TFLOPS"),
     ("邃思2.0", "tf32", "matrix", "unknown", 160, "EF-1", "单精度张量TF32算力为160TFLOPS"),
@@ -381,3 +384,39 @@ def test_the_cache_folder_on_linux_is_platformdirs_own(monkeypatch, xdg):
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     assert cache_dir() == Path(user_cache_dir("specbench", appauthor=False))
+
+
+def test_nvidia_cuda_core_figures_are_dense(catalogue):
+    # NVIDIA's plain FP64/FP32 rows are the CUDA cores, which have no structured sparsity
+    vector = [
+        (c.id, f.precision)
+        for c in catalogue.chips.values()
+        for f in c.throughput()
+        if c.vendor == "NVIDIA" and f.execution == "vector"
+    ]
+    assert len(vector) > 20
+    assert [
+        (c.id, f.precision, f.sparsity)
+        for c in catalogue.chips.values()
+        for f in c.throughput()
+        if c.vendor == "NVIDIA" and f.execution == "vector" and f.sparsity != "dense"
+    ] == []
+
+
+def test_biren_figures_name_no_execution_unit(catalogue):
+    # Biren, Tom's Hardware [BR-3], 快科技 [BR-1] and TechPowerUp [BR-6] print the peaks without saying
+    # whether the V-cores or the T-cores reach them: unknown, with the inference in a note
+    for name in ("BR100", "BR104"):
+        figures = catalogue.get(name).throughput()
+        assert {f.precision for f in figures} == {"fp32", "tf32+", "bf16", "int8"}
+        assert {f.execution for f in figures} == {"unknown"}
+        assert all(f.note and "names the unit" in f.note for f in figures if f.precision != "fp32")
+
+
+def test_h200_notes_agree_with_its_figures(catalogue):
+    h200 = catalogue.get("H200 SXM")
+    assert not any("recorded as unknown" in note for note in h200.notes)
+    assert {(f.precision, f.execution, f.sparsity) for f in h200.throughput() if f.precision in ("fp64", "fp32")} >= {
+        ("fp64", "vector", "dense"),
+        ("fp32", "vector", "dense"),
+    }

@@ -37,8 +37,8 @@ def test_compare_csv_reads_back_with_numeric_values():
     text = [column for column in COLUMNS if column != "value"]
     frame[text] = frame[text].fillna("")
     rows = frame.set_index(["chip", "metric", "precision", "execution"])
-    # BR100 BF16 1024 TFLOPS [BR-1, BR-3, BR-6], sparsity not stated
-    br100 = rows.loc[("BR100", "throughput", "bf16", "matrix")]
+    # BR100 BF16 1024 TFLOPS [BR-1, BR-3, BR-6], neither execution unit nor sparsity stated
+    br100 = rows.loc[("BR100", "throughput", "bf16", "unknown")]
     assert (br100["value"], br100["unit"], br100["sparsity"], br100["basis"]) == (1024, "TFLOPS", "unknown", "dense")
     assert br100["sources"] == "BR-1, BR-3, BR-6"
     # H100 SXM5 prints only 1979 TFLOPS 2:4 sparse [NV-H1]: dense basis 989.5, the sparsity kept
