@@ -104,6 +104,20 @@ KNOWN = [
     ("E-11", "Tianshu Zhixin Zhikai 100", "INT8", 384, Reason.non_preferred, 384),
     # E-12: 24 TFLOPS is CAX-3's paraphrase; the launch coverage (CAX-1) says 32.
     ("E-12", "Cambricon MLU370-X8", "FP32", 24, Reason.non_preferred, 24),
+    # Matrix figures in the non-tensor FP16 column: AMD gives FP16 only as matrix (AMD-1: 1307.4 on
+    # MI300X; AMD-7: 383 on MI250X), and T4's 65 TFLOPS FP16 is its Tensor Cores' (NVC-T4b).
+    ("MI300X FP16", "AMD Instinct MI300X", "FP16 (non-tensor)", 1307.4, Reason.execution, 1307.4),
+    ("MI250X FP16", "AMD Radeon Instinct MI250X", "FP16 (non-tensor)", 383, Reason.execution, 383),
+    ("T4 FP16", "NVIDIA Tesla T4", "FP16 (non-tensor)", 65.13, Reason.execution, 65),
+    # T4: 320 GB/s is launch coverage's (NVC-T4a), where the datasheet as quoted says 300.
+    ("T4 bandwidth", "NVIDIA Tesla T4", "Memory bandwidth", 320, Reason.non_preferred, 320),
+    # MI250X: 8192 bit x 3.2 Gb/s / 8 = 3276.8 GB/s, which AMD rounds to 3.2 TB/s (AMD-7), beyond the
+    # half-digit tolerance of '3.2'; 500 W against the 560 W of the catalogue's sources (AMD-8, AMD-7).
+    ("MI250X bandwidth", "AMD Radeon Instinct MI250X", "Memory bandwidth", 3280, Reason.different, 3200),
+    ("MI250X TDP", "AMD Radeon Instinct MI250X", "TDP", 500, Reason.different, 560),
+    # Gaudi: Intel's Hot Chips 2024 table (INTC-1) gives BF16 432 (Gaudi 2) and 1835 (Gaudi 3).
+    ("Gaudi2 BF16", "Intel Habana Gaudi2", "Tensor FP16/BF16", 450, Reason.different, 432),
+    ("Gaudi3 BF16", "Intel Habana Gaudi3", "Tensor FP16/BF16", 1678, Reason.different, 1835),
 ]
 
 
@@ -198,6 +212,10 @@ def test_matching_figures_are_not_reported(result):
     # A100 SXM4 80GB: Epoch's 9.746 / 19.49 / 77.97 / 156 / 312 / 624, 80 GB, 2039 GB/s, 826 mm², 400 W,
     # 54,200 million transistors and 7 nm all match the datasheet (NV-A1) within rounding.
     assert not [d for d in result.disagreements if d.epoch_row == "NVIDIA A100 SXM4 80 GB"]
+    # L4: Epoch's 30.29 FP32, 60 TF32 and 121 FP16 are NVIDIA's 30.3 and the halves of its sparse 120 and
+    # 242 as the datasheet is quoted; 24 GB, 300 GB/s, 72 W and 2023-03-21 match too.
+    assert "NVIDIA L4" in {name for name, _, _ in result.mapped}
+    assert not [d for d in result.disagreements if d.epoch_row == "NVIDIA L4"]
     # H100 SXM5: Epoch's dense 989.4 TFLOPS tensor FP16 is NVIDIA's sparse 1979 halved.
     assert _found(result, "NVIDIA H100 SXM5 80GB", "Tensor FP16/BF16") is None
     assert _found(result, "NVIDIA H100 SXM5 80GB", "FP64") is None  # 33.45 against the printed 34
