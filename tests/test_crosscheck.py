@@ -159,6 +159,14 @@ def test_e9_br100_link_and_date(result, catalogue):
     assert date.epoch == "2022-08-22" and date.catalogue[0].text == "2022-08-09"  # the Hot Chips talk
 
 
+def test_h20_date_is_that_of_the_first_reports(result, catalogue):
+    # Epoch's 2023-11-09 falls in November 2023, when The Register [NV-20c] (2023-11-27) dates the first
+    # reports of the H20; the catalogue prefers 2024, mass production (NV-20b).
+    found = _reported(result, catalogue, "NVIDIA HGX H20", "Release date")
+    assert found.reason is Reason.non_preferred and found.epoch == "2023-11-09"
+    assert found.matched is not None and found.matched.text == "2023-11" and found.matched.sources == ("NV-20c",)
+
+
 @pytest.mark.parametrize(
     ("row", "day"),
     [("MetaX MXC500 (OAM)", "2023-01-01"), ("NVIDIA A100", "2020-03-01")],  # E-3, E-16

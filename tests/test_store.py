@@ -176,6 +176,8 @@ LAUNCH_DATES = [
     ("H100 PCIe", "2022-03-22", "NVD-3", "NVIDIA announced the first Hopper-based GPU"),
     # io-tech.fi, December 2023: "Nyt yhtiö on julkaissut ... MTT S4000 -laskentakortin" ("now ... has released")
     ("MTT S4000", "2023-12", "MT-1", "Nyt yhtiö on julkaissut uuden ... MTT S4000 -laskentakortin."),
+    # TweakTown: "set to enter mass production in Q2 2024"; the first reports (NV-20c) are kept, not preferred
+    ("H20", "2024", "NV-20b", "with its new H20 AI GPU set to enter mass production in Q2 2024"),
 ]
 
 
