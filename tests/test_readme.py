@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -109,3 +110,17 @@ def test_recipes_show_real_output(monkeypatch):
     assert summary == scanned.stderr.strip().splitlines()
     picked = _run("compare", "BR100", "A100", "--metric", "bf16,tdp", "--format", "csv-excel")
     assert picked.startswith("\ufeffchip,metric,precision,execution,sparsity,basis,value,unit,sources")
+
+
+def test_the_opening_counts_the_catalogue():
+    # the opening's count and vendors are the bundled catalogue's, so they cannot go stale unseen
+    from specbench.api import load
+
+    chips = load().chips.values()
+    opening = README[: README.index("## Quick start")]
+    found = re.search(r"\((\d+) chips and SKUs from (\d+) vendors: ([^;]+);", opening)
+    assert found, "the opening states the catalogue's size"
+    assert (int(found[1]), int(found[2])) == (len(chips), len({c.vendor for c in chips}))
+    listed = " ".join(found[3].split()).replace(" parts they are measured against", "")
+    named = {name.strip() for name in re.split(r",|\band the\b|\band\b", listed)} - {""}
+    assert {c.vendor for c in chips} == named
