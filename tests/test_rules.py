@@ -1208,3 +1208,39 @@ def test_a_workload_named_beside_a_spec_figure_does_not_make_it_a_benchmark(cata
     assert [j.verdict for j in check("The H100 delivers 2x the inference performance of the A100", catalogue)] == [
         "unverifiable"
     ]
+
+
+def test_a_rate_in_bits_beside_a_pcie_generation_is_its_lane_rate(catalogue):
+    # Ascend 910: PCIe 4.0 to the CPU [HWX-6]; PCI-SIG's PCIe 4.0 signals 16 GT/s per lane
+    judged = check("昇腾910 AI处理器和CPU之间以最新的PCIe 4.0(速率16Gb/s)技术互联", catalogue)
+    assert [(j.claim.metric, j.verdict) for j in judged] == [
+        ("host_link", "supported"),
+        ("host_interface", "supported"),
+    ]
+
+
+def test_no_chip_outside_the_catalogue_is_one_it_holds(catalogue):
+    # a word of the lexicon's other_chips that the catalogue resolves would call a catalogued chip
+    # "not in the catalogue" wherever that word matched first
+    from specbench.claims.lexicon import load
+
+    held = {k: v for k, v in load().table("other_chips").items() if catalogue.chip_id(k) or catalogue.chip_id(v)}
+    assert held == {}
+    # Kunlunxin R200: INT8 256 TOPS [KLX-6]; named with its series, it is the catalogue's chip
+    assert [(j.claim.subject, j.verdict) for j in check("昆仑芯R200的INT8算力为256 TOPS", catalogue)] == [
+        ("kunlunxin-r200", "supported")
+    ]
+    # 深算二号 is an architecture whose models Hygon has not mapped: never the catalogue's K100
+    assert [j.claim.subject for j in check("深算二号的FP16算力为100 TFLOPS", catalogue)] == [None]
+
+
+def test_a_memory_type_of_another_sku_of_the_family(catalogue):
+    # H20 141GB: its memory type is not recorded (only its capacity [NVX-16]); the text may mean it
+    judged = {j.claim.metric: j.verdict for j in check("H20 has 141GB of HBM3e", catalogue)}
+    assert judged == {"memory_capacity": "misleading", "memory_type": "unverifiable"}
+    # no H20 has GDDR6X; H100 PCIe has HBM2e [NV-H1], so "H100 uses HBM2e" is another SKU's
+    assert [j.verdict for j in check("H20采用GDDR6X显存", catalogue)] == ["false"]
+    assert [(j.verdict, j.flags) for j in check("H100 uses HBM2e memory", catalogue)] == [
+        ("misleading", ["sku-mismatch"])
+    ]
+    assert [j.verdict for j in check("H100 SXM5 uses HBM2e memory", catalogue)] == ["false"]

@@ -492,6 +492,14 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
         cells = _cells(s)
         own = next((cell for cell in cells if index in cell), [])
         looked = [i for i in range(start, end + 1) if i in own or (cells and i in cells[0])]
+    for k in range(index - 1, max(-1, index - 4), -1):  # "PCIe 4.0(速率16Gb/s)": the link the parenthesis follows
+        if s.tokens[k].kind is Kind.OPEN:
+            before = s.tokens[k - 1] if k > 0 else None
+            if before is not None and before.kind is Kind.NAME and str(before.value).startswith("pci"):
+                return "host_link", before.text, []
+            break
+        if s.tokens[k].kind in (Kind.CLOSE, Kind.CLAUSE, Kind.PIPE, Kind.QUANTITY):
+            break
     candidates: list[tuple[int, str, str | None]] = []
     for i in looked:
         t = s.tokens[i]
