@@ -1244,3 +1244,34 @@ def test_a_memory_type_of_another_sku_of_the_family(catalogue):
         ("misleading", ["sku-mismatch"])
     ]
     assert [j.verdict for j in check("H100 SXM5 uses HBM2e memory", catalogue)] == ["false"]
+
+
+def test_readings_from_self_media_and_buyer_pages(catalogue):
+    # H200 SXM 141 GB, 4.8 TB/s [NVX-1]; H100 80 GB [NV-H1]: after "doubles", the H100 is the rival,
+    # and the bandwidth after its parenthesis is the subject's
+    text = (
+        "The H200 features several key upgrades. "
+        "141GB HBM3e Memory: Nearly doubles the H100's capacity (80GB) with 4.8TB/s bandwidth"
+    )
+    stated = [
+        (j.claim.subject, j.claim.value, j.verdict) for j in check(text, catalogue) if j.claim.rule == "stated_value"
+    ]
+    assert ("nvidia-h200-sxm", 4800.0, "supported") in stated and ("nvidia-h100-sxm5", 80.0, "supported") in stated
+    # MI300X 192 GB [AMD-1] against the H100's 80 GB: the rival's figure says the ratio is of memory
+    text = "The MI300X ships with 192GB HBM3 memory. more than double the H100's 80GB."
+    assert [(j.claim.metric, j.verdict) for j in check(text, catalogue) if j.claim.ratio] == [
+        ("memory_capacity", "supported")
+    ]
+    # a measured figure, with the pinyin a scraped copy prints; the H20's own figure in its parenthesis
+    # is a spec figure: 148 TFLOPS FP16 dense [NV-20a]
+    text = "昇騰910B實(shí)測(cè)算力達(dá)320 TFLOPs(H20僅148 TFLOPs),且華為加速構(gòu)建兼容CUDA的生態(tài)"
+    assert [(j.claim.subject, j.verdict) for j in check(text, catalogue)] == [
+        ("huawei-ascend-910b", "unverifiable"),
+        ("nvidia-h20", "supported"),
+    ]
+    # an export threshold is no chip's figure; the H200's 5,200 TOPS is (INT8 3958 sparse [NVX-1])
+    text = "The H200's peak theoretical performance (5,200 TOPS) exceeds current US export thresholds (4,800 TOPS)."
+    assert [(j.claim.value, j.verdict) for j in check(text, catalogue)] == [(5200.0, "false"), (4800.0, "unverifiable")]
+    # 邃思2.0: 3306 mm² is its package (57.5 mm × 57.5 mm [EF-1]), called the chip's area
+    text = "邃思2.0的亮点: 3306mm²芯片面积，达到日月光2.5D封装极限"
+    assert [(j.verdict, "package-not-die" in j.flags) for j in check(text, catalogue)] == [("misleading", True)]

@@ -794,7 +794,7 @@ class Judge:
                 f"{claim.value_text} = {fmt(claim.value)} mm² is {chip.name}'s package "
                 f"({package.text}) [{', '.join(package.sources)}], not a die."
             )
-            if not claim.scope & {"package"}:
+            if not claim.scope & {"package"} or "single_chip" in claim.scope:
                 flags.append("package-not-die")
                 steps.append(
                     "A package can hold several dies and memory stacks: calling it the size of a "

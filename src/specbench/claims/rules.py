@@ -189,6 +189,19 @@ def _enclosing_parenthesis(s: Sentence, index: int) -> tuple[int, int] | None:
     return opening, closing
 
 
+def _chip_parenthesis(s: Sentence, index: int, subject: Mention) -> tuple[int, int] | None:
+    """The tokens of a parenthesis that holds the figure at ``index`` and names its chip before it
+    ("(H20僅148 TFLOPs)"), or None."""
+    if subject.index < 0 or subject.index >= index:
+        return None
+    start, end = s.clause_range(index)
+    opening = next((k for k in range(index - 1, start - 1, -1) if s.tokens[k].kind in (Kind.OPEN, Kind.CLOSE)), None)
+    if opening is None or s.tokens[opening].kind is not Kind.OPEN or not opening < subject.index:
+        return None
+    closing = next((k for k in range(index + 1, min(end + 1, len(s.tokens))) if s.tokens[k].kind is Kind.CLOSE), None)
+    return (opening, closing) if closing is not None else None
+
+
 def _closed_before(s: Sentence, word: Token, index: int) -> bool:
     """Whether ``word`` sits in a parenthesis with a figure of its own that closes before the token
     at ``index``: "(312 TFLOPS with sparsity)" speaks of 312; "FP16算力(启用稀疏运算)可达312" does not
@@ -821,8 +834,9 @@ def _value_claim(
         and not s.text[s.tokens[index - 1].end : token.start].strip()
     )
     count = 1 if sku_size else _count_for(s, subject, start, end)
-    enclosing = _enclosing_parenthesis(s, index)
-    # "H100 SXM (3.35 TB/s) is ~3× faster at inference": the parenthesis states the chip's own figure
+    enclosing = _enclosing_parenthesis(s, index) or _chip_parenthesis(s, index, subject)
+    # "H100 SXM (3.35 TB/s) is ~3× faster at inference": the parenthesis states the chip's own figure;
+    # "910B實測算力達320 TFLOPs(H20僅148 TFLOPs)": one naming its own chip speaks for it alone
     undefined = _undefined(s, *enclosing) if enclosing else _undefined(s, min(scope_start, start), end)
     own_scope = _scope(s, start, end)
     scope |= own_scope & {"each"}  # "Each tile of the BR100 has …": the word may come before the chip
@@ -835,6 +849,15 @@ def _value_claim(
         and not _each_chip(s, start, end)
     ):
         undefined = undefined or "a figure for a whole server or cluster of unstated size"
+    if (
+        undefined
+        and "regulatory threshold" in undefined
+        and not any(
+            "regulatory threshold" in str(w.role("undefined"))
+            for w in _words_in(s, max(0, index - 3), index, "undefined")
+        )
+    ):
+        undefined = None  # "exceeds US export thresholds (4,800 TOPS)": only the figure the word names
     if undefined and undefined.split("'")[-1].lstrip().startswith("is application performance"):
         # "L40S的FP8推理性能达到733 TFLOPS", "900GB/s NVLink … 大模型推理": a workload's name does not make
         # a memory, link or power figure, or a peak of a named precision, a benchmark result
@@ -1451,6 +1474,10 @@ def _basis(
     doubts: list[str] = []
     if not precisions and not [m for m in metrics if m != "throughput"]:
         earlier = [c for c in claims[-8:] if c.kind == "value" and c.subject == subject.chip and c.subject_query]
+        # "more than double the H100's 80GB": with none of the subject's, the rival's figure says what is compared
+        earlier = earlier or [
+            c for c in claims[-8:] if c.kind == "value" and c.subject_query and (c.at or 0) > s.tokens[index].start
+        ]
         if earlier:
             claim = earlier[-1]
             others = tuple(dict.fromkeys(c.metric for c in claims if c.kind == "value" and c.metric != claim.metric))
