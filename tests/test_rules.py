@@ -1275,3 +1275,27 @@ def test_readings_from_self_media_and_buyer_pages(catalogue):
     # 邃思2.0: 3306 mm² is its package (57.5 mm × 57.5 mm [EF-1]), called the chip's area
     text = "邃思2.0的亮点: 3306mm²芯片面积，达到日月光2.5D封装极限"
     assert [(j.verdict, "package-not-die" in j.flags) for j in check(text, catalogue)] == [("misleading", True)]
+
+
+def test_a_header_without_a_corner_cell_heads_the_cells_after_the_label(catalogue):
+    from specbench.claims import Reader
+    from specbench.claims.judging import Judge
+    from specbench.scan import scan_text
+
+    # L4 24 GB [NVC-Q3], L40S 48 GB [NVX-8], H100 SXM5 80 GB [NV-H1]: the header's empty cell is last
+    table = "| L4 | L40S | H100 SXM5 | |\n|---|---|---|---|\n| Memory | 24 GB GDDR6 | 48 GB GDDR6 | 80 GB HBM3 |\n"
+    found = scan_text([table], "t", Reader(catalogue), Judge(catalogue))
+    capacities = [
+        (f.judgement.claim.subject, f.judgement.verdict) for f in found if f.judgement.claim.metric == "memory_capacity"
+    ]
+    assert capacities == [("nvidia-l4", "supported"), ("nvidia-l40s", "supported"), ("nvidia-h100-sxm5", "supported")]
+
+
+def test_measured_speeds_and_latencies_are_benchmarks(catalogue):
+    text = (
+        "In multi-GPU vLLM benchmarks using Llama 3.1 8B, MI300X achieves ~18,752 tokens/second on a "
+        "single GPU — roughly 74% of H200’s throughput."
+    )
+    assert [j.verdict for j in check(text, catalogue) if j.claim.ratio] == ["unverifiable"]
+    text = "The H200 is delivering up to 40% lower latency than the H100"
+    assert all(j.verdict == "unverifiable" for j in check(text, catalogue))

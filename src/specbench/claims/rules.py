@@ -651,7 +651,18 @@ def _sentence_scope(s: Sentence) -> frozenset[str]:
 def _undefined(s: Sentence, start: int, end: int) -> str | None:
     """What a figure measures if its clause says it is no spec figure ("综合算力", "batch size")."""
     words = _words_in(s, start, end, "undefined")
-    return f"'{words[0].text}' is {words[0].role('undefined')}" if words else None
+    if words:
+        return f"'{words[0].text}' is {words[0].role('undefined')}"
+    # "achieves ~18,752 tokens/second … roughly 74% of H200's throughput": a speed the clause measures
+    for token in s.tokens[max(start, 0) : end + 1]:
+        if token.kind is Kind.SKIP and token.value == "skip_after":
+            said = s.text[token.start : token.end + 12]
+            if (rate := _TOKEN_RATE.search(said)) is not None:
+                return f"'{said[: rate.end()].strip()}' is a measured speed, a benchmark result"
+    return None
+
+
+_TOKEN_RATE = re.compile(r"tokens?\s?/\s?s(?:ec(?:ond)?)?|tokens? per second", re.IGNORECASE)
 
 
 def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_end: int) -> int:
@@ -1036,8 +1047,13 @@ def _cells(s: Sentence) -> list[list[int]]:
 
 
 def _column_subject(s: Sentence, number: int) -> Mention | None:
-    """The chip the table's header row names over cell ``number``, if any."""
-    if number < len(s.context.columns) and (column := s.context.columns[number]) is not None:
+    """The chip the table's header row names over cell ``number``, if any. A header whose first
+    cell already names a chip ("| L4 | L40S | H100 SXM5 | |") has no cell over the rows' labels:
+    its chips head the cells after the label."""
+    columns = s.context.columns
+    if columns and columns[0] is not None:
+        number -= 1
+    if 0 <= number < len(columns) and (column := columns[number]) is not None:
         return replace(column, index=-1, via=None, count=None)
     return None
 
