@@ -434,6 +434,20 @@ LAUNCH_DATES = [
     ("H100 PCIe", "2022-03-22", "NVD-3", "NVIDIA announced the first Hopper-based GPU"),
     # io-tech.fi, December 2023: "Nyt yhtiö on julkaissut ... MTT S4000 -laskentakortin" ("now ... has released")
     ("MTT S4000", "2023-12", "MT-1", "Nyt yhtiö on julkaissut uuden ... MTT S4000 -laskentakortin."),
+    # Baidu World 2021: "8月18日 ... 昆仑芯2实现量产" (mass production announced)
+    ("昆仑芯2代", "2021-08-18", "KLX-2", "8月18日,百度世界大会2021上,百度宣布 ... 昆仑芯2实现量产"),
+    # 快科技, 2021-12-08: "12月7日 ... 发布了第二代云端AI推理加速卡——“云燧i20”"
+    ("云燧i20", "2021-12-07", "EF-9", "12月7日，AI创业公司燧原科技(Enflame)发布了第二代云端AI推理加速卡"),
+    ("Ascend 310", "2018-10-10", "HWX-3", "[October 10, 2018, Shanghai] Huawei has launched ... Ascend 310"),
+    # 新浪, 2019-08-23: "8月23日 ... 昇腾(Ascend)910正式商用"
+    ("Ascend 910", "2019-08-23", "HWX-1", "8月23日,华为副董事长 ... 宣布,华为AI芯片——昇腾(Ascend)910正式商用"),
+    ("H800 SXM5", "2023-03-21", "NVX-20", "The chip launched on March 21, 2023"),
+    ("L4", "2023-03-21", "NVC-L4c", "Announced by NVIDIA at the GTC conference on March 21, 2023"),
+    ("B200", "2024-03-18", "NVX-5", "2024-03-18 发布 Blackwell 平台、B200 和 HGX B200"),
+    ("T4", "2018-09-13", "NVC-T4c", "Release date - Sep 13th, 2018"),
+    # columns A100 PCIe | V100 PCIe
+    ("Tesla V100 PCIe 16GB", "2017-06-21", "NVX-35", "Release date | Jun 22nd, 2020 | Jun 21st, 2017 |"),
+    ("Gaudi 3", "2024-04", "INTC-4", "Intel announced the AI accelerator ' Gaudi 3 ' in April 2024."),
 ]
 
 
