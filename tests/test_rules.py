@@ -1208,3 +1208,94 @@ def test_a_workload_named_beside_a_spec_figure_does_not_make_it_a_benchmark(cata
     assert [j.verdict for j in check("The H100 delivers 2x the inference performance of the A100", catalogue)] == [
         "unverifiable"
     ]
+
+
+def test_a_rate_in_bits_beside_a_pcie_generation_is_its_lane_rate(catalogue):
+    # Ascend 910: PCIe 4.0 to the CPU [HWX-6]; PCI-SIG's PCIe 4.0 signals 16 GT/s per lane
+    judged = check("昇腾910 AI处理器和CPU之间以最新的PCIe 4.0(速率16Gb/s)技术互联", catalogue)
+    assert [(j.claim.metric, j.verdict) for j in judged] == [
+        ("host_link", "supported"),
+        ("host_interface", "supported"),
+    ]
+
+
+def test_no_chip_outside_the_catalogue_is_one_it_holds(catalogue):
+    # a word of the lexicon's other_chips that the catalogue resolves would call a catalogued chip
+    # "not in the catalogue" wherever that word matched first
+    from specbench.claims.lexicon import load
+
+    held = {k: v for k, v in load().table("other_chips").items() if catalogue.chip_id(k) or catalogue.chip_id(v)}
+    assert held == {}
+    # Kunlunxin R200: INT8 256 TOPS [KLX-6]; named with its series, it is the catalogue's chip
+    assert [(j.claim.subject, j.verdict) for j in check("昆仑芯R200的INT8算力为256 TOPS", catalogue)] == [
+        ("kunlunxin-r200", "supported")
+    ]
+    # 深算二号 is an architecture whose models Hygon has not mapped: never the catalogue's K100
+    assert [j.claim.subject for j in check("深算二号的FP16算力为100 TFLOPS", catalogue)] == [None]
+
+
+def test_a_memory_type_of_another_sku_of_the_family(catalogue):
+    # H20 141GB: its memory type is not recorded (only its capacity [NVX-16]); the text may mean it
+    judged = {j.claim.metric: j.verdict for j in check("H20 has 141GB of HBM3e", catalogue)}
+    assert judged == {"memory_capacity": "misleading", "memory_type": "unverifiable"}
+    # no H20 has GDDR6X; H100 PCIe has HBM2e [NV-H1], so "H100 uses HBM2e" is another SKU's
+    assert [j.verdict for j in check("H20采用GDDR6X显存", catalogue)] == ["false"]
+    assert [(j.verdict, j.flags) for j in check("H100 uses HBM2e memory", catalogue)] == [
+        ("misleading", ["sku-mismatch"])
+    ]
+    assert [j.verdict for j in check("H100 SXM5 uses HBM2e memory", catalogue)] == ["false"]
+
+
+def test_readings_from_self_media_and_buyer_pages(catalogue):
+    # H200 SXM 141 GB, 4.8 TB/s [NVX-1]; H100 80 GB [NV-H1]: after "doubles", the H100 is the rival,
+    # and the bandwidth after its parenthesis is the subject's
+    text = (
+        "The H200 features several key upgrades. "
+        "141GB HBM3e Memory: Nearly doubles the H100's capacity (80GB) with 4.8TB/s bandwidth"
+    )
+    stated = [
+        (j.claim.subject, j.claim.value, j.verdict) for j in check(text, catalogue) if j.claim.rule == "stated_value"
+    ]
+    assert ("nvidia-h200-sxm", 4800.0, "supported") in stated and ("nvidia-h100-sxm5", 80.0, "supported") in stated
+    # MI300X 192 GB [AMD-1] against the H100's 80 GB: the rival's figure says the ratio is of memory
+    text = "The MI300X ships with 192GB HBM3 memory. more than double the H100's 80GB."
+    assert [(j.claim.metric, j.verdict) for j in check(text, catalogue) if j.claim.ratio] == [
+        ("memory_capacity", "supported")
+    ]
+    # a measured figure, with the pinyin a scraped copy prints; the H20's own figure in its parenthesis
+    # is a spec figure: 148 TFLOPS FP16 dense [NV-20a]
+    text = "昇騰910B實(shí)測(cè)算力達(dá)320 TFLOPs(H20僅148 TFLOPs),且華為加速構(gòu)建兼容CUDA的生態(tài)"
+    assert [(j.claim.subject, j.verdict) for j in check(text, catalogue)] == [
+        ("huawei-ascend-910b", "unverifiable"),
+        ("nvidia-h20", "supported"),
+    ]
+    # an export threshold is no chip's figure; the H200's 5,200 TOPS is (INT8 3958 sparse [NVX-1])
+    text = "The H200's peak theoretical performance (5,200 TOPS) exceeds current US export thresholds (4,800 TOPS)."
+    assert [(j.claim.value, j.verdict) for j in check(text, catalogue)] == [(5200.0, "false"), (4800.0, "unverifiable")]
+    # 邃思2.0: 3306 mm² is its package (57.5 mm × 57.5 mm [EF-1]), called the chip's area
+    text = "邃思2.0的亮点: 3306mm²芯片面积，达到日月光2.5D封装极限"
+    assert [(j.verdict, "package-not-die" in j.flags) for j in check(text, catalogue)] == [("misleading", True)]
+
+
+def test_a_header_without_a_corner_cell_heads_the_cells_after_the_label(catalogue):
+    from specbench.claims import Reader
+    from specbench.claims.judging import Judge
+    from specbench.scan import scan_text
+
+    # L4 24 GB [NVC-Q3], L40S 48 GB [NVX-8], H100 SXM5 80 GB [NV-H1]: the header's empty cell is last
+    table = "| L4 | L40S | H100 SXM5 | |\n|---|---|---|---|\n| Memory | 24 GB GDDR6 | 48 GB GDDR6 | 80 GB HBM3 |\n"
+    found = scan_text([table], "t", Reader(catalogue), Judge(catalogue))
+    capacities = [
+        (f.judgement.claim.subject, f.judgement.verdict) for f in found if f.judgement.claim.metric == "memory_capacity"
+    ]
+    assert capacities == [("nvidia-l4", "supported"), ("nvidia-l40s", "supported"), ("nvidia-h100-sxm5", "supported")]
+
+
+def test_measured_speeds_and_latencies_are_benchmarks(catalogue):
+    text = (
+        "In multi-GPU vLLM benchmarks using Llama 3.1 8B, MI300X achieves ~18,752 tokens/second on a "
+        "single GPU — roughly 74% of H200’s throughput."
+    )
+    assert [j.verdict for j in check(text, catalogue) if j.claim.ratio] == ["unverifiable"]
+    text = "The H200 is delivering up to 40% lower latency than the H100"
+    assert all(j.verdict == "unverifiable" for j in check(text, catalogue))

@@ -28,7 +28,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from specbench.claims.hostlink import generations, link_rates
+from specbench.claims.hostlink import GT_PER_LANE, generations, link_rates
 from specbench.claims.reading import Claim
 from specbench.claims.tokens import NUMBER
 from specbench.claims.verdict import Outcome, decide
@@ -40,6 +40,7 @@ from specbench.claims.vocabulary import (
     NODE_NAME,
     NODE_NM,
     PCIE_GENERATION,
+    Dimension,
     Flag,
     Verdict,
 )
@@ -373,6 +374,13 @@ class Judge:
         steps = judgement.explanation
         figure = chip.preferred("host_interface")
         rates = link_rates(str(figure.value)) if figure is not None else []
+        lane = self._lane_rate(claim, figure)
+        if lane is not None:  # "PCIe 4.0(速率16Gb/s)": the signalling rate of one lane, as PCI-SIG gives it
+            assert figure is not None
+            steps.append(f"{chip.name} host interface: {figure.text} [{', '.join(figure.sources)}].")
+            steps.append(lane)
+            judgement.outcome = Outcome.HOLDS
+            return self._finish(judgement, [])
         if figure is None or not rates:
             judgement.outcome = Outcome.UNKNOWN
             note = f": its host interface is recorded as {figure.text}, with no lane count" if figure else ""
@@ -395,6 +403,17 @@ class Judge:
         else:
             steps.append(f"Claimed {fmt(claim.value)} GB/s; the link gives " + "; ".join(h for _r, h in rates) + ".")
         return self._finish(judgement, [])
+
+    @staticmethod
+    def _lane_rate(claim: Claim, figure: Figure | None) -> str | None:
+        """How a rate written in bits ("16Gb/s") is one lane's signalling rate of the recorded PCIe
+        generation (16 GT/s for PCIe 4.0), or None."""
+        if figure is None or claim.dimension is not Dimension.BANDWIDTH_BITS or claim.value is None:
+            return None
+        for gen in sorted(generations(str(figure.value)) | generations(claim.link or "")):
+            if abs(claim.value * 8 - GT_PER_LANE[gen]) < 0.01 * GT_PER_LANE[gen]:
+                return f"It is one lane's signalling rate of PCIe {gen}.0, {fmt(GT_PER_LANE[gen])} GT/s (PCI-SIG)."
+        return None
 
     def _memory_type(self, claim: Claim, chip: Chip) -> Judgement:
         """'采用HBM3': the type named against the recorded one; a generic 'HBM' holds for any HBM."""
@@ -422,8 +441,34 @@ class Judge:
                     judgement.explanation.append(_another_source(other))
                     judgement.outcome = Outcome.ELSEWHERE
                     return self._finish(judgement, ["conflicting-sources"])
+            if not self._names_sku(claim):
+                for sibling in self._siblings(chip):
+                    theirs = sibling.preferred("memory_type")
+                    size = sibling.preferred("memory_capacity")
+                    named = size is not None and size.is_numeric and f"{float(size.value):g}" in claim.sentence
+                    if theirs is None and named:
+                        # "H20 has 141GB of HBM3e": the H20 141GB's memory type is not recorded
+                        judgement.explanation.append(
+                            f"{claim.value_text} is not {chip.name}'s memory ({figure.text}), but the family's "
+                            f"{sibling.name} has no recorded memory type, and the text may mean it."
+                        )
+                        judgement.outcome = Outcome.UNKNOWN
+                        return self._finish(judgement, [])
+                    if theirs is not None and any(_memory_key(str(theirs.value)).startswith(c) for c in choices):
+                        judgement.explanation.append(f"It is the memory of another SKU, {sibling.name}: {theirs.text}.")
+                        judgement.outcome = Outcome.ELSEWHERE
+                        return self._finish(judgement, ["sku-mismatch"])
             judgement.explanation.append(f"{claim.value_text} is not {chip.name}'s memory ({figure.text}).")
         return self._finish(judgement, [])
+
+    def _names_sku(self, claim: Claim) -> bool:
+        """Whether the text names one SKU ("A100 PCIe 40GB"), not a family ("A100") or a size of one."""
+        name = claim.subject_query or ""
+        return (
+            not self._names_family(claim)
+            and not re.search(r"\d+\s?gb?\b", name.casefold())
+            and any(form in name.casefold() for form in ("sxm", "pcie", "nvl", "oam"))
+        )
 
     def _design(self, claim: Claim, chip: Chip) -> Judgement:
         """A design fact (process node, PCIe generation, a precision supported, the number of dies)
@@ -749,7 +794,7 @@ class Judge:
                 f"{claim.value_text} = {fmt(claim.value)} mm² is {chip.name}'s package "
                 f"({package.text}) [{', '.join(package.sources)}], not a die."
             )
-            if not claim.scope & {"package"}:
+            if not claim.scope & {"package"} or "single_chip" in claim.scope:
                 flags.append("package-not-die")
                 steps.append(
                     "A package can hold several dies and memory stacks: calling it the size of a "

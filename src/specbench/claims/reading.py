@@ -706,9 +706,10 @@ class Reader:
             if (
                 before is not None
                 and before.kind is Kind.WORD
-                and (before.role("rival_markers") == "rival" or before.has("comparatives"))
+                and (before.role("rival_markers") == "rival" or before.has("comparatives", "ratio_words"))
             ):
-                mention.rival_role = True  # "相比A100", "than the A100", "高于H800", "不如A100"
+                # "相比A100", "than the A100", "高于H800", "不如A100", "doubles the H100's capacity"
+                mention.rival_role = True
             elif (
                 before is not None
                 and before.kind is Kind.WORD

@@ -189,6 +189,19 @@ def _enclosing_parenthesis(s: Sentence, index: int) -> tuple[int, int] | None:
     return opening, closing
 
 
+def _chip_parenthesis(s: Sentence, index: int, subject: Mention) -> tuple[int, int] | None:
+    """The tokens of a parenthesis that holds the figure at ``index`` and names its chip before it
+    ("(H20僅148 TFLOPs)"), or None."""
+    if subject.index < 0 or subject.index >= index:
+        return None
+    start, end = s.clause_range(index)
+    opening = next((k for k in range(index - 1, start - 1, -1) if s.tokens[k].kind in (Kind.OPEN, Kind.CLOSE)), None)
+    if opening is None or s.tokens[opening].kind is not Kind.OPEN or not opening < subject.index:
+        return None
+    closing = next((k for k in range(index + 1, min(end + 1, len(s.tokens))) if s.tokens[k].kind is Kind.CLOSE), None)
+    return (opening, closing) if closing is not None else None
+
+
 def _closed_before(s: Sentence, word: Token, index: int) -> bool:
     """Whether ``word`` sits in a parenthesis with a figure of its own that closes before the token
     at ``index``: "(312 TFLOPS with sparsity)" speaks of 312; "FP16算力(启用稀疏运算)可达312" does not
@@ -492,6 +505,14 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
         cells = _cells(s)
         own = next((cell for cell in cells if index in cell), [])
         looked = [i for i in range(start, end + 1) if i in own or (cells and i in cells[0])]
+    for k in range(index - 1, max(-1, index - 4), -1):  # "PCIe 4.0(速率16Gb/s)": the link the parenthesis follows
+        if s.tokens[k].kind is Kind.OPEN:
+            before = s.tokens[k - 1] if k > 0 else None
+            if before is not None and before.kind is Kind.NAME and str(before.value).startswith("pci"):
+                return "host_link", before.text, []
+            break
+        if s.tokens[k].kind in (Kind.CLOSE, Kind.CLAUSE, Kind.PIPE, Kind.QUANTITY):
+            break
     candidates: list[tuple[int, str, str | None]] = []
     for i in looked:
         t = s.tokens[i]
@@ -630,7 +651,18 @@ def _sentence_scope(s: Sentence) -> frozenset[str]:
 def _undefined(s: Sentence, start: int, end: int) -> str | None:
     """What a figure measures if its clause says it is no spec figure ("综合算力", "batch size")."""
     words = _words_in(s, start, end, "undefined")
-    return f"'{words[0].text}' is {words[0].role('undefined')}" if words else None
+    if words:
+        return f"'{words[0].text}' is {words[0].role('undefined')}"
+    # "achieves ~18,752 tokens/second … roughly 74% of H200's throughput": a speed the clause measures
+    for token in s.tokens[max(start, 0) : end + 1]:
+        if token.kind is Kind.SKIP and token.value == "skip_after":
+            said = s.text[token.start : token.end + 12]
+            if (rate := _TOKEN_RATE.search(said)) is not None:
+                return f"'{said[: rate.end()].strip()}' is a measured speed, a benchmark result"
+    return None
+
+
+_TOKEN_RATE = re.compile(r"tokens?\s?/\s?s(?:ec(?:ond)?)?|tokens? per second", re.IGNORECASE)
 
 
 def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_end: int) -> int:
@@ -813,8 +845,9 @@ def _value_claim(
         and not s.text[s.tokens[index - 1].end : token.start].strip()
     )
     count = 1 if sku_size else _count_for(s, subject, start, end)
-    enclosing = _enclosing_parenthesis(s, index)
-    # "H100 SXM (3.35 TB/s) is ~3× faster at inference": the parenthesis states the chip's own figure
+    enclosing = _enclosing_parenthesis(s, index) or _chip_parenthesis(s, index, subject)
+    # "H100 SXM (3.35 TB/s) is ~3× faster at inference": the parenthesis states the chip's own figure;
+    # "910B實測算力達320 TFLOPs(H20僅148 TFLOPs)": one naming its own chip speaks for it alone
     undefined = _undefined(s, *enclosing) if enclosing else _undefined(s, min(scope_start, start), end)
     own_scope = _scope(s, start, end)
     scope |= own_scope & {"each"}  # "Each tile of the BR100 has …": the word may come before the chip
@@ -827,6 +860,15 @@ def _value_claim(
         and not _each_chip(s, start, end)
     ):
         undefined = undefined or "a figure for a whole server or cluster of unstated size"
+    if (
+        undefined
+        and "regulatory threshold" in undefined
+        and not any(
+            "regulatory threshold" in str(w.role("undefined"))
+            for w in _words_in(s, max(0, index - 3), index, "undefined")
+        )
+    ):
+        undefined = None  # "exceeds US export thresholds (4,800 TOPS)": only the figure the word names
     if undefined and undefined.split("'")[-1].lstrip().startswith("is application performance"):
         # "L40S的FP8推理性能达到733 TFLOPS", "900GB/s NVLink … 大模型推理": a workload's name does not make
         # a memory, link or power figure, or a peak of a named precision, a benchmark result
@@ -1005,8 +1047,13 @@ def _cells(s: Sentence) -> list[list[int]]:
 
 
 def _column_subject(s: Sentence, number: int) -> Mention | None:
-    """The chip the table's header row names over cell ``number``, if any."""
-    if number < len(s.context.columns) and (column := s.context.columns[number]) is not None:
+    """The chip the table's header row names over cell ``number``, if any. A header whose first
+    cell already names a chip ("| L4 | L40S | H100 SXM5 | |") has no cell over the rows' labels:
+    its chips head the cells after the label."""
+    columns = s.context.columns
+    if columns and columns[0] is not None:
+        number -= 1
+    if 0 <= number < len(columns) and (column := columns[number]) is not None:
         return replace(column, index=-1, via=None, count=None)
     return None
 
@@ -1443,6 +1490,10 @@ def _basis(
     doubts: list[str] = []
     if not precisions and not [m for m in metrics if m != "throughput"]:
         earlier = [c for c in claims[-8:] if c.kind == "value" and c.subject == subject.chip and c.subject_query]
+        # "more than double the H100's 80GB": with none of the subject's, the rival's figure says what is compared
+        earlier = earlier or [
+            c for c in claims[-8:] if c.kind == "value" and c.subject_query and (c.at or 0) > s.tokens[index].start
+        ]
         if earlier:
             claim = earlier[-1]
             others = tuple(dict.fromkeys(c.metric for c in claims if c.kind == "value" and c.metric != claim.metric))

@@ -376,9 +376,12 @@ class Tokenizer:
             card = self.numbered_cards.get(word[:4], word)
             return Token(Kind.OTHER_CHIP, start, end, text, card + (" Ti" if len(word.strip()) > 4 else ""))
         if name == "series_chip":
-            return Token(
-                Kind.OTHER_CHIP, start, end, text, self.other_chips.get(_fold_name(word)) or " ".join(text.split())
-            )
+            key = _fold_name(word)
+            # "昆仑芯R200": a model the catalogue holds, named with its series, is that chip
+            known = self.chip_names.get(key) or self.chip_names.get(_SERIES_PREFIX.sub("", key))
+            if known:
+                return Token(Kind.CHIP, start, end, text, known)
+            return Token(Kind.OTHER_CHIP, start, end, text, self.other_chips.get(key) or " ".join(text.split()))
         if name == "other_chip":
             other = self.other_chips.get(_fold_name(word)) or word.upper()
             return Token(Kind.OTHER_CHIP, start, end, text, other)
@@ -483,6 +486,7 @@ class Tokenizer:
 _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
 # Series whose models are named by a number: a model the catalogue lacks is still a chip
 _SERIES = r"ascend|昇腾|mlu|思元|天垓|智铠|曦云\s?c|曦思\s?n|mtt\s?s|昆仑芯?\s?[rp]"
+_SERIES_PREFIX = re.compile(r"^(?:昆仑芯?|昇腾|思元|天垓|智铠)")
 _CHANGE_UP, _CHANGE_DOWN = "高快多大强", "低慢少小弱"
 _GLUED_PRECISIONS = "fp64|fp32|fp16|fp8|bf16|tf32|int8|int4"
 # The parts of a package a count can be of: compute dies, and memory stacks (an HBM "chip" is a stack).
