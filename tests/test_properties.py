@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from specbench import units
-from specbench.errors import UnitError, UnknownChipError
+from specbench.errors import AmbiguousChipError, UnitError, UnknownChipError
 from specbench.store import normalize_name
 
 pytestmark = pytest.mark.property
@@ -24,6 +24,8 @@ def test_normalize_name_is_total_and_idempotent_on_folded_text(text):
 def test_lookup_returns_a_chip_or_a_clear_error(catalogue, text):
     try:
         chip = catalogue.get(text)
+    except AmbiguousChipError as exc:  # a partial name of several families lists them
+        assert len(exc.families) > 1 and f"names {len(exc.families)} families: " in str(exc)
     except UnknownChipError as exc:
         assert str(exc).startswith("unknown chip ")
     else:

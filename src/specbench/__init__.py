@@ -19,10 +19,11 @@ if sys.version_info < (3, 11):  # noqa: UP036 - the check is for interpreters pi
     )
 
 from specbench.api import catalogue, compare, figures, get, load, rank, scan_frame
-from specbench.errors import SpecbenchError, SpecError, UnknownChipError
+from specbench.errors import AmbiguousChipError, SpecbenchError, SpecError, UnknownChipError
 
 __version__ = "0.1.0"
 __all__ = [
+    "AmbiguousChipError",
     "SpecError",
     "SpecbenchError",
     "UnknownChipError",

@@ -42,6 +42,23 @@ class UnknownChipError(SpecbenchError):
         super().__init__(f"unknown chip {clip(name)!r}{hint}")  # a pasted page is not echoed whole
 
 
+class AmbiguousChipError(UnknownChipError):
+    """A name that no entry has is part of the names of several families."""
+
+    SHOWN = 10  # families named in the message; "NVIDIA" has more
+
+    def __init__(self, name: str, families: list[tuple[str, str]]) -> None:
+        """``families``: each family's name and the name of its default SKU."""
+        self.name = name
+        self.families = families
+        self.suggestions = [sku for _family, sku in families]
+        shown = ", ".join(f"{family} (default SKU {sku})" for family, sku in families[: self.SHOWN])
+        more = f" and {len(families) - self.SHOWN} more (see `specbench list`)" if len(families) > self.SHOWN else ""
+        SpecbenchError.__init__(
+            self, f"{clip(name)!r} names {len(families)} families: {shown}{more}; name a family or a SKU"
+        )
+
+
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with a spec file: where, what value, and what was expected."""

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, TypeVar, cast
 
-from specbench.errors import UnknownChipError
+from specbench.errors import AmbiguousChipError, UnknownChipError
 from specbench.model import Chip, Figure, Source, Support
-from specbench.store.names import Resolution, build_index, normalize_name
+from specbench.store.names import Resolution, build_index, families_named, normalize_name
 
 _T = TypeVar("_T")
 CACHE_FORMAT = "4"
@@ -43,10 +43,15 @@ class Catalogue:
         return hit[0] if hit is not None else None
 
     def resolve(self, name: str) -> Resolution:
-        """Resolve a user-typed name: forgiving case, spaces, hyphens, vendor prefixes."""
+        """Resolve a user-typed name: forgiving case, spaces, hyphens, vendor prefixes. A name no
+        entry has raises :class:`AmbiguousChipError` listing the families it begins the names
+        of ("MLU", "昇腾") where there are several, else :class:`UnknownChipError`."""
         key = normalize_name(name)
         hit = self._index.get(key)
         if hit is None:
+            families = self.families_named(name)
+            if len(families) > 1:
+                raise AmbiguousChipError(name, [(family, self.default_of(family).name) for family in families])
             raise UnknownChipError(name, self.suggest(name))
         chip = self.chips[hit[0]]
         members = tuple(c.name for c in self.chips.values() if c.family == chip.family)
@@ -54,6 +59,16 @@ class Catalogue:
 
     def get(self, name: str) -> Chip:
         return self.resolve(name).chip
+
+    def families_named(self, name: str) -> list[str]:
+        """The families a partial name points into ("MLU", "昇腾", "Huawei"); see
+        :func:`~specbench.store.names.families_named`."""
+        return families_named(self.chips.values(), name)
+
+    def default_of(self, family: str) -> Chip:
+        """The default SKU of a family (its first entry if lint would reject it for having none)."""
+        members = [chip for chip in self.chips.values() if chip.family == family]
+        return next((chip for chip in members if chip.default), members[0])
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         key = normalize_name(name)

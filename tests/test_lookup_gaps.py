@@ -1,0 +1,105 @@
+"""Names that point at several families."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from specbench.cli import app
+from specbench.errors import AmbiguousChipError, UnknownChipError
+
+from .conftest import SPECS
+
+runner = CliRunner()
+
+# Family names and default SKUs as the spec files write them (`family`, `default = true`).
+ASCEND = [
+    ("Ascend 310", "Ascend 310"),
+    ("Ascend 910", "Ascend 910"),
+    ("Ascend 910B", "Ascend 910B"),
+    ("Ascend 910C", "Ascend 910C"),
+]
+CAMBRICON_MLU = [("MLU290", "MLU290-M5"), ("思元370系列", "MLU370-X8")]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("SPECBENCH_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("SPECBENCH_USER_SPECS", raising=False)
+
+
+def _one_line_error(result, exit_code: int = 1) -> str:
+    assert result.exit_code == exit_code, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("specbench: error: "), result.stderr
+    assert result.stdout == ""
+    return lines[0]
+
+
+# ---- a partial name of several families lists them -----------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["昇腾", "Ascend", "Huawei", "华为", "华为昇腾", "huawei ascend"])
+def test_the_ascend_series_or_vendor_names_all_four_families(catalogue, name):
+    with pytest.raises(AmbiguousChipError) as error:
+        catalogue.get(name)
+    assert error.value.families == ASCEND  # 910C too, which string likeness left out
+    assert str(error.value) == (
+        f"{name!r} names 4 families: Ascend 310 (default SKU Ascend 310), Ascend 910 (default SKU "
+        "Ascend 910), Ascend 910B (default SKU Ascend 910B), Ascend 910C (default SKU Ascend 910C); "
+        "name a family or a SKU"
+    )
+
+
+@pytest.mark.parametrize("name", ["MLU", "mlu", "Cambricon MLU", "思元", "寒武纪"])
+def test_mlu_names_the_two_cambricon_families_not_three_skus(catalogue, name):
+    with pytest.raises(AmbiguousChipError) as error:
+        catalogue.get(name)
+    assert error.value.families == CAMBRICON_MLU
+
+
+def test_a_number_of_several_families_lists_each(catalogue):
+    with pytest.raises(AmbiguousChipError) as error:
+        catalogue.get("910")
+    assert [family for family, _sku in error.value.families] == ["Ascend 910", "Ascend 910B", "Ascend 910C"]
+
+
+def test_a_vendor_of_many_families_lists_ten_and_counts_the_rest(catalogue):
+    nvidia = {c.family for c in catalogue.chips.values() if c.vendor == "NVIDIA"}
+    with pytest.raises(AmbiguousChipError) as error:
+        catalogue.get("NVIDIA")
+    assert {family for family, _sku in error.value.families} == nvidia
+    assert f" and {len(nvidia) - 10} more (see `specbench list`)" in str(error.value)
+
+
+def test_exact_names_still_resolve_and_never_to_a_longer_one(catalogue):
+    assert catalogue.get("H20").id == "nvidia-h20"  # never H200
+    chip = catalogue.get("910B")
+    assert (chip.id, chip.default, chip.family) == ("huawei-ascend-910b", True, "Ascend 910B")
+    assert catalogue.get("Ascend 910B").id == "huawei-ascend-910b"
+
+
+@pytest.mark.parametrize(
+    ("name", "suggested"),
+    [("BR10", "did you mean BR100, BR104?"), ("A10", "did you mean A100 SXM4 80GB?")],
+)
+def test_a_name_cut_inside_a_model_number_is_still_a_near_miss(catalogue, name, suggested):
+    """A name such as BR10 is BR100 mistyped, not a series: it keeps its suggestions."""
+    with pytest.raises(UnknownChipError) as error:
+        catalogue.get(name)
+    assert not isinstance(error.value, AmbiguousChipError)
+    assert str(error.value) == f"unknown chip {name!r}; {suggested}"
+
+
+def test_show_of_a_series_name_is_one_line_listing_the_families(cache):
+    line = _one_line_error(runner.invoke(app, ["show", "昇腾"]))
+    assert line.startswith("specbench: error: '昇腾' names 4 families: Ascend 310 (default SKU Ascend 310), ")
+    assert "Ascend 910C (default SKU Ascend 910C)" in line
+    line = _one_line_error(runner.invoke(app, ["compare", "MLU", "A100"]))
+    assert "MLU290 (default SKU MLU290-M5), 思元370系列 (default SKU MLU370-X8)" in line
+
+
+def test_the_readme_shows_the_families_message(cache):
+    readme = (SPECS.parent / "README.md").read_text(encoding="utf-8")
+    assert f"$ specbench show MLU\n{runner.invoke(app, ['show', 'MLU']).stderr}```" in readme
