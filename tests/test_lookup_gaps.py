@@ -1,4 +1,4 @@
-"""Names that point at several families."""
+"""Names that point at several families, and `list --family` taking any name of a family."""
 
 from __future__ import annotations
 
@@ -98,6 +98,52 @@ def test_show_of_a_series_name_is_one_line_listing_the_families(cache):
     assert "Ascend 910C (default SKU Ascend 910C)" in line
     line = _one_line_error(runner.invoke(app, ["compare", "MLU", "A100"]))
     assert "MLU290 (default SKU MLU290-M5), 思元370系列 (default SKU MLU370-X8)" in line
+
+
+# ---- list --family takes what show takes -----------------------------------------------------------
+
+
+def _ids(*args: str) -> set[str]:
+    result = runner.invoke(app, ["list", "--format", "csv", *args])
+    assert result.exit_code == 0, result.output
+    return {line.split(",")[0] for line in result.output.splitlines()[1:]}
+
+
+ASCEND_910B = {f"huawei-ascend-910b{n}" for n in ("", "1", "2", "3", "4")}
+MLU370 = {"cambricon-mlu370-x8", "cambricon-mlu370-x4", "cambricon-mlu370-s4"}
+
+
+@pytest.mark.parametrize(
+    ("family", "ids"),
+    [
+        ("910B", ASCEND_910B),  # an alias of the family's default SKU
+        ("Ascend 910B3", ASCEND_910B),  # a SKU: its family
+        ("ascend910b", ASCEND_910B),  # the family's name, any case or spacing
+        ("  ASCEND 910-B ", ASCEND_910B),
+        ("C500", {"metax-c500", "metax-c500-pcie"}),
+        ("MLU370", MLU370),  # the first word of each of the family's names
+        ("思元 370 系列", MLU370),
+        ("H20", {"nvidia-h20", "nvidia-h20-141gb"}),
+    ],
+)
+def test_list_family_takes_any_name_of_the_family(cache, family, ids):
+    assert _ids("--family", family) == ids
+
+
+def test_list_family_takes_several_names(cache):
+    assert _ids("--family", "910B", "--family", "C500") == ASCEND_910B | {"metax-c500", "metax-c500-pcie"}
+
+
+@pytest.mark.parametrize(
+    ("family", "message"),
+    [
+        ("A10", "unknown chip 'A10'; did you mean A100 SXM4 80GB?"),  # never the A100 family
+        ("MLU", "'MLU' names 2 families: "),
+        ("no such family", "unknown chip 'no such family'"),
+    ],
+)
+def test_list_family_that_names_no_one_family_is_one_line(cache, family, message):
+    assert message in _one_line_error(runner.invoke(app, ["list", "--family", family]))
 
 
 def test_the_readme_shows_the_families_message(cache):

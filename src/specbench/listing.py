@@ -8,7 +8,7 @@ from typing import Any
 from specbench.errors import UsageError
 from specbench.model import EXECUTION_UNITS, METRICS, Chip, Figure, precision_label
 from specbench.normalize import fmt
-from specbench.store import Catalogue, normalize_name
+from specbench.store import Catalogue
 from specbench.store.names import country
 from specbench.tables import Format, is_csv, json_text, md_escape, plain_number, render_records
 
@@ -18,7 +18,8 @@ SORT_KEYS = ("vendor", "name", "family", "country", "launch", "tdp", "dies")
 @dataclass(frozen=True)
 class Selection:
     """Which entries `specbench list` shows and in what order. Each filter takes several values
-    (any may match); a vendor matches its English or Chinese name, a family its folded name."""
+    (any may match); a vendor matches its English or Chinese name, a family any name that
+    stands for it (see :meth:`Catalogue.family_of`: its own name, or a name of one of its SKUs)."""
 
     vendors: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
@@ -31,20 +32,21 @@ class Selection:
             raise UsageError(f"cannot sort by {self.sort!r}; choose one of {', '.join(SORT_KEYS)}")
 
     def chips(self, catalogue: Catalogue) -> list[Chip]:
-        chips = [chip for chip in catalogue.chips.values() if self._keeps(chip)]
+        families = {catalogue.family_of(name) for name in self.families}
+        chips = [chip for chip in catalogue.chips.values() if self._keeps(chip, families)]
         stable = sorted(chips, key=lambda c: (c.vendor, c.family, not c.default, c.name))
         known = [c for c in stable if self._key(c) is not None]
         unknown = [c for c in stable if self._key(c) is None]  # unknown values last, whatever the order
         return sorted(known, key=self._key, reverse=self.descending) + unknown  # type: ignore[arg-type]
 
-    def _keeps(self, chip: Chip) -> bool:
+    def _keeps(self, chip: Chip, families: set[str]) -> bool:
         vendor_names = {chip.vendor.casefold(), (chip.vendor_zh or "").casefold()}
         return (
             (not self.vendors or any(v.strip().casefold() in vendor_names for v in self.vendors))
             and (
                 not self.countries or (country(chip.vendor) or "").casefold() in {c.casefold() for c in self.countries}
             )
-            and (not self.families or normalize_name(chip.family) in {normalize_name(f) for f in self.families})
+            and (not families or chip.family in families)
         )
 
     def _key(self, chip: Chip) -> Any:

@@ -8,7 +8,7 @@ from typing import Any, TypeVar, cast
 
 from specbench.errors import AmbiguousChipError, UnknownChipError
 from specbench.model import Chip, Figure, Source, Support
-from specbench.store.names import Resolution, build_index, families_named, normalize_name
+from specbench.store.names import Resolution, build_index, families_named, leading_words, normalize_name
 
 _T = TypeVar("_T")
 CACHE_FORMAT = "4"
@@ -69,6 +69,27 @@ class Catalogue:
         """The default SKU of a family (its first entry if lint would reject it for having none)."""
         members = [chip for chip in self.chips.values() if chip.family == family]
         return next((chip for chip in members if chip.default), members[0])
+
+    def family_of(self, name: str) -> str:
+        """The family a name stands for: a family's own name (forgiving case and spaces), the
+        family of the entry the name resolves to (``910B``, ``C500``), or the one family whose
+        entries' names start with it as whole words (``MLU370`` of MLU370-X8, never ``A10`` of
+        A100). Raises :class:`UnknownChipError` (or its ambiguous kind) as :meth:`resolve` does."""
+        key = normalize_name(name)
+        for chip in self.chips.values():
+            if normalize_name(chip.family) == key:
+                return chip.family
+        if key in self._index:
+            return self.chips[self._index[key][0]].family
+        families = {
+            chip.family
+            for chip in self.chips.values()
+            for written in (chip.name, chip.name_en, *chip.aliases)
+            if written and key in leading_words(written)
+        }
+        if len(families) == 1:
+            return families.pop()
+        return self.resolve(name).chip.family  # raises: no entry has the name
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
         key = normalize_name(name)

@@ -140,6 +140,13 @@ def _partial_names(chip: Chip) -> set[str]:
     return partials
 
 
+def leading_words(name: str) -> set[str]:
+    """A name's first words, folded for lookup, short of the whole name: "MLU370" of
+    MLU370-X8, "A100 PCIe" of A100 PCIe 40GB."""
+    words = name_words(name)
+    return {normalize_name("".join(words[:n])) for n in range(1, len(words))}
+
+
 def own_names(chip: Chip) -> dict[str, str]:
     """An entry's own names (id, name, English name, aliases), folded, with the text written."""
     return {normalize_name(n): n for n in (chip.id, chip.name, chip.name_en, *chip.aliases) if n}
