@@ -1,12 +1,17 @@
-"""Names that point at several families, and `list --family` taking any name of a family."""
+"""Names that point at several families, `list --family` taking any name of a family, and
+`lint` checking a user's folder with the catalogue it will be added to."""
 
 from __future__ import annotations
+
+import shutil
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from specbench.cli import app
 from specbench.errors import AmbiguousChipError, UnknownChipError
+from specbench.store import is_catalogue_of_its_own
 
 from .conftest import SPECS
 
@@ -149,3 +154,63 @@ def test_list_family_that_names_no_one_family_is_one_line(cache, family, message
 def test_the_readme_shows_the_families_message(cache):
     readme = (SPECS.parent / "README.md").read_text(encoding="utf-8")
     assert f"$ specbench show MLU\n{runner.invoke(app, ['show', 'MLU']).stderr}```" in readme
+
+
+# ---- lint checks a user's folder with the bundled catalogue -------------------------------------------
+
+_CHIP = """\
+id = "acme-x1"
+name = "Acme X1"
+vendor = "Acme"
+family = "X1"
+default = true
+sku = "X1 test card"
+form_factor = "PCIe"
+aliases = {aliases}
+
+[[throughput]]
+precision = "bf16"
+execution = "matrix"
+sparsity = "dense"
+level = "card"
+value = "100 TFLOPS"
+sources = ["NV-A1"]
+"""
+
+
+def _user_folder(tmp_path: Path, aliases: str) -> Path:
+    """A folder of one made-up entry citing a bundled source, as a user writes it."""
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    (folder / "acme-x1.toml").write_text(_CHIP.format(aliases=aliases), encoding="utf-8")
+    return folder
+
+
+def test_lint_of_a_user_folder_finds_an_alias_that_takes_a_bundled_family(tmp_path, cache):
+    folder = _user_folder(tmp_path, '["a100"]')
+    for target in (folder, folder / "acme-x1.toml"):
+        result = runner.invoke(app, ["lint", str(target)])
+        assert result.exit_code == 1, result.output
+        assert result.stdout.splitlines() == [
+            f"{folder / 'acme-x1.toml'}: aliases: 'a100' is the name of the A100 family "
+            "(specs/nvidia-a100-pcie-40gb.toml); it would no longer lead to that family"
+        ]
+        assert result.stderr == "specbench lint: 1 problem(s) in 1 file(s)\n"
+
+
+def test_lint_of_a_clean_user_folder_cites_the_bundled_bibliography(tmp_path, cache):
+    """Alone, the folder has no bibliography and NV-A1 is unknown; added, it is the bundled key."""
+    folder = _user_folder(tmp_path, '["Acme-X1"]')
+    result = runner.invoke(app, ["lint", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert result.stderr == "specbench lint: 1 file(s) OK\n"
+
+
+def test_a_copy_of_the_catalogue_is_linted_alone(tmp_path, cache):
+    copy = tmp_path / "specs"
+    shutil.copytree(SPECS, copy)
+    assert is_catalogue_of_its_own(SPECS, SPECS) and is_catalogue_of_its_own(copy, SPECS)
+    assert not is_catalogue_of_its_own(_user_folder(tmp_path, '["X1"]'), SPECS)
+    result = runner.invoke(app, ["lint", str(copy)])
+    assert result.exit_code == 0, result.output  # not its 69 files reported as taken ids
+    assert result.stderr == f"specbench lint: {len(list(SPECS.glob('*.toml')))} file(s) OK\n"

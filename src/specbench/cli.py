@@ -653,17 +653,20 @@ def lint(
 
     Example: specbench lint specs/ ; specbench lint --add-specs ~/my-specs
     """
-    from specbench.store import added_dirs, default_specs_dir, lint_paths
+    from specbench.store import added_dirs, default_specs_dir, is_catalogue_of_its_own, lint_paths
 
     base = _specs_dir(specs) or default_specs_dir()
     added = added_dirs(add_specs)
-    if paths:  # each folder or file on its own, or as an addition where it is one of the added folders
+    if paths:  # each folder or file as an addition to the catalogue, unless it is a catalogue of its own
         problems: list[Any] = []
         checked = 0
         for path in paths:
             folder = path if path.is_dir() else path.parent
-            within = base if any(folder.resolve() == a.resolve() for a in added if a.exists()) else None
-            found, count = lint_paths([path], within=within)
+            addition = path.exists() and (
+                any(folder.resolve() == a.resolve() for a in added if a.exists())
+                or not is_catalogue_of_its_own(folder, base)
+            )
+            found, count = lint_paths([path], within=base if addition else None)
             problems, checked = problems + found, checked + count
     else:  # the catalogue in use: the base folder and every added folder, checked together
         problems, checked = lint_paths([base], added=added)

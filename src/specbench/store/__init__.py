@@ -14,7 +14,7 @@ are in :mod:`specbench.lint`; the schema itself in :mod:`specbench.schema`.
 """
 
 from specbench.store.catalogue import Catalogue
-from specbench.store.load import lint_paths, load, validate
+from specbench.store.load import is_catalogue_of_its_own, lint_paths, load, validate
 from specbench.store.locations import (
     BIBLIOGRAPHY,
     added_dirs,
@@ -35,6 +35,7 @@ __all__ = [
     "cache_dir",
     "default_specs_dir",
     "display_path",
+    "is_catalogue_of_its_own",
     "lint_paths",
     "load",
     "normalize_name",

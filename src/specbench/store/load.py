@@ -121,6 +121,19 @@ def _raw_source_problems(raw: dict[str, Any], shown: str, sources: dict[str, Sou
     return problems
 
 
+def is_catalogue_of_its_own(folder: Path, catalogue_dir: Path) -> bool:
+    """Whether a folder of spec files is checked alone rather than as an addition to the
+    catalogue of ``catalogue_dir``: it is that folder, or a copy or fork of it (it holds most of
+    its entries, by file name), which is used in its place (``--specs``). Any other folder is a
+    user's own, which is used added to the catalogue (``--add-specs``) and is checked with it,
+    so that an alias taking a bundled family's name is found."""
+    if folder.resolve() == catalogue_dir.resolve():
+        return True
+    entries = {path.name for path in spec_files(catalogue_dir) if path.name != BIBLIOGRAPHY}
+    own = {path.name for path in spec_files(folder) if path.name != BIBLIOGRAPHY}
+    return len(own & entries) * 2 > len(entries)
+
+
 def lint_paths(
     paths: list[Path], within: Path | None = None, added: list[Path] | tuple[Path, ...] = ()
 ) -> tuple[list[Problem], int]:
