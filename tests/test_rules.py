@@ -1299,3 +1299,8 @@ def test_measured_speeds_and_latencies_are_benchmarks(catalogue):
     assert [j.verdict for j in check(text, catalogue) if j.claim.ratio] == ["unverifiable"]
     text = "The H200 is delivering up to 40% lower latency than the H100"
     assert all(j.verdict == "unverifiable" for j in check(text, catalogue))
+
+
+def test_an_area_read_from_a_fraction_character_does_not_break_the_reader(catalogue):
+    # NFKC turns "¼" into "1⁄4": the area "4x0毫米" is read, and its text is no single number
+    assert all(j.claim.metric == "area" for j in check("¼X0毫米", catalogue))

@@ -50,7 +50,10 @@ def apply(sentence: Sentence) -> list[Claim]:
 
 def _scale(quantity: Token) -> float:
     """Catalogue units per written unit of a quantity token ('1248 TOPS' -> 1.0, '2 PFLOPS' -> 1000)."""
-    written = float(quantity.value.number_text.replace(",", "") or 0)
+    try:
+        written = float(quantity.value.number_text.replace(",", "") or 0)
+    except ValueError:  # "57.5毫米 x 57.5毫米": an area's text is its two sides, not one number
+        return 1.0
     return quantity.value.value / written if written else 1.0
 
 
