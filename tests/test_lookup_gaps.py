@@ -15,6 +15,7 @@ from specbench.errors import AmbiguousChipError, UnknownChipError
 from specbench.store import is_catalogue_of_its_own
 
 from .conftest import SPECS
+from .test_user_specs import _CHIP as USER_CHIP
 
 runner = CliRunner()
 
@@ -168,24 +169,8 @@ def test_the_readme_shows_the_families_message(cache):
 
 # ---- lint checks a user's folder with the bundled catalogue -------------------------------------------
 
-_CHIP = """\
-id = "acme-x1"
-name = "Acme X1"
-vendor = "Acme"
-family = "X1"
-default = true
-sku = "X1 test card"
-form_factor = "PCIe"
-aliases = {aliases}
-
-[[throughput]]
-precision = "bf16"
-execution = "matrix"
-sparsity = "dense"
-level = "card"
-value = "100 TFLOPS"
-sources = ["NV-A1"]
-"""
+# the made-up entry of the user-folder tests, citing a bundled source instead of its own bibliography
+_CHIP = USER_CHIP.replace('sources = ["USER-1"]', 'sources = ["NV-A1"]')
 
 
 def _user_folder(tmp_path: Path, aliases: str) -> Path:

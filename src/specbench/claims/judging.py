@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from specbench.claims.hostlink import GT_PER_LANE, generations, link_rates
-from specbench.claims.reading import Claim
+from specbench.claims.reading import FORM_SUFFIXES, Claim
 from specbench.claims.tokens import NUMBER
 from specbench.claims.verdict import Outcome, decide
 from specbench.claims.vocabulary import (
@@ -462,13 +462,11 @@ class Judge:
         return self._finish(judgement, [])
 
     def _names_sku(self, claim: Claim) -> bool:
-        """Whether the text names one SKU ("A100 PCIe 40GB"), not a family ("A100") or a size of one."""
-        name = claim.subject_query or ""
-        return (
-            not self._names_family(claim)
-            and not re.search(r"\d+\s?gb?\b", name.casefold())
-            and any(form in name.casefold() for form in ("sxm", "pcie", "nvl", "oam"))
-        )
+        """Whether the text names a SKU by its form factor alone ("H100 SXM5"), not a family
+        ("H100") nor a name with a memory size ("A100 80GB", "A100 PCIe 40GB"), whose siblings'
+        memory is looked at."""
+        name = (claim.subject_query or "").casefold()
+        return not self._names_family(claim) and not _SIZE_IN_NAME.search(name) and _names_form(name)
 
     def _design(self, claim: Claim, chip: Chip) -> Judgement:
         """A design fact (process node, PCIe generation, a precision supported, the number of dies)
@@ -1652,12 +1650,20 @@ def _design_holds(claim: Claim, recorded: str) -> bool | None:
     return None
 
 
+_SIZE_IN_NAME = re.compile(r"(\d+)\s?gb?\b")  # "A100 80GB": a memory size in a chip's name
+
+
+def _names_form(folded_name: str) -> bool:
+    """Whether a chip's name gives its form factor ("A100 PCIe", "H100 SXM5")."""
+    return any(form in folded_name for form in FORM_SUFFIXES)
+
+
 def _same_capacity_named(name: str, sibling: Chip) -> bool:
     """Whether a name that gives a memory size and no form factor ("A100 80GB") names ``sibling``
     too: every SKU of that size is one of it."""
     folded = name.casefold()
-    size = re.search(r"(\d+)\s?gb?\b", folded)
-    if size is None or any(form in folded for form in ("sxm", "pcie", "nvl", "oam")):
+    size = _SIZE_IN_NAME.search(folded)
+    if size is None or _names_form(folded):
         return False
     theirs = sibling.preferred("memory_capacity")
     return theirs is not None and theirs.is_numeric and abs(float(theirs.value) - float(size.group(1))) < 0.5

@@ -181,9 +181,15 @@ def _range_around(s: Sentence, index: int) -> str | None:
 def _enclosing_parenthesis(s: Sentence, index: int) -> tuple[int, int] | None:
     """The tokens of a parenthesis right after a chip's name that holds the figure at ``index``
     ("H100 SXM (3.35 TB/s)"), or None."""
+    around = _parenthesis_around(s, index)
+    return around if around is not None and _mention_at(s, around[0] - 1) is not None else None
+
+
+def _parenthesis_around(s: Sentence, index: int) -> tuple[int, int] | None:
+    """The opening and closing tokens of the parenthesis, within its clause, that holds token ``index``."""
     start, end = s.clause_range(index)
     opening = next((k for k in range(index - 1, start - 1, -1) if s.tokens[k].kind in (Kind.OPEN, Kind.CLOSE)), None)
-    if opening is None or s.tokens[opening].kind is not Kind.OPEN or _mention_at(s, opening - 1) is None:
+    if opening is None or s.tokens[opening].kind is not Kind.OPEN:
         return None
     last = min(end + 1, len(s.tokens))
     closing = next((k for k in range(index + 1, last) if s.tokens[k].kind in (Kind.OPEN, Kind.CLOSE)), None)
@@ -195,14 +201,8 @@ def _enclosing_parenthesis(s: Sentence, index: int) -> tuple[int, int] | None:
 def _chip_parenthesis(s: Sentence, index: int, subject: Mention) -> tuple[int, int] | None:
     """The tokens of a parenthesis that holds the figure at ``index`` and names its chip before it
     ("(H20僅148 TFLOPs)"), or None."""
-    if subject.index < 0 or subject.index >= index:
-        return None
-    start, end = s.clause_range(index)
-    opening = next((k for k in range(index - 1, start - 1, -1) if s.tokens[k].kind in (Kind.OPEN, Kind.CLOSE)), None)
-    if opening is None or s.tokens[opening].kind is not Kind.OPEN or not opening < subject.index:
-        return None
-    closing = next((k for k in range(index + 1, min(end + 1, len(s.tokens))) if s.tokens[k].kind is Kind.CLOSE), None)
-    return (opening, closing) if closing is not None else None
+    around = _parenthesis_around(s, index)
+    return around if around is not None and around[0] < subject.index < index else None
 
 
 def _closed_before(s: Sentence, word: Token, index: int) -> bool:
@@ -222,10 +222,17 @@ def _parenthesis_host(s: Sentence, index: int) -> int | None:
     """The figure a parenthesised figure gives another basis of: "312 TFLOPS (624 TFLOPS with
     sparsity)", "624 TOPS（稀疏算力1248 TOPS）". The figure must open the parenthesis within
     three tokens of it."""
+    k = _opened_before(s, index)
+    return k - 1 if k is not None and k > 0 and s.tokens[k - 1].kind is Kind.QUANTITY else None
+
+
+def _opened_before(s: Sentence, index: int) -> int | None:
+    """The parenthesis token ``index`` opens within three tokens of, with no figure, clause or
+    cell between, or None."""
     for k in range(index - 1, max(-1, index - 4), -1):
         kind = s.tokens[k].kind
         if kind is Kind.OPEN:
-            return k - 1 if k > 0 and s.tokens[k - 1].kind is Kind.QUANTITY else None
+            return k
         if kind in (Kind.CLOSE, Kind.CLAUSE, Kind.PIPE, Kind.QUANTITY):
             return None
     return None
@@ -508,14 +515,9 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
         cells = _cells(s)
         own = next((cell for cell in cells if index in cell), [])
         looked = [i for i in range(start, end + 1) if i in own or (cells and i in cells[0])]
-    for k in range(index - 1, max(-1, index - 4), -1):  # "PCIe 4.0(速率16Gb/s)": the link the parenthesis follows
-        if s.tokens[k].kind is Kind.OPEN:
-            before = s.tokens[k - 1] if k > 0 else None
-            if before is not None and before.kind is Kind.NAME and str(before.value).startswith("pci"):
-                return "host_link", before.text, []
-            break
-        if s.tokens[k].kind in (Kind.CLOSE, Kind.CLAUSE, Kind.PIPE, Kind.QUANTITY):
-            break
+    opening = _opened_before(s, index)  # "PCIe 4.0(速率16Gb/s)": the link the parenthesis follows
+    if opening and (before := s.tokens[opening - 1]).kind is Kind.NAME and str(before.value).startswith("pci"):
+        return "host_link", before.text, []
     candidates: list[tuple[int, str, str | None]] = []
     for i in looked:
         t = s.tokens[i]
