@@ -92,3 +92,19 @@ def test_a_character_that_folds_longer_does_not_make_every_sentence_read(reader)
     claim = "BR100的INT8算力为1024TOPS。"
     text = "壁仞科技™正式发布BR100系列GPU。业内人士认为，这一产品将主要面向国内的数据中心市场。" + claim
     assert reader.prefilter.spans(text) == [(len(text) - len(claim), len(text))]
+
+
+def test_a_paraphrase_word_sends_only_its_own_sentence_to_be_folded_alone(reader, monkeypatch):
+    """Undoing a machine paraphrase ("核算能力" for "计算能力") changes a sentence's length, so that
+    sentence is tested on its own; the other sentences of the block keep the one pass over it."""
+    prose = "业内人士认为，这一产品将主要面向国内的数据中心市场。" * 50
+    paraphrased = "BR100的核算能力到达了1024TOPS。"
+    plain = "曦云C500的BF16算力为280TFLOPS。"
+    text = prose + paraphrased + prose + plain
+    tested: list[str] = []
+    holds_spot = type(reader.prefilter)._holds_spot
+    monkeypatch.setattr(type(reader.prefilter), "_holds_spot", lambda self, s: tested.append(s) or holds_spot(self, s))
+    start = len(prose)
+    second = len(text) - len(plain)
+    assert reader.prefilter.spans(text) == [(start, start + len(paraphrased)), (second, len(text))]
+    assert tested == [paraphrased]

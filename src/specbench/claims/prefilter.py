@@ -134,6 +134,10 @@ class Prefilter:
         return frozenset(char for char, folded in self._risky[1].items() if len(folded) > 1)
 
     @cached_property
+    def _longer_pattern(self) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, sorted(self._longer))) or "(?!)")
+
+    @cached_property
     def _paraphrases(self) -> re.Pattern[str]:
         """The machine-paraphrase substitutions folding undoes, in one pattern: a single pass over
         a block instead of one per word."""
@@ -142,26 +146,26 @@ class Prefilter:
     def _searchable(self, block: str) -> tuple[str, bool] | None:
         """The block as the patterns should see it (lower-cased, and folded where folding
         matters to them), and whether it holds a character whose folding is longer than one
-        character ("™" to "tm"), left unfolded; or None where folding changes the block in other
-        ways and positions are lost."""
+        character ("™" to "tm"), left unfolded; or None where lower-casing changes the length
+        of the block and positions are lost. Paraphrase words are left as they are: their
+        sentences are tested on their own (see :meth:`spans`)."""
         lowered = block.lower()
-        if len(lowered) == len(block) and not self._paraphrases.search(lowered):
-            (basic, every), folds = self._risky
-            pattern = every if _ASTRAL.search(lowered) else basic
-            uneven = False
+        if len(lowered) != len(block):
+            return None
+        (basic, every), folds = self._risky
+        pattern = every if _ASTRAL.search(lowered) else basic
+        uneven = False
 
-            def refold(match: re.Match[str]) -> str:
-                nonlocal uneven
-                char = match.group()
-                folded = folds[char]
-                if len(folded) == 1:
-                    return folded
-                uneven = True
-                return char
+        def refold(match: re.Match[str]) -> str:
+            nonlocal uneven
+            char = match.group()
+            folded = folds[char]
+            if len(folded) == 1:
+                return folded
+            uneven = True
+            return char
 
-            return pattern.sub(refold, lowered), uneven
-        folded = fold(block, self.lexicon)
-        return (folded, False) if len(folded) == len(block) else None
+        return pattern.sub(refold, lowered), uneven
 
     def _holds_spot(self, sentence: str) -> bool:
         """Whether one sentence, folded as the reader folds it, holds a place where a claim can start."""
@@ -174,21 +178,22 @@ class Prefilter:
         found = self._searchable(block)
         ends = sentence_ends(block)
         bounds = zip([0, *ends], [*ends, len(block)], strict=True)
-        if found is None:  # folding changed the length unevenly: test each sentence on its own
+        if found is None:  # lower-casing changed the length: test each sentence on its own
             return [(start, end) for start, end in bounds if start < end and self._holds_spot(block[start:end])]
         searchable, uneven = found
-        spots = sorted({match.start() for pattern in self.patterns for match in pattern.finditer(searchable)})
-        if uneven:  # a sentence with a character that folds into several is also tested on its own
-            longer = self._longer
-            alone = [
-                start
-                for start, end in bounds
-                if start < end and not longer.isdisjoint(searchable[start:end]) and self._holds_spot(block[start:end])
-            ]
-            spots = sorted({*spots, *alone})
+        spots = {match.start() for pattern in self.patterns for match in pattern.finditer(searchable)}
+        # A sentence holding a paraphrase word, or a character that folds into several, is also
+        # tested on its own, folded as the reader folds it: folding changes its length.
+        odd = {match.start() for match in self._paraphrases.finditer(searchable)}
+        if uneven:
+            odd.update(match.start() for match in self._longer_pattern.finditer(searchable))
+        for index in {bisect_right(ends, at) for at in odd}:
+            start, end = ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(block)
+            if start < end and self._holds_spot(block[start:end]):
+                spots.add(start)
         found_spans: list[tuple[int, int]] = []
         seen = -1
-        for spot in spots:
+        for spot in sorted(spots):
             index = bisect_right(ends, spot)
             if index == seen:
                 continue
