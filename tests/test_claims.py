@@ -167,6 +167,18 @@ def test_sentence_splitting():
     text = "BR100的算力很高。A100 has 312 TFLOPS. 邃思2.0！Really?"
     assert list(split_sentences(text)) == ["BR100的算力很高。", "A100 has 312 TFLOPS.", "邃思2.0！", "Really?"]
     assert list(split_sentences("v2.0 and 3.5 TB/s")) == ["v2.0 and 3.5 TB/s"]
+    # an abbreviation's full stop, or one before a lower-case word, ends no sentence
+    text = (
+        "The H200 offers 141 GB vs. 80 GB. Chips e.g. the A100 sold well. NVIDIA Inc. said so. "
+        "It shipped in 2024. 80 GB came later."
+    )
+    assert list(split_sentences(text)) == [
+        "The H200 offers 141 GB vs. 80 GB.",
+        "Chips e.g. the A100 sold well.",
+        "NVIDIA Inc. said so.",
+        "It shipped in 2024.",
+        "80 GB came later.",
+    ]
 
 
 def test_long_runs_without_punctuation_are_cut():

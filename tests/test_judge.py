@@ -32,6 +32,12 @@ CASES = [
     # sparse-vs-dense: NVIDIA's 624 TFLOPS BF16 is 2:4 sparse; dense is 312
     ("A100的BF16算力为624TFLOPS", "misleading", {"sparse-vs-dense"}),
     ("H100 FP16算力1979TFLOPS", "misleading", {"sparse-vs-dense"}),
+    # H20's FP16 is published 148 dense [NV-20a] and 296 sparse [NV-20f]: its INT8 296 dense
+    # [NV-20a] has a 2:4 sparse twin of 592 that no source prints, derived from that pair
+    ("H20的INT8算力为592 TOPS", "misleading", {"sparse-vs-dense"}),
+    ("H20 INT8 592 TOPS with sparsity", "supported", set()),
+    # the V100's Tensor Cores run no structured sparsity: twice its FP16 125 is simply wrong
+    ("V100的FP16算力为250 TFLOPS", "false", set()),
     # precision-mismatch: TF32 156 sold as 单精度 (FP32 is 19.5)
     ("A100单精度算力156TFLOPS", "misleading", {"precision-mismatch"}),
     # vendor-format: BR100's 512 is TF32+, not TF32
@@ -663,3 +669,39 @@ def test_a_bare_ratio_shows_the_ai_precisions_first(catalogue):
     assert round(ratio.ratio, 2) == 0.15
     assert ratio.actual_text.startswith("TF32 0.15x") and "FP64 0.029x" in ratio.actual_text
     assert ratio.verdict != "supported"
+
+
+def test_a_sparse_twin_is_derived_only_from_a_published_pair_and_never_for_fp64(catalogue):
+    """A dense matrix figure gets a derived 2:4 sparse twin only where the chip's sources print
+    one precision both ways; FP64 matrix units run no structured sparsity."""
+    from specbench.claims.judging import Judge
+
+    judge = Judge(catalogue)
+    h20, a100, v100 = (catalogue.get(name) for name in ("H20", "A100", "V100"))
+    int8 = next(f for f in h20.throughput() if f.precision == "int8" and f.sparsity == "dense")
+    why = judge._runs_sparsity(h20, int8)
+    assert why is not None and "148 TFLOPS dense" in why and "296 TFLOPS 2:4 sparse" in why
+    fp64 = next(f for f in a100.throughput() if f.precision == "fp64" and f.execution == "matrix")
+    assert judge._runs_sparsity(a100, fp64) is None
+    fp16 = next(f for f in v100.throughput() if f.precision == "fp16" and f.execution == "matrix")
+    assert judge._runs_sparsity(v100, fp16) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "actual"),
+    [
+        # 141 / 80 = 1.7625: "nearly double" rounds it up past the 10% of a one-digit ratio
+        ("The H200 offers nearly double the memory capacity (141 GB vs. 80 GB).", "misleading", 1.7625),
+        # 4.8 / 3.35 = 1.433: "1.4x" as written
+        ("The H200 brings more bandwidth (4.8 TB/s vs. 3.35 TB/s, a 1.4x improvement).", "supported", 4.8 / 3.35),
+        # 141 / 80 is not three times
+        ("H200的显存容量大幅提升（141GB对比80GB，提升3倍）。", "false", 1.7625),
+    ],
+)
+def test_a_ratio_is_checked_against_the_figures_stated_with_it(judged, text, verdict, actual):
+    """The rival is named only by its figure: the text's own arithmetic is checked, and the
+    second figure is not read as the subject's."""
+    (stated,) = [j for j in judged(text) if j.claim.rule == "stated_ratio"]
+    assert stated.verdict == verdict
+    assert stated.ratio == pytest.approx(actual)
+    assert not [j for j in judged(text) if j.claim.kind == "value" and j.claim.value in (80.0, 3350.0)]

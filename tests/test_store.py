@@ -76,6 +76,7 @@ THROUGHPUT = [
     ("H100", "fp32", "vector", "dense", 67, "NV-H1", "FP32 67 TFLOPS"),
     ("H100 PCIe", "bf16", "matrix", "sparse", 1513, "NV-H1", "BFLOAT16 Tensor Core 1,513 TFLOPS*"),
     ("H20", "fp16", "matrix", "dense", 148, "NV-20a", "FP16 148 TFLOPS"),
+    ("H20", "fp16", "matrix", "sparse", 296, "NV-20f", "计算能力仅为296 TFLOP ... FP16 Tensor Core ... 启用了稀疏计算"),
     ("L4", "fp32", "vector", "dense", 30.3, "NVC-Q3", "FP32 · 30.3 teraFLOPs · TF32 Tensor Core · 120 teraFLOPS*"),
     ("H200 SXM", "fp64", "vector", "dense", 34, "NVX-1", "FP64 34 TFLOPS 30 TFLOPS"),
     ("H20", "fp8", "matrix", "dense", 296, "NV-20a", "FP8 296 TFLOPS"),

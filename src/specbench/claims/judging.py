@@ -218,6 +218,7 @@ class Judge:
     def __init__(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
         self._dense_cache: dict[tuple[str, str, str | None], list[tuple[Figure, float]]] = {}
+        self._sparsity_shown: dict[str, str | None] = {}
         self._values_cache: dict[str, list[tuple[Figure, float, str]]] = {}
         self._siblings_cache: dict[str, list[Chip]] = {}
         self._family_names: dict[str, bool] = {}
@@ -230,6 +231,8 @@ class Judge:
 
     def judge(self, claim: Claim) -> Judgement:
         """Gather the evidence for one claim, run the checks, and decide its verdict."""
+        if claim.rule == "stated_ratio":
+            return self._stated_ratio(claim)
         subject = self.catalogue.chips.get(claim.subject or "")
         if subject is None and claim.subject_unnamed:
             judgement = Judgement(claim, Outcome.UNKNOWN, claimed=claim.value_text or claim.ratio_text)
@@ -293,6 +296,38 @@ class Judge:
                     f"{fmt(claim.value * 1000)} it is {other.verdict}, so the figure is ambiguous."
                 )
         return judgement
+
+    def _stated_ratio(self, claim: Claim) -> Judgement:
+        """A ratio given with the two figures it comes from ("nearly double (141 GB vs. 80 GB)"):
+        the text's own arithmetic, whoever the rival is. Each figure is a claim of its own."""
+        assert claim.value is not None and claim.rival_value and claim.ratio is not None
+        stated = claim.value / claim.rival_value
+        judgement = Judgement(claim, Outcome.CONTRADICTED, claimed=claim.ratio_text)
+        steps, flags = judgement.explanation, []
+        steps.append(
+            f"The text's own figures: {claim.value_text} / {claim.rival_value_text} = {times(stated)}; "
+            f"claimed {QUALIFIER_WORDS.get(claim.qualifier, 'is')} {times(claim.ratio)} ('{claim.ratio_text}')."
+        )
+        judgement.ratio, judgement.actual_text = stated, times(stated)
+        tol = ratio_tolerance(claim.ratio_text, claim.ratio)
+        for ratio in (claim.ratio, *claim.ratio_alternatives):
+            ok, rounded = holds(stated, ratio, claim.qualifier, tol)
+            if ok:
+                judgement.outcome = Outcome.HOLDS
+                if rounded:
+                    flags.append("rounded-up")
+                steps.append(f"{times(stated)} is {times(ratio)} as written: the arithmetic holds.")
+                break
+        else:
+            off = abs(stated - claim.ratio) / stated
+            if off <= max(CLOSE, 1.5 * tol):
+                # "nearly double" for 141 / 80 = 1.76x: a round ratio stretched, as a figure within 10% is
+                judgement.outcome = Outcome.NEAR
+                steps.append(f"{times(stated)} is near '{claim.ratio_text}' but not what is claimed.")
+            else:
+                steps.append(f"The stated figures do not give '{claim.ratio_text}' ({_off(stated, claim.ratio)}).")
+        steps.append("Each stated figure is checked on its own against the catalogue.")
+        return self._finish(judgement, flags)
 
     def _not_in_catalogue(self, claim: Claim, name: str | None, role: str) -> Judgement:
         judgement = Judgement(claim, Outcome.UNKNOWN, claimed=claim.value_text or claim.ratio_text)
@@ -1274,6 +1309,8 @@ class Judge:
                 options = [(raw, "as published")]
                 if figure.sparsity == "sparse":
                     options.append((raw / 2, "halved to dense"))
+                elif (shown := self._runs_sparsity(sku, figure)) is not None:
+                    options.append((raw * 2, shown))
                 for number, how in options:
                     if not holds(number, value, claim.qualifier, tol)[0]:
                         continue
@@ -1283,9 +1320,14 @@ class Judge:
                         what.append(figure.execution)
                     if wanted and figure.precision not in wanted:
                         flags.append("precision-mismatch")
-                    if figure.sparsity == "sparse" and how == "as published" and claim.sparsity != "sparse":
+                    doubled = how not in ("as published", "halved to dense")
+                    if (
+                        (figure.sparsity == "sparse" and how == "as published") or doubled
+                    ) and claim.sparsity != "sparse":
                         flags.append("sparse-vs-dense")
-                        what.append("2:4 sparse")
+                        what.append(f"2:4 sparse, 2 × {figure.text} ({how})" if doubled else "2:4 sparse")
+                    elif claim.sparsity == "sparse" and doubled:
+                        what.append(f"2:4 sparse, 2 × {figure.text} ({how})")
                     elif claim.sparsity == "sparse" and (figure.sparsity == "dense" or how != "as published"):
                         flags.append("sparse-vs-dense")  # "312 TFLOPS with sparsity" for the A100's dense 312
                         what.append("dense")
@@ -1304,7 +1346,7 @@ class Judge:
                         flags.append("sku-mismatch")
                     if figure.precision in VENDOR_FORMATS:
                         flags.append("vendor-format")
-                    if exclude and figure is exclude[0] and how != "as published":
+                    if exclude and figure is exclude[0] and how == "halved to dense":
                         continue
                     candidates.append((figure, number, " ".join(what), list(dict.fromkeys(flags))))
         if not candidates:
@@ -1315,6 +1357,36 @@ class Judge:
             key=lambda c: (len(set(c[3]) & FRAMING), "precision-mismatch" in c[3], len(c[3]), abs(c[1] - value))
         )
         return candidates[0]
+
+    def _runs_sparsity(self, chip: Chip, figure: Figure) -> str | None:
+        """Why a dense matrix figure has a 2:4 sparse twin the sources do not print, or None: the
+        chip's matrix units are published running 2:4 sparsity at twice their dense rate at another
+        precision of 32 bits or fewer (H20: FP16 148 dense and 296 sparse, so INT8 296 dense is 592
+        sparse). FP64 matrix units run no structured sparsity."""
+        if figure.sparsity != "dense" or figure.execution != "matrix" or figure.precision in (None, "fp64"):
+            return None
+        if chip.id not in self._sparsity_shown:
+            self._sparsity_shown[chip.id] = None
+            for sparse in chip.throughput():
+                if sparse.sparsity != "sparse" or sparse.execution != "matrix" or not sparse.is_numeric:
+                    continue
+                for dense in chip.throughput():
+                    if (
+                        dense.sparsity == "dense"
+                        and dense.execution == "matrix"
+                        and dense.precision == sparse.precision
+                        and dense.is_numeric
+                        and abs(float(sparse.value) - 2 * float(dense.value)) <= 0.01 * float(sparse.value)
+                    ):
+                        label = precision_label(sparse.precision or "")
+                        self._sparsity_shown[chip.id] = (
+                            f"derived: {chip.name}'s {label} is published {dense.text} dense "
+                            f"[{', '.join(dense.sources)}] and {sparse.text} 2:4 sparse [{', '.join(sparse.sources)}]"
+                        )
+                        break
+                if self._sparsity_shown[chip.id] is not None:
+                    break
+        return self._sparsity_shown[chip.id]
 
     @staticmethod
     def _sparse_twin(chip: Chip, figure: Figure, value: float, claim: Claim, tol: float) -> Figure | None:

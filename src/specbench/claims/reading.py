@@ -40,12 +40,19 @@ HEADING = 40  # characters
 # A sentence ends after a run of 。！？!?；; or newlines, or after a full stop that follows a
 # letter, digit, ")" or "%" and comes before a space or the end ("3.5" and "..." do not end one).
 # A question mark right after a table's pipe ("| ? |") is an empty cell, not the end of a question.
-SENTENCE_END = re.compile(r"(?:[。！!；;\n]|(?<!\|)(?<!\| )[?？])[。！？!?；;\n]*|(?<=[A-Za-z0-9)%])\.(?=\s|$)")
+# A full stop after a letter, digit, ")" or "%" ends an English sentence, but not one that ends an
+# abbreviation ("141 GB vs. 80 GB", "e.g. the A100") or is followed by a lower-case word.
+_NOT_ABBREVIATION = r"(?<!\bvs\.)(?<!\bVs\.)(?<!\bVS\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\bapprox\.)(?<!\bcf\.)"
+_FULL_STOP_END = r"(?=\s*\Z|\s+(?![a-z]))"
+SENTENCE_END = re.compile(
+    r"(?:[。！!；;\n]|(?<!\|)(?<!\| )[?？])[。！？!?；;\n]*"
+    rf"|(?<=[A-Za-z0-9)%])\.{_NOT_ABBREVIATION}{_FULL_STOP_END}"
+)
 # The same ends, found with a pattern that begins with a character class, so that the engine skips
 # ahead in C to the next end mark; a look-behind at the mark just read then says which rule applies.
 _ENDS = re.compile(
     r"[。！？!?；;\n.](?:(?<=[。！!；;\n])[。！？!?；;\n]*|(?<=[?？])(?<!\|.)(?<!\| .)[。！？!?；;\n]*"
-    r"|(?<=[A-Za-z0-9)%]\.)(?=\s|\Z))"
+    rf"|(?<=[A-Za-z0-9)%]\.){_NOT_ABBREVIATION}{_FULL_STOP_END})"
 )
 
 

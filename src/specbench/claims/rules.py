@@ -1893,6 +1893,95 @@ def comparison_of_values(s: Sentence, claims: list[Claim]) -> list[Claim]:
     return [merged if c is first else c for c in claims if c is not second]
 
 
+@rule(
+    "The H200 offers nearly double the memory capacity (141 GB vs. 80 GB) and a significant bandwidth "
+    "increase (4.8 TB/s vs. 3.35 TB/s, a 1.4x improvement).",
+)
+def stated_ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A ratio given with the two figures it is computed from, "A vs. B": the text's own arithmetic,
+    checkable whoever the rival is. The pair and the ratio must share a parenthesis, or the ratio
+    and its metric word must open the pair's parenthesis ("nearly double the memory capacity (141
+    GB vs. 80 GB)"), so that a ratio is never set against a pair of another metric. The second
+    figure is the rival's: read on its own it is no figure of the subject."""
+    if (Kind.RATIO not in s.kinds and "ratio_words" not in s.roles) or "rival_markers" not in s.roles:
+        return claims
+    taken = {c.at for c in claims if c.ratio is not None}
+    found: list[Claim] = []
+    dropped: set[int] = set()
+    for i, token in enumerate(s.tokens):
+        if (token.kind is not Kind.RATIO and not _is(token, "ratio_words")) or token.start in taken:
+            continue
+        pair = _stated_pair(s, i)
+        if pair is None:
+            continue
+        first, second = pair
+        read = _ratio_value(s, i)
+        if read is None:
+            continue
+        value, qualifier, alternatives, text, _change = read
+        ours, theirs = (
+            next((c for c in claims if c.kind == "value" and c.value == s.tokens[k].value.value), None)
+            for k in (first, second)
+        )
+        if ours is None:
+            continue
+        named_rival = theirs is not None and theirs.subject_query != ours.subject_query
+        start, end = min(first, i), max(second, i)
+        if end + 1 < len(s.tokens) and s.tokens[end + 1].kind is Kind.CLOSE and s.tokens[start].kind is not Kind.OPEN:
+            start = max(k for k in range(start + 1) if s.tokens[k].kind is Kind.OPEN) if i > first else start
+            end += 1
+        found.append(
+            replace(
+                ours,
+                text=s.span(start, end).strip(" ，,。"),
+                rule="stated_ratio",
+                rival=theirs.subject if named_rival and theirs else None,
+                rival_query=theirs.subject_query if named_rival and theirs else None,
+                rival_value=s.tokens[second].value.value,
+                rival_value_text=s.tokens[second].text,
+                ratio=value,
+                ratio_text=text,
+                ratio_alternatives=alternatives,
+                qualifier=qualifier,
+                at=token.start,
+            )
+        )
+        if theirs is not None and not named_rival:
+            dropped.add(id(theirs))  # "80 GB" after "141 GB vs." is the rival's, not the H200's
+    return [c for c in claims if id(c) not in dropped] + found
+
+
+def _stated_pair(s: Sentence, index: int) -> tuple[int, int] | None:
+    """The two figures, "A vs. B", that the ratio at ``index`` is computed from, or None."""
+    tokens = s.tokens
+    for opening in range(index + 1, min(index + 4, len(tokens))):
+        if tokens[opening].kind is Kind.OPEN:
+            between = tokens[index + 1 : opening]
+            if all(t.kind is Kind.WORD and (t.has("metrics") or t.has("of")) for t in between):
+                break
+    else:
+        opening = next((k for k in range(index - 1, max(-1, index - 8), -1) if tokens[k].kind is Kind.OPEN), -1)
+        if opening < 0 or any(t.kind is Kind.CLOSE for t in tokens[opening + 1 : index]):
+            return None
+    closing = next(
+        (k for k in range(opening + 1, min(opening + 12, len(tokens))) if tokens[k].kind is Kind.CLOSE), None
+    )
+    if closing is None or not (opening < index < closing or index < opening):
+        return None
+    inside = range(opening + 1, closing)
+    for k in inside:
+        if k + 2 < closing and tokens[k].kind is Kind.QUANTITY and tokens[k + 2].kind is Kind.QUANTITY:
+            marker = tokens[k + 1]
+            if (
+                _is(marker, "rival_markers")
+                and marker.role("rival_markers") == "rival"
+                and tokens[k].value.dimension is tokens[k + 2].value.dimension
+                and tokens[k + 2].value.value > 0
+            ):
+                return k, k + 2
+    return None
+
+
 # ---- facts checked as text: memory type, process node, host link, precision support, dies --------
 
 
