@@ -36,6 +36,11 @@ CASES = [
     # [NV-20a] has a 2:4 sparse twin of 592 that no source prints, derived from that pair
     ("H20的INT8算力为592 TOPS", "misleading", {"sparse-vs-dense"}),
     ("H20 INT8 592 TOPS with sparsity", "supported", set()),
+    # a stated direction: the A100's NVLink is 600 GB/s both ways [NV-A1], 300 each way
+    ("A100的NVLink单向带宽为300GB/s", "supported", set()),
+    ("A100 NVLink: 600 GB/s per direction", "misleading", {"unit-confusion"}),
+    # NVIDIA's H200 table does not say which its 900 GB/s counts [NVX-1]: half of it is no finding
+    ("H200 NVLink 4.0: 450GB/s unidirectional bandwidth", "unverifiable", set()),
     # the V100's Tensor Cores run no structured sparsity: twice its FP16 125 is simply wrong
     ("V100的FP16算力为250 TFLOPS", "false", set()),
     # precision-mismatch: TF32 156 sold as 单精度 (FP32 is 19.5)

@@ -865,6 +865,11 @@ class Judge:
         judgement.actual, judgement.actual_unit = actual, _metric_unit(metric)
         judgement.actual_text = f"{fmt(actual)} {_metric_unit(metric)}"
         steps.append(f"{chip.name} {metric.replace('_', ' ')}: {figure.text} [{', '.join(figure.sources)}].")
+        if metric == "interconnect" and claim.direction and figure.direction != "unknown":
+            value = self._in_direction(claim, figure, value, steps)
+        # a direction stated against a record that does not say which it counts: a mismatch of 2x
+        # may be the two counts, and is no finding
+        direction_unknown = metric == "interconnect" and bool(claim.direction) and figure.direction == "unknown"
         ok, rounded = holds(actual, value, claim.qualifier, tol)
         if ok:
             judgement.outcome = Outcome.HOLDS
@@ -919,6 +924,8 @@ class Judge:
             ):
                 if metric not in ("memory_bandwidth", "interconnect"):
                     break  # half of a transistor count is not a direction of it
+                if direction_unknown and factor != 8.0:
+                    continue
                 if holds(actual, value * factor, "equals", tol)[0] and judgement.outcome is Outcome.CONTRADICTED:
                     flags.append("unit-confusion")
                     steps.append(f"It matches if the number is {what}.")
@@ -937,7 +944,30 @@ class Judge:
                     judgement.outcome = Outcome.ELSEWHERE
             if judgement.outcome is Outcome.CONTRADICTED and abs(actual - value) / actual <= CLOSE:
                 judgement.outcome = Outcome.ELSEWHERE
+            if direction_unknown and judgement.outcome is Outcome.CONTRADICTED:
+                direction = "one direction" if claim.direction == "one" else "both directions"
+                steps.append(f"The text gives {direction}; the sources do not say which {figure.text} counts.")
+                judgement.outcome = Outcome.UNKNOWN
         return self._finish(judgement, flags)
+
+    @staticmethod
+    def _in_direction(claim: Claim, figure: Figure, value: float, steps: list[str]) -> float:
+        """The claimed link bandwidth counted as the record counts it: "450GB/s unidirectional"
+        against a bidirectional figure is 900 both ways; "双向900GB/s" against a one-way figure is
+        450 each way."""
+        if claim.direction == "one" and figure.direction == "bidirectional":
+            steps.append(
+                f"The text gives one direction and the record counts both: {fmt(value)} each way "
+                f"is {fmt(value * 2)} both ways."
+            )
+            return value * 2
+        if claim.direction == "both" and figure.direction == "unidirectional":
+            steps.append(
+                f"The text gives both directions and the record counts one: {fmt(value)} both ways "
+                f"is {fmt(value / 2)} each way."
+            )
+            return value / 2
+        return value
 
     @staticmethod
     def _one_part(judgement: Judgement, chip: Chip, figure: Figure, actual: float, value: float, tol: float) -> None:

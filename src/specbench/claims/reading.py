@@ -178,6 +178,7 @@ class Claim:
     relation: str | None = None  # a comparison of two stated values: "greater", "less" or "close"
     also: tuple[str, ...] = ()  # other metrics of the sentence that an unplaced ratio may refer to
     link: str | None = None  # the interconnect or host link named (NVLink, PCIe 5.0 x16)
+    direction: str | None = None  # a link's bandwidth stated for "one" direction (单向) or "both" added (双向)
     sentence: str = ""
     scope: frozenset[str] = field(default_factory=frozenset)
     doubts: tuple[str, ...] = ()  # what the reading could not settle

@@ -832,6 +832,11 @@ def _value_claim(
     if sparsity is None and after < end and s.tokens[after].kind is Kind.OPEN:
         sparsity = _basis_of_the_other(s, after) or _own_basis(s, after)
     execution_words = _words_in(s, lower, index, "execution")
+    # "450GB/s unidirectional", "双向带宽900GB/s", "(25 GB/s per direction)": the nearest direction word
+    directions = _words_in(s, max(lower, index - 3), after, "directions") if metric == "interconnect" else []
+    direction = (
+        str(min(directions, key=lambda t: abs(t.start - token.start)).role("directions")) if directions else None
+    )
     execution = str(execution_words[-1].role("execution")) if execution_words else None
     text_start = subject.index if 0 <= subject.index and s.clause_of[subject.index] == s.clause_of[index] else start
     text_start = max(text_start, index - WINDOW)
@@ -897,6 +902,7 @@ def _value_claim(
         dimension=dimension,
         qualifier=_qualifier_for(s, index),
         link=link,
+        direction=direction,
         sentence=s.text,
         scope=scope,
         doubts=tuple(dict.fromkeys(more_doubts)),
