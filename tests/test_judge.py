@@ -710,3 +710,42 @@ def test_a_ratio_is_checked_against_the_figures_stated_with_it(judged, text, ver
     assert stated.verdict == verdict
     assert stated.ratio == pytest.approx(actual)
     assert not [j for j in judged(text) if j.claim.kind == "value" and j.claim.value in (80.0, 3350.0)]
+
+
+def test_a_bare_bandwidth_beside_network_ports_is_not_taken_for_memory(judged):
+    """Memory is named in another clause; the figure's own clause speaks of RoCE ports, so its bare
+    带宽 is not certainly memory bandwidth (Gaudi 2's is 2.45 TB/s [INTC-2])."""
+    text = "Gaudi2集成96GB HBM2e显存与384TFLOPS BF16算力,支持256GB/s带宽与21个100G RoCE端口。"
+    (figure,) = [j for j in judged(text) if j.claim.value == 256.0]
+    assert figure.verdict == "unverifiable"
+    # a capacity in the figure's clause makes it memory: "64GB and ~1,200 GB/s" of the 910B
+    (stated,) = [
+        j
+        for j in judged("Ascend 910C: a substantial upgrade over the 910B's 64GB and ~1,200 GB/s.")
+        if j.claim.value == 1200.0
+    ]
+    assert stated.claim.metric == "memory_bandwidth"
+
+
+def test_a_figure_another_source_or_bound_gives_a_sibling_is_that_sku_s(judged):
+    """'the H100's 300 W': the H100 SXM5 is 700 W; 300 W is the low end of the PCIe card's
+    configurable 300-350 W [NV-H1], another SKU's figure, not the family's."""
+    (power,) = [
+        j
+        for j in judged("The Ascend 910C draws 310 W, slightly above the Nvidia H100's 300 W.")
+        if j.claim.value == 300.0
+    ]
+    assert power.verdict == "misleading"
+    assert "sku-mismatch" in power.flags
+
+
+def test_a_column_of_a_card_outside_the_catalogue_is_not_another_chip_s():
+    """A6000 heads a column of a real comparison table: its figures are not the H100's."""
+    from specbench.claims import Reader
+    from specbench.store import load
+
+    reader = Reader.of(load())
+    rows = "| 参数 | H100 | A6000 | L40S | A100 |\n| TDP | 700W | 300W | 350W | 400W |"
+    tdp = {c.value: c.subject for c in reader.read(rows) if c.metric == "tdp"}
+    assert tdp[700.0] == "nvidia-h100-sxm5" and tdp[350.0] == "nvidia-l40s"
+    assert tdp.get(300.0) is None

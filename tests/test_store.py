@@ -256,6 +256,7 @@ SPECS_FROM_SOURCES = [
     ("A100", "transistors", 54.2e9, "NV-A3", "54.2 billion transistors"),
     ("H100", "memory_bandwidth", 3350, "NV-H1", "3.35TB/s"),
     ("H100", "tdp", 700, "NV-H1", "Up to 700W"),
+    ("H100 PCIe", "tdp", 350, "NV-H1", "TDP | 700 W | 300-350 W |"),
     ("H20", "memory_bandwidth", 4000, "NV-20a", "96 GB HBM3, 4.0 TB/s"),
     ("H20", "tdp", 400, "NV-20b", "400 W"),
     ("H20", "compute_dies", 1, "NV-20e", "It utilizes the GH100 chip"),
@@ -425,6 +426,13 @@ def test_spec_matches_source(catalogue, name, metric, value, source, says):
     assert figure is not None
     assert figure.value == pytest.approx(value)
     assert source in figure.sources
+
+
+def test_a_configurable_power_range_keeps_its_lower_bound(catalogue):
+    """NVIDIA's H100 datasheet [NV-H1] gives the PCIe card "300-350 W": the upper bound is
+    preferred, the lower one kept."""
+    values = {float(f.value): f.preferred for f in catalogue.get("H100 PCIe").figures_for("tdp")}
+    assert values == {350.0: True, 300.0: False}
 
 
 # chip, launch date as the source prints it, source key, the source's words

@@ -903,9 +903,20 @@ class Judge:
                     judgement.outcome = Outcome.ELSEWHERE
             family_named = self._names_family(claim)
             for sibling in self._siblings(chip):
-                theirs = sibling.preferred(metric)
-                if theirs and theirs.is_numeric and holds(float(theirs.value), value, claim.qualifier, tol)[0]:
-                    if family_named or _same_capacity_named(claim.subject_query or "", sibling):
+                # the sibling's preferred figure, else another it records ("the H100's 300 W": the
+                # PCIe card's configurable 300-350 W)
+                theirs = next(
+                    (
+                        f
+                        for f in (sibling.preferred(metric), *sibling.alternatives(metric))
+                        if f is not None and f.is_numeric and holds(float(f.value), value, claim.qualifier, tol)[0]
+                    ),
+                    None,
+                )
+                if theirs is not None:
+                    if theirs is sibling.preferred(metric) and (
+                        family_named or _same_capacity_named(claim.subject_query or "", sibling)
+                    ):
                         # "V100 comes with 16GB and 32GB options": each is one of its SKUs; "A100 80GB"
                         # names the SXM4 and the PCIe card alike
                         steps.append(
@@ -915,7 +926,9 @@ class Judge:
                         judgement.outcome = Outcome.HOLDS
                         break
                     flags.append("sku-mismatch")
-                    steps.append(f"It is the figure of another SKU, {sibling.name}: {theirs.text}.")
+                    steps.append(
+                        f"It is the figure of another SKU, {sibling.name}: {theirs.text}{_not_preferred(theirs)}."
+                    )
                     judgement.outcome = Outcome.ELSEWHERE
             for factor, what in (
                 (2.0, "one direction of a bidirectional figure"),

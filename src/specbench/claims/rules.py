@@ -542,10 +542,14 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
     specific = [c for c in candidates if c[1] != "bandwidth"]
     if specific:
         return specific[0][1], specific[0][2], []
-    # A bare "bandwidth": memory if the sentence speaks of memory and of no link.
+    # A bare "bandwidth": memory if the sentence speaks of memory and of no link; a guess when
+    # memory is named only in another clause ("集成96GB HBM2e显存…,支持256GB/s带宽与21个100G RoCE端口":
+    # the clause of the figure is about network ports).
     memory, links, chip_links = _sentence_links(s)
     if memory and not links:
-        return "memory_bandwidth", None, []
+        if _names_memory(s, start, end):
+            return "memory_bandwidth", None, []
+        return "memory_bandwidth", None, ["a bare 'bandwidth' in a clause that names no memory is taken as memory's"]
     word = "bandwidth" if candidates else "a bandwidth with no word for it"
     doubt = [f"{word} is not said to be memory, chip-to-chip or host bandwidth"]
     if not memory and not links and _bandwidth_words(s) == {"interconnect"}:
@@ -576,6 +580,17 @@ def _names_pcie(s: Sentence) -> bool:
     if "pcie" not in s.memo:
         s.memo["pcie"] = any(n.startswith("pci") for n in _names_in(s, 0, len(s.tokens) - 1))
     return bool(s.memo["pcie"])
+
+
+def _names_memory(s: Sentence, start: int, end: int) -> bool:
+    """Whether tokens ``start`` to ``end`` name memory: a memory type, a memory metric word or a
+    capacity ("over the 910B's 64GB and ~1,200 GB/s")."""
+    return any(
+        (t.kind is Kind.NAME and str(t.value).startswith(("hbm", "gddr")))
+        or (_is(t, "metrics") and t.role("metrics") in ("memory_capacity", "memory_bandwidth"))
+        or (t.kind is Kind.QUANTITY and t.value.dimension is Dimension.INFORMATION)
+        for t in s.tokens[start : end + 1]
+    )
 
 
 def _sentence_links(s: Sentence) -> tuple[bool, bool, list[str]]:
