@@ -604,10 +604,27 @@ def test_skus_inherit_compute_but_not_launch(catalogue):
         ("h20", "nvidia-h20"),
         ("昆仑二代", "kunlunxin-kunlun-2"),  # '7nm昆仑二代量产' in mass-production coverage
         ("H100", "nvidia-h100-sxm5"),
+        ("Enflame T20", "enflame-yunsui-t20"),
+        ("燧原T20", "enflame-yunsui-t20"),
+        ("英伟达H20", "nvidia-h20"),
+        ("NVIDIA Tesla V100 SXM2 16GB", "nvidia-v100-sxm2-16gb"),  # a vendor and its brand
     ],
 )
 def test_lookup_forgives_case_spacing_vendor_and_language(catalogue, typed, chip_id):
     assert catalogue.get(typed).id == chip_id
+
+
+@pytest.mark.parametrize("typed", ["Tesla T20", "NVIDIA T20", "Huawei A100", "NVIDIA Enflame T20"])
+def test_a_vendor_before_the_model_must_be_the_chips_own(catalogue, typed):
+    """Tesla is an NVIDIA brand, and the T20 is Enflame's (云燧T20): "Tesla T20" names no chip.
+    What it suggests are chips of the vendor named, where it has any alike."""
+    with pytest.raises(UnknownChipError) as error:
+        catalogue.get(typed)
+    assert str(error.value).startswith(f"unknown chip {typed!r}")
+    with pytest.raises(UnknownChipError):
+        catalogue.family_of(typed)
+    if typed.startswith(("Tesla", "NVIDIA T")):
+        assert error.value.suggestions and all(catalogue.get(s).vendor == "NVIDIA" for s in error.value.suggestions)
 
 
 def test_family_name_resolves_to_the_default_sku_and_says_so(catalogue):
