@@ -63,6 +63,7 @@ def test_list_and_show():
     [
         (["compare", "BR10", "A100"], 1, "specbench: error: unknown chip 'BR10'; did you mean BR100, BR104?"),
         (["show", "曦云C50"], 1, "specbench: error: unknown chip '曦云C50'; did you mean 曦云C500, 曦云C550?"),
+        (["show", "Tesla T20"], 1, "specbench: error: unknown chip 'Tesla T20'; did you mean"),
         (["compare", "BR100"], 2, "specbench: error: compare needs at least two chips"),
         (["compare", "BR100", "A100", "--baseline", "H20"], 2, "is not one of the chips compared"),
         (["compare", "BR100", "A100", "--format", "pdf"], 2, "'pdf' is not one of"),

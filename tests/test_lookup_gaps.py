@@ -5,7 +5,6 @@ with the catalogue it will be added to."""
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -15,7 +14,6 @@ from specbench.errors import AmbiguousChipError, UnknownChipError
 from specbench.store import is_catalogue_of_its_own
 
 from .conftest import SPECS
-from .test_user_specs import _CHIP as USER_CHIP
 
 runner = CliRunner()
 
@@ -169,20 +167,14 @@ def test_the_readme_shows_the_families_message(cache):
 
 # ---- lint checks a user's folder with the bundled catalogue -------------------------------------------
 
-# the made-up entry of the user-folder tests, citing a bundled source instead of its own bibliography
-_CHIP = USER_CHIP.replace('sources = ["USER-1"]', 'sources = ["NV-A1"]')
+
+# The user-folder tests' made-up entry, here citing a bundled source (NV-A1) with no bibliography
+# of its own, as a user writes it.
+BUNDLED_SOURCE = {"source": "NV-A1", "sources": None}
 
 
-def _user_folder(tmp_path: Path, aliases: str) -> Path:
-    """A folder of one made-up entry citing a bundled source, as a user writes it."""
-    folder = tmp_path / "mine"
-    folder.mkdir()
-    (folder / "acme-x1.toml").write_text(_CHIP.format(aliases=aliases), encoding="utf-8")
-    return folder
-
-
-def test_lint_of_a_user_folder_finds_an_alias_that_takes_a_bundled_family(tmp_path, cache):
-    folder = _user_folder(tmp_path, '["a100"]')
+def test_lint_of_a_user_folder_finds_an_alias_that_takes_a_bundled_family(user_folder, cache):
+    folder = user_folder('["a100"]', **BUNDLED_SOURCE)
     for target in (folder, folder / "acme-x1.toml"):
         result = runner.invoke(app, ["lint", str(target)])
         assert result.exit_code == 1, result.output
@@ -193,19 +185,19 @@ def test_lint_of_a_user_folder_finds_an_alias_that_takes_a_bundled_family(tmp_pa
         assert result.stderr == "specbench lint: 1 problem(s) in 1 file(s)\n"
 
 
-def test_lint_of_a_clean_user_folder_cites_the_bundled_bibliography(tmp_path, cache):
+def test_lint_of_a_clean_user_folder_cites_the_bundled_bibliography(user_folder, cache):
     """Alone, the folder has no bibliography and NV-A1 is unknown; added, it is the bundled key."""
-    folder = _user_folder(tmp_path, '["Acme-X1"]')
+    folder = user_folder('["Acme-X1"]', **BUNDLED_SOURCE)
     result = runner.invoke(app, ["lint", str(folder)])
     assert result.exit_code == 0, result.output
     assert result.stderr == "specbench lint: 1 file(s) OK\n"
 
 
-def test_a_copy_of_the_catalogue_is_linted_alone(tmp_path, cache):
+def test_a_copy_of_the_catalogue_is_linted_alone(tmp_path, user_folder, cache):
     copy = tmp_path / "specs"
     shutil.copytree(SPECS, copy)
     assert is_catalogue_of_its_own(SPECS, SPECS) and is_catalogue_of_its_own(copy, SPECS)
-    assert not is_catalogue_of_its_own(_user_folder(tmp_path, '["X1"]'), SPECS)
+    assert not is_catalogue_of_its_own(user_folder('["X1"]', **BUNDLED_SOURCE), SPECS)
     result = runner.invoke(app, ["lint", str(copy)])
     assert result.exit_code == 0, result.output  # not its 69 files reported as taken ids
     assert result.stderr == f"specbench lint: {len(list(SPECS.glob('*.toml')))} file(s) OK\n"

@@ -5,17 +5,30 @@ from __future__ import annotations
 
 import doctest
 import re
+from dataclasses import replace
 
 import pytest
 
 from specbench import lint, quotes
-from specbench.quotes import SourceDate, contains, digit_readings, numbers, prints_date, prints_name, prints_number
+from specbench.quotes import (
+    SourceDate,
+    contains,
+    digit_readings,
+    named_precisions,
+    numbers,
+    prints_date,
+    prints_name,
+    prints_number,
+)
 
 from .conftest import edit
 
 # Figures of specs/ with no quote. It only goes down: a figure added without its source's words
 # fails the test, and a quote added asks for the number to be lowered.
 UNQUOTED_CEILING = 0
+# Throughput figures whose quote names no precision (a table row under a header the quote does not
+# hold, a derivation, "125 Tensor TFLOPS"). It only goes down: a new figure's quote names its format.
+PRECISION_UNNAMED_CEILING = 21
 
 
 def _readings(text: str) -> set[float]:
@@ -153,6 +166,44 @@ def test_the_power_of_a_unit_is_not_a_number_of_the_value():
     assert prints_number("545 mm**2", "Die size - 545 mm²")
 
 
+# ---- precisions ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("quote", "named"),
+    [
+        ("| FP16/BF16 Tensor Core | 5 PFLOPS | 4.5 PFLOPS |", {"fp16", "bf16"}),  # nvidia-b200.toml
+        ("BFLOAT16 Tensor Core TFLOPS | 181.05 | 362.1* | 362.05 | 733*", {"bf16"}),  # nvidia-l40s.toml
+        ("NVFP4 Tensor 18 sparse / 9 dense PFLOPS", {"fp4"}),
+        ("FP8/FP6 Tensor 9 sparse / 4.5 dense PFLOPS", {"fp8", "fp6"}),
+        ("TF32 Tensor 2.2 sparse / 1.1 dense PFLOPS", {"tf32"}),
+        ("Tensor Float 32 (TF32)", {"tf32"}),
+        ("单精度张量TF32峰值算力128TFLOPS", {"tf32"}),  # enflame-yunsui-i20.toml
+        ("云燧T10加速卡单精度算力高达20TFLOPS", {"fp32"}),
+        ("Gleitkommaberechnungen mit einfacher Genauigkeit laufen über die 2560 Shader", {"fp32"}),  # nvidia-t4.toml
+        ("H800 PCIe peak F8: 3026 TFLOPS.", {"fp8"}),
+        ("16位浮点算力达到1000T以上", {"fp16", "bf16"}),  # 16-bit floating point: either format
+        ("INT16、INT8、INT4 ... 128Tops、256Tops、512Tops", {"int16", "int8", "int4"}),
+    ],
+)
+def test_the_precisions_a_quote_names(quote, named):
+    assert named_precisions(quote).inputs == named
+
+
+def test_precision_names_run_into_the_cells_beside_them():
+    # intel-gaudi-3.toml: "BF16 Matrix TFLOPs | 1835 | FP8 Matrix TFLOPs | 1835" with the cells joined
+    assert named_precisions("BF16 Matrix TFLOPs1835FP8 Matrix TFLOPs1835").inputs == {"bf16", "fp8"}
+    assert named_precisions("FP16280 TFLOPS").inputs == {"fp16"}
+    # a letter joined is another word: NVFP4 is FP4, "F16C" and "BF16s" name nothing
+    assert named_precisions("F16C BF16s HBM3 PCIe Gen5 x16").inputs == set()
+
+
+def test_the_accumulator_is_not_the_precision_of_the_figure():
+    # nvidia-a800-pcie-80gb.toml: an FP16 figure, accumulated in FP32
+    named = named_precisions("311.87 TFLOPS Tensor (FP32 Accumulate) 623.74 TFLOPS Tensor (FP32 Accumulate) Sparse")
+    assert named.inputs == set() and named.accumulators == {"fp32"}
+
+
 # ---- dates ---------------------------------------------------------------------------------
 
 
@@ -246,6 +297,54 @@ def test_every_quote_prints_its_figure(catalogue):
     problems = [lint.quote_problem(f, catalogue.sources) for f in _quoted(catalogue)]
     assert len(_quoted(catalogue)) > 500
     assert [str(p) for p in problems if p] == []
+
+
+def _precision_problem(figure) -> str | None:
+    """What is wrong with the precisions a throughput figure's quote names, if anything: a quote
+    that names formats must name the figure's, and an accumulator only the figure's."""
+    named = named_precisions(figure.quote)
+    where = f"{figure.file}: {figure.field}"
+    if named.inputs and figure.precision not in named.inputs:
+        return f"{where}: {figure.precision} figure, but the quote names {sorted(named.inputs)}: {figure.quote!r}"
+    if named.accumulators and figure.accumulate not in named.accumulators:
+        return f"{where}: the quote accumulates in {sorted(named.accumulators)}, the figure in {figure.accumulate}"
+    return None
+
+
+def _quoted_throughput(catalogue):
+    return [f for f in _quoted(catalogue) if f.metric == "throughput"]
+
+
+def test_every_quote_that_names_a_precision_names_its_figures(catalogue):
+    problems = [_precision_problem(f) for f in _quoted_throughput(catalogue)]
+    assert [p for p in problems if p] == []
+
+
+def test_a_quote_that_names_another_precision_is_caught(catalogue):
+    (bf16,) = [
+        f
+        for f in catalogue.get("B200").throughput()
+        if (f.precision, f.sparsity) == ("bf16", "sparse") and "NVX-5" in f.sources
+    ]
+    assert _precision_problem(bf16) is None
+    # "FP16/BF16 Tensor 4.5 sparse" names both; the FP8 row of the same card does not name BF16
+    wrong = replace(bf16, quote="FP8/FP6 Tensor 9 sparse / 4.5 dense PFLOPS")
+    assert "bf16 figure, but the quote names ['fp6', 'fp8']" in (_precision_problem(wrong) or "")
+    assert "accumulates in ['fp32']" in (_precision_problem(replace(bf16, quote="4.5 PFLOPS (FP32 Accumulate)")) or "")
+
+
+def test_quotes_that_name_no_precision_only_decrease(catalogue, capsys):
+    figures = _quoted_throughput(catalogue)
+    unnamed = [f"{f.file}: {f.field}: {f.quote}" for f in figures if not named_precisions(f.quote).inputs]
+    with capsys.disabled():
+        print(f"\n{len(unnamed)} of {len(figures)} quoted throughput figures name no precision")
+    assert len(unnamed) <= PRECISION_UNNAMED_CEILING, (
+        f"{len(unnamed)} quotes name no precision, more than {PRECISION_UNNAMED_CEILING}; quote the words that "
+        "name the format (the row's label) for:\n" + "\n".join(unnamed)
+    )
+    assert len(unnamed) == PRECISION_UNNAMED_CEILING, (
+        f"lower PRECISION_UNNAMED_CEILING in tests/test_quotes.py to {len(unnamed)}"
+    )
 
 
 def test_a_rough_quote_is_stated_per_figure(catalogue):

@@ -157,7 +157,10 @@ THROUGHPUT = [
     ("B200", "bf16", "matrix", "sparse", 4500, "NVX-5", "FP16/BF16 Tensor 4.5 sparse / 2.2 dense PFLOPS"),
     ("B200", "int8", "matrix", "dense", 4500, "NVX-5", "INT8 Tensor 9 sparse / 4.5 dense POPS"),
     ("B200", "tf32", "matrix", "dense", 1100, "NVX-5", "TF32 Tensor 2.2 sparse / 1.1 dense PFLOPS"),
-    ("B200", "fp8", "matrix", "unknown", 9000, "NVX-3", "| FP8/FP6 Tensor Core | 10 PFLOPS | 9 PFLOPS |"),
+    ("B200", "fp8", "matrix", "sparse", 9000, "NVX-5", "FP8/FP6 Tensor 9 sparse / 4.5 dense PFLOPS"),
+    ("B200", "int8", "matrix", "sparse", 9000, "NVX-5", "INT8 Tensor 9 sparse / 4.5 dense POPS"),
+    ("B200", "fp16", "matrix", "sparse", 4500, "NVX-5", "FP16/BF16 Tensor 4.5 sparse / 2.2 dense PFLOPS"),
+    ("B200", "tf32", "matrix", "sparse", 2200, "NVX-5", "TF32 Tensor 2.2 sparse / 1.1 dense PFLOPS"),
     # AMD and Intel
     ("MI210", "fp64", "matrix", "unknown", 45.3, "AMD-4", "FP64 Matrix 90.5 TFLOPS 45.3 TFLOPS 11.5 TFLOPS 6.6 TFLOPS"),
     ("MI210", "fp16", "matrix", "unknown", 181, "AMD-4", "FP16 Matrix 362 TFLOPS 181 TFLOPS 184.6 TFLOPS"),
@@ -242,6 +245,26 @@ def test_throughput_matches_source(catalogue, name, precision, execution, sparsi
     figure = _throughput(catalogue, name, precision, execution, sparsity)
     assert figure.value == pytest.approx(value)
     assert source in figure.sources
+
+
+def test_a_figure_without_its_basis_yields_to_the_same_number_with_it(catalogue):
+    """A number one source prints without saying sparse or dense, and another prints with its basis,
+    is one figure: the unstated copy may stay, not preferred. Left preferred, it would be taken as
+    dense, and NVIDIA's HGX B200 "FP8/FP6 Tensor Core | 10 PFLOPS | 9 PFLOPS" [NVX-3] would stand
+    beside "FP8/FP6 Tensor 9 sparse / 4.5 dense PFLOPS" [NVX-5] as a dense 9 PFLOPS."""
+    doubled = []
+    for chip in catalogue.chips.values():
+        figures = [f for f in chip.throughput() if f.is_numeric and f.preferred is not False]
+        for unstated in (f for f in figures if f.sparsity == "unknown"):
+            for stated in figures:
+                if (
+                    stated.sparsity in ("sparse", "dense")
+                    and (stated.precision, stated.execution, stated.level)
+                    == (unstated.precision, unstated.execution, unstated.level)
+                    and stated.value == unstated.value
+                ):
+                    doubled.append((chip.id, unstated.precision, unstated.text, stated.sparsity))
+    assert doubled == []
 
 
 # chip, metric, value in the catalogue's unit (GB, GB/s, W, mm², count), source, source's words
@@ -590,10 +613,27 @@ def test_skus_inherit_compute_but_not_launch(catalogue):
         ("h20", "nvidia-h20"),
         ("昆仑二代", "kunlunxin-kunlun-2"),  # '7nm昆仑二代量产' in mass-production coverage
         ("H100", "nvidia-h100-sxm5"),
+        ("Enflame T20", "enflame-yunsui-t20"),
+        ("燧原T20", "enflame-yunsui-t20"),
+        ("英伟达H20", "nvidia-h20"),
+        ("NVIDIA Tesla V100 SXM2 16GB", "nvidia-v100-sxm2-16gb"),  # a vendor and its brand
     ],
 )
 def test_lookup_forgives_case_spacing_vendor_and_language(catalogue, typed, chip_id):
     assert catalogue.get(typed).id == chip_id
+
+
+@pytest.mark.parametrize("typed", ["Tesla T20", "NVIDIA T20", "Huawei A100", "NVIDIA Enflame T20"])
+def test_a_vendor_before_the_model_must_be_the_chips_own(catalogue, typed):
+    """Tesla is an NVIDIA brand, and the T20 is Enflame's (云燧T20): "Tesla T20" names no chip.
+    What it suggests are chips of the vendor named, where it has any alike."""
+    with pytest.raises(UnknownChipError) as error:
+        catalogue.get(typed)
+    assert str(error.value).startswith(f"unknown chip {typed!r}")
+    with pytest.raises(UnknownChipError):
+        catalogue.family_of(typed)
+    if typed.startswith(("Tesla", "NVIDIA T")):
+        assert error.value.suggestions and all(catalogue.get(s).vendor == "NVIDIA" for s in error.value.suggestions)
 
 
 def test_family_name_resolves_to_the_default_sku_and_says_so(catalogue):

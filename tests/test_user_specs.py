@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
@@ -11,46 +10,9 @@ from typer.testing import CliRunner
 from specbench.cli import app
 from specbench.store import load, validate
 
-from .conftest import SPECS
+from .conftest import SPECS, USER_SOURCES
 
 runner = CliRunner()
-
-# A chip a user adds, citing a source of their own bibliography. The figures are placeholders
-# of a made-up part: these tests are about loading, not about any real chip.
-_CHIP = """\
-id = "acme-x1"
-name = "Acme X1"
-vendor = "Acme"
-family = "X1"
-default = true
-sku = "X1 test card"
-form_factor = "PCIe"
-aliases = {aliases}
-
-[[throughput]]
-precision = "bf16"
-execution = "matrix"
-sparsity = "dense"
-level = "card"
-value = "100 TFLOPS"
-sources = ["USER-1"]
-"""
-_SOURCES = """\
-[USER-1]
-title = "Test document"
-publisher = "Acme"
-date = "2025"
-quality = "vendor"
-locator = "test fixture"
-"""
-
-
-def _user_folder(tmp_path: Path, aliases: str = '["X1"]', sources: str = _SOURCES) -> Path:
-    folder = tmp_path / "mine"
-    folder.mkdir()
-    (folder / "acme-x1.toml").write_text(_CHIP.format(aliases=aliases), encoding="utf-8")
-    (folder / "sources.toml").write_text(sources, encoding="utf-8")
-    return folder
 
 
 @pytest.fixture
@@ -59,16 +21,16 @@ def cache(tmp_path, monkeypatch):
     monkeypatch.delenv("SPECBENCH_USER_SPECS", raising=False)
 
 
-def test_a_user_folder_adds_to_the_bundled_catalogue(tmp_path, cache):
-    folder = _user_folder(tmp_path)
+def test_a_user_folder_adds_to_the_bundled_catalogue(user_folder, cache):
+    folder = user_folder()
     catalogue = load(add=[folder])
     assert catalogue.get("acme x1").id == "acme-x1"
     assert catalogue.get("A100").family == "A100"  # the bundled entries are all still there
     assert len(catalogue.chips) == len(load().chips) + 1
 
 
-def test_the_environment_variable_names_the_user_folder_for_every_command(tmp_path, cache, monkeypatch):
-    folder = _user_folder(tmp_path)
+def test_the_environment_variable_names_the_user_folder_for_every_command(user_folder, cache, monkeypatch):
+    folder = user_folder()
     monkeypatch.setenv("SPECBENCH_USER_SPECS", str(folder))
     result = runner.invoke(app, ["compare", "Acme X1", "A100"])
     assert result.exit_code == 0, result.output
@@ -76,8 +38,8 @@ def test_the_environment_variable_names_the_user_folder_for_every_command(tmp_pa
     assert "0.32x" in result.output  # 100 / 312, the A100's dense BF16
 
 
-def test_the_add_specs_option_adds_a_folder(tmp_path, cache):
-    folder = _user_folder(tmp_path)
+def test_the_add_specs_option_adds_a_folder(user_folder, cache):
+    folder = user_folder()
     result = runner.invoke(app, ["show", "X1", "--add-specs", str(folder)])
     assert result.exit_code == 0, result.output
     assert "Acme X1" in result.output
@@ -85,8 +47,8 @@ def test_the_add_specs_option_adds_a_folder(tmp_path, cache):
     assert alone.exit_code == 1 and "unknown chip 'X1'" in alone.output
 
 
-def test_lint_checks_the_user_folder_with_the_catalogue_it_adds_to(tmp_path, cache, monkeypatch):
-    folder = _user_folder(tmp_path, aliases='["A100"]')  # would take the A100 family's name
+def test_lint_checks_the_user_folder_with_the_catalogue_it_adds_to(user_folder, cache, monkeypatch):
+    folder = user_folder(aliases='["A100"]')  # would take the A100 family's name
     monkeypatch.setenv("SPECBENCH_USER_SPECS", str(folder))
     for args in (["lint"], ["lint", str(folder)]):
         result = runner.invoke(app, args)
@@ -96,25 +58,24 @@ def test_lint_checks_the_user_folder_with_the_catalogue_it_adds_to(tmp_path, cac
     assert runner.invoke(app, ["compare", "A100", "H20", "--add-specs", str(folder)]).exit_code == 1
 
 
-def test_an_entry_may_not_take_the_id_of_a_bundled_one(tmp_path, cache):
-    folder = _user_folder(tmp_path)
+def test_an_entry_may_not_take_the_id_of_a_bundled_one(user_folder, cache):
+    folder = user_folder()
     (folder / "nvidia-h20.toml").write_text((SPECS / "nvidia-h20.toml").read_text(encoding="utf-8"), encoding="utf-8")
     _catalogue, problems = validate(SPECS, [folder])
     assert any(p.field == "id" and "'nvidia-h20' is also used by" in p.message for p in problems), problems
 
 
-def test_a_source_key_may_not_be_defined_twice(tmp_path, cache):
-    folder = _user_folder(
-        tmp_path,
-        sources=_SOURCES + '\n[NV-A1]\ntitle = "x"\npublisher = "x"\ndate = "2020"\n'
+def test_a_source_key_may_not_be_defined_twice(user_folder, cache):
+    folder = user_folder(
+        sources=USER_SOURCES + '\n[NV-A1]\ntitle = "x"\npublisher = "x"\ndate = "2020"\n'
         'quality = "secondary"\nlocator = "x"\n',
     )
     _catalogue, problems = validate(SPECS, [folder])
     assert [p.message for p in problems] == ["source key 'NV-A1' is also defined in specs/sources.toml"]
 
 
-def test_an_alias_that_is_another_entrys_name_is_an_error(tmp_path, cache):
-    folder = _user_folder(tmp_path, aliases='["H20"]')
+def test_an_alias_that_is_another_entrys_name_is_an_error(user_folder, cache):
+    folder = user_folder(aliases='["H20"]')
     _catalogue, problems = validate(SPECS, [folder])
     assert any("'H20' also names nvidia-h20" in p.message for p in problems), problems
 

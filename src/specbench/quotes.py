@@ -80,6 +80,8 @@ class Words:
     relative_dates: dict[str, str]
     aliases: dict[str, tuple[str, ...]]
     glued_names: tuple[str, ...]
+    precisions: dict[str, tuple[str, ...]]
+    accumulate: tuple[str, ...]
 
 
 @cache
@@ -96,6 +98,8 @@ def words() -> Words:
         relative_dates={k.lower(): v for k, v in data["relative_dates"].items()},
         aliases={k: tuple(v) for k, v in data["aliases"].items()},
         glued_names=tuple(data["glued_names"]["names"]),
+        precisions={k.lower(): tuple(v) for k, v in data["precisions"].items()},
+        accumulate=tuple(w.lower() for w in data["accumulate"]["words"]),
     )
 
 
@@ -138,6 +142,45 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     )
     relative = re.compile(rf"({_whole_words(vocabulary.relative_dates)})", re.IGNORECASE)
     return magnitude, number_word, numeral, english_date, relative
+
+
+@cache
+def _precision_names() -> re.Pattern[str]:
+    vocabulary = words()
+    forms = []
+    for key in sorted(vocabulary.precisions, key=len, reverse=True):
+        # No Latin letter joined on either side ("FP16" is not in "NVFP16X"); digits may be, where a
+        # flattened table ran the cells together ("TFLOPs1835FP8 Matrix", "FP16280 TFLOPS").
+        before = r"(?<![A-Za-z])" if key[0].isascii() and key[0].isalpha() else ""
+        after = r"(?![A-Za-z])" if key[-1].isascii() and key[-1].isalnum() else ""
+        forms.append(before + re.escape(key) + after)
+    accumulate = _whole_words(vocabulary.accumulate)
+    return re.compile(rf"({'|'.join(forms)})(\s*{accumulate})?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class NamedPrecisions:
+    """The catalogue precisions a quote names: those of the figures it prints, and those it names
+    as the accumulator ("Tensor (FP32 Accumulate)")."""
+
+    inputs: frozenset[str]
+    accumulators: frozenset[str]
+
+
+def named_precisions(quote: str) -> NamedPrecisions:
+    """Which number formats a quote names, by the catalogue's precision keys.
+
+    >>> sorted(named_precisions("| FP16/BF16 Tensor Core | 5 PFLOPS | 4.5 PFLOPS |").inputs)
+    ['bf16', 'fp16']
+    >>> named_precisions("311.87 TFLOPS Tensor (FP32 Accumulate)")
+    NamedPrecisions(inputs=frozenset(), accumulators=frozenset({'fp32'}))
+    """
+    inputs: set[str] = set()
+    accumulators: set[str] = set()
+    for match in _precision_names().finditer(quote):
+        keys = words().precisions[match.group(1).lower()]
+        (accumulators if match.group(2) else inputs).update(keys)
+    return NamedPrecisions(frozenset(inputs), frozenset(accumulators))
 
 
 def digit_readings(written: str) -> set[float]:

@@ -8,7 +8,7 @@ from typing import Any, TypeVar, cast
 
 from specbench.errors import AmbiguousChipError, UnknownChipError
 from specbench.model import Chip, Figure, Source, Support
-from specbench.store.names import Resolution, build_index, families_named, leading_words, normalize_name
+from specbench.store.names import Resolution, build_index, families_named, fold_name, leading_words, normalize_name
 
 _T = TypeVar("_T")
 CACHE_FORMAT = "4"
@@ -46,8 +46,7 @@ class Catalogue:
         """Resolve a user-typed name: forgiving case, spaces, hyphens, vendor prefixes. A name no
         entry has raises :class:`AmbiguousChipError` listing the families it begins the names
         of ("MLU", "昇腾") where there are several, else :class:`UnknownChipError`."""
-        key = normalize_name(name)
-        hit = self._index.get(key)
+        hit = self._entry(name)
         if hit is None:
             families = self.families_named(name)
             if len(families) > 1:
@@ -56,6 +55,20 @@ class Catalogue:
         chip = self.chips[hit[0]]
         members = tuple(c.name for c in self.chips.values() if c.family == chip.family)
         return Resolution(name, chip, via_family=hit[1] and len(members) > 1, family_members=members)
+
+    def _entry(self, name: str) -> tuple[str, bool] | None:
+        """The index entry of a user-typed name, if any, and only if a vendor named before the
+        model is the entry's own: "NVIDIA A100" and "燧原T20" find theirs, "Tesla T20" finds none."""
+        key, vendor = fold_name(name)
+        hit = self._index.get(key)
+        if hit is not None and vendor is not None and self.chips[hit[0]].vendor != vendor:
+            return None
+        return hit
+
+    def _of_vendor(self, chip: Chip, name: str) -> bool:
+        """Whether a vendor named before the model in ``name``, if any, is the chip's own."""
+        vendor = fold_name(name)[1]
+        return vendor is None or chip.vendor == vendor
 
     def get(self, name: str) -> Chip:
         return self.resolve(name).chip
@@ -77,22 +90,22 @@ class Catalogue:
         A100). Raises :class:`UnknownChipError` (or its ambiguous kind) as :meth:`resolve` does."""
         key = normalize_name(name)
         for chip in self.chips.values():
-            if normalize_name(chip.family) == key:
+            if normalize_name(chip.family) == key and self._of_vendor(chip, name):
                 return chip.family
-        if key in self._index:
-            return self.chips[self._index[key][0]].family
+        if (hit := self._entry(name)) is not None:
+            return self.chips[hit[0]].family
         families = {
             chip.family
             for chip in self.chips.values()
             for written in (chip.name, chip.name_en, *chip.aliases)
-            if written and key in leading_words(written)
+            if written and key in leading_words(written) and self._of_vendor(chip, name)
         }
         if len(families) == 1:
             return families.pop()
         return self.resolve(name).chip.family  # raises: no entry has the name
 
     def suggest(self, name: str, limit: int = 3) -> list[str]:
-        key = normalize_name(name)
+        key, vendor = fold_name(name)
         if not key or len(key) > 100:  # no chip's name is that long: nothing to suggest
             return []
         import difflib
@@ -102,9 +115,13 @@ class Catalogue:
         for candidate in self._index:
             score = difflib.SequenceMatcher(None, key, candidate).ratio()
             if score >= 0.6 or key in candidate or (len(candidate) >= 3 and candidate in key):
-                scored.append((-score, self.chips[self._index[candidate][0]].name))
+                chip = self.chips[self._index[candidate][0]]
+                scored.append((-score, chip.name, vendor is None or chip.vendor == vendor))
+        # after a vendor's name, that vendor's chips; another's only where it has none alike
+        if any(own for _score, _name, own in scored):
+            scored = [entry for entry in scored if entry[2]]
         best = -min(scored)[0] if scored else 0.0
-        for score, chip_name in sorted(scored):
+        for score, chip_name, _own in sorted(scored):
             # only names nearly as close as the closest: with many entries, "BR10" should not
             # also suggest every name that shares three letters with it
             if -score >= best - SUGGEST_MARGIN and chip_name not in names:

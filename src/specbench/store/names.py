@@ -24,9 +24,11 @@ def country(vendor: str) -> str | None:
 
 
 @cache
-def _prefixes() -> list[str]:
-    """Vendor names dropped before a chip's name for lookup ("NVIDIA H20", "壁仞BR100"), longest first."""
-    return sorted({n for _country, names in VENDORS.values() for n in names}, key=len, reverse=True)
+def _prefixes() -> list[tuple[str, str]]:
+    """Vendor names dropped before a chip's name for lookup ("NVIDIA H20", "壁仞BR100"), longest
+    first, each with the vendor it names."""
+    named = {n: vendor for vendor, (_country, names) in VENDORS.items() for n in names}
+    return sorted(named.items(), key=lambda item: len(item[0]), reverse=True)
 
 
 _DROP = str.maketrans("", "", " \t-_·.／/()（）")
@@ -34,15 +36,23 @@ _DROP = str.maketrans("", "", " \t-_·.／/()（）")
 
 def normalize_name(name: str) -> str:
     """Fold a chip name for lookup: NFKC, case, spaces, hyphens and a leading vendor name."""
+    return fold_name(name)[0]
+
+
+def fold_name(name: str) -> tuple[str, str | None]:
+    """A chip name folded as :func:`normalize_name` folds it, and the vendor the names dropped
+    before it name, or None where none was: "Tesla T20" is t20 of NVIDIA (Tesla is its brand),
+    which Enflame's T20 is not."""
     key = unicodedata.normalize("NFKC", name).casefold().translate(_DROP)
-    for _ in range(2):  # a vendor and a brand: "NVIDIA Tesla V100"
-        for prefix in _prefixes():
-            if key.startswith(prefix) and _model_name(rest := key[len(prefix) :]):
-                key = rest
+    vendor: str | None = None
+    for _ in range(2):  # a vendor and its brand: "NVIDIA Tesla V100"
+        for prefix, named in _prefixes():
+            if key.startswith(prefix) and vendor in (None, named) and _model_name(rest := key[len(prefix) :]):
+                key, vendor = rest, named
                 break
         else:
             break
-    return key
+    return key, vendor
 
 
 def _model_name(rest: str) -> bool:
