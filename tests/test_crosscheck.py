@@ -121,6 +121,8 @@ KNOWN = [
     # Ascend 910B: Huawei's cell "353T/376T @BF16,FP16" (HWX-11), 376 = Cube + Vector (HWX-12), in the
     # non-tensor column; the catalogue keeps 376 but prefers the Cube's 353, and it still explains the row.
     ("910B FP16", "Huawei Ascend 910B", "FP16 (non-tensor)", 376, Reason.execution, 376),
+    # E-14: hmc-tech's A800 entry (NVX-27) prints "TDP 250W"; the catalogue prefers Tweakers' 300 W (NVX-22).
+    ("E-14 TDP", "NVIDIA A800 PCIe 80 GB", "TDP", 250, Reason.non_preferred, 250),
 ]
 
 

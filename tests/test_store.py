@@ -518,6 +518,17 @@ def test_ascend_910b_prefers_huaweis_cube_figure_and_keeps_the_others(catalogue)
     assert next(f for f in chip.throughput() if f.value == 376).sources == ("HWX-11", "HWX-12")
 
 
+def test_a800_pcie_80gb_keeps_the_databases_250_w_but_prefers_300_w(catalogue):
+    # Tweakers (NVX-22): "Ook de tdp's van 300W voor de PCIe-variant ... zijn ongewijzigd"; hmc-tech (NVX-27),
+    # whose A800 entry carries the A100 80GB PCIe's release date: "TDP 250W TDP 150W" (the T40 second)
+    tdp = catalogue.get("A800 PCIe 80GB").figures_for("tdp")
+    assert sorted((f.value, f.sources, f.preferred) for f in tdp) == [
+        (250, ("NVX-27",), False),
+        (300, ("NVX-22",), True),
+    ]
+    assert all(f.why for f in tdp)
+
+
 def test_the_mlu370_cards_are_one_family_and_mlu370_alone_names_none(catalogue):
     from specbench.errors import UnknownChipError
 
