@@ -118,6 +118,11 @@ KNOWN = [
     # Gaudi: Intel's Hot Chips 2024 table (INTC-1) gives BF16 432 (Gaudi 2) and 1835 (Gaudi 3).
     ("Gaudi2 BF16", "Intel Habana Gaudi2", "Tensor FP16/BF16", 450, Reason.different, 432),
     ("Gaudi3 BF16", "Intel Habana Gaudi3", "Tensor FP16/BF16", 1678, Reason.different, 1835),
+    # Ascend 910B: Huawei's cell "353T/376T @BF16,FP16" (HWX-11), 376 = Cube + Vector (HWX-12), in the
+    # non-tensor column; the catalogue keeps 376 but prefers the Cube's 353, and it still explains the row.
+    ("910B FP16", "Huawei Ascend 910B", "FP16 (non-tensor)", 376, Reason.execution, 376),
+    # E-14: hmc-tech's A800 entry (NVX-27) prints "TDP 250W"; the catalogue prefers Tweakers' 300 W (NVX-22).
+    ("E-14 TDP", "NVIDIA A800 PCIe 80 GB", "TDP", 250, Reason.non_preferred, 250),
 ]
 
 

@@ -183,7 +183,6 @@ THROUGHPUT = [
     # Huawei's cell "353T/376T @BF16,FP16": 353 is the Cube alone, 376 Cube plus Vector (HWX-12)
     ("Ascend 910B", "fp16", "matrix", "unknown", 353, "HWX-11", "Cube算力规格 | 353T/376T @BF16,FP16"),
     ("Ascend 910B", "bf16", "matrix", "unknown", 353, "HWX-11", "Cube算力规格 | 353T/376T @BF16,FP16"),
-    ("Ascend 910B", "fp16", "summed", "unknown", 376, "HWX-11", "Cube算力规格 | 353T/376T @BF16,FP16"),
     ("Ascend 910B", "fp16", "vector", "unknown", 23.5, "HWX-11", "Vector算力规格(FP16) | 23.5T"),
     ("Ascend 910B", "int8", "unknown", "unknown", 560, "HWX-14", "INT8560 TOPS极致推理性能"),
     ("Ascend 910B2", "bf16", "matrix", "unknown", 353, "HWX-11", "Cube算力规格 | 353T/376T @BF16,FP16"),
@@ -534,6 +533,32 @@ def test_a_later_report_of_other_figures_is_kept_but_not_preferred(catalogue):
         (250, ("ILX-5",), False),
         (300, ("ILX-2", "ILX-3", "ILX-7"), True),
     ]
+
+
+def test_ascend_910b_prefers_huaweis_cube_figure_and_keeps_the_others(catalogue):
+    # HWX-11: "Cube算力规格 | 353T/376T @BF16,FP16"; HWX-12: "353.9+22.1=376.0T 为 Cube+Vector 总算力";
+    # HWX-14 (Gitee AI): "FP16280 TFLOPS", "BF16280 TFLOPS", no variant, no unit
+    chip = catalogue.get("Ascend 910B")
+    for precision in ("fp16", "bf16"):
+        figures = [f for f in chip.throughput() if f.precision == precision and f.execution != "vector"]
+        kept = sorted((f.value, f.execution, f.preferred) for f in figures)
+        expected = [(280, "unknown", False), (353, "matrix", True)]
+        if precision == "fp16":
+            expected.append((376, "summed", False))
+        assert kept == expected
+        assert all(f.why for f in figures)
+    assert next(f for f in chip.throughput() if f.value == 376).sources == ("HWX-11", "HWX-12")
+
+
+def test_a800_pcie_80gb_keeps_the_databases_250_w_but_prefers_300_w(catalogue):
+    # Tweakers (NVX-22): "Ook de tdp's van 300W voor de PCIe-variant ... zijn ongewijzigd"; hmc-tech (NVX-27),
+    # whose A800 entry carries the A100 80GB PCIe's release date: "TDP 250W TDP 150W" (the T40 second)
+    tdp = catalogue.get("A800 PCIe 80GB").figures_for("tdp")
+    assert sorted((f.value, f.sources, f.preferred) for f in tdp) == [
+        (250, ("NVX-27",), False),
+        (300, ("NVX-22",), True),
+    ]
+    assert all(f.why for f in tdp)
 
 
 def test_the_mlu370_cards_are_one_family_and_mlu370_alone_names_none(catalogue):

@@ -619,10 +619,12 @@ def _throughput_evidence(
             else:
                 sparse.append(_candidate(f, 2 * float(f.value), f"{_what(f)} x 2"))
                 sparse.append(_candidate(f, float(f.value) / 2, f"{_what(f)} / 2"))
-    other_preferred, _ = _split_preferred([f for f in mine if f.execution in other_units])
+    # A figure of the other unit explains a value filed in the wrong column whether or not the
+    # catalogue prefers it (Ascend 910B's 376 TFLOPS, Cube plus Vector, kept but not preferred).
+    other_preferred, other_kept = _split_preferred([f for f in mine if f.execution in other_units])
     other = [
         Candidate(c.value, c.what + too_high if "not stated" in c.what else c.what, c.text, c.sources)
-        for c in _dense(other_preferred)
+        for c in _dense(other_preferred + other_kept)
     ]
     vendor = _dense([f for f in figures if f.precision in slot.vendor_formats])
     return same, non_preferred, sparse, other, vendor
