@@ -749,3 +749,27 @@ def test_a_column_of_a_card_outside_the_catalogue_is_not_another_chip_s():
     tdp = {c.value: c.subject for c in reader.read(rows) if c.metric == "tdp"}
     assert tdp[700.0] == "nvidia-h100-sxm5" and tdp[350.0] == "nvidia-l40s"
     assert tdp.get(300.0) is None
+
+
+def test_n_bei_before_a_chip_is_a_ratio_and_the_figure_after_it_the_subject_s(judged):
+    """ "4倍A100的FP8算力(1979TFLOPS)": four times the A100's, not four A100s; 1979 is the H100 SXM5's
+    dense FP8 (3958 sparse / 2 [NV-H1])."""
+    text = "H100则通过H100 SXM5架构、80GB HBM3显存及4倍A100的FP8算力(1979TFLOPS),将大模型训练效率提升。"
+    (fp8,) = [j for j in judged(text) if j.claim.value == 1979.0]
+    assert fp8.claim.subject == "nvidia-h100-sxm5" and fp8.claim.count == 1
+    assert fp8.verdict == "supported"
+
+
+def test_a_ratio_said_of_two_chips_at_once_is_not_called_false_for_one(judged):
+    """True of the H20 (148 / 312 = 0.47 [NV-20a, NV-A1]), not of the L20 (119.5 / 312 = 0.38)."""
+    text = (
+        "NVIDIA has released China-specific AI accelerator chips H20 and L20, whose advertised compute "
+        "specifications (FP16, INT8) are roughly half of the A100."
+    )
+    assert all(j.verdict != "false" for j in judged(text))
+
+
+def test_a_fraction_in_words_is_as_round_as_twice(judged):
+    """ "只有一半" for H20 FP16 148 / A100 312 = 0.47 [NV-20a, NV-A1]: half, as written."""
+    (half,) = judged("H20与A100相比，算力只有一半。")
+    assert half.verdict == "supported"

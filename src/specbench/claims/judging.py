@@ -144,13 +144,15 @@ def ratio_tolerance(text: str | None, ratio: float) -> float:
 
     >>> ratio_tolerance("4x (up)", 4.0), ratio_tolerance("twice", 2.0), ratio_tolerance("8倍", 8.0)
     (0.1, 0.1, 0.0625)
-    >>> ratio_tolerance("1.5x", 1.5), ratio_tolerance("40%", 0.4)
-    (0.03333333333333333, 0.05)
+    >>> ratio_tolerance("1.5x", 1.5), ratio_tolerance("40%", 0.4), ratio_tolerance("一半", 0.5)
+    (0.03333333333333333, 0.05, 0.1)
     """
     written = text or ""
     digits = first_number(written)
     if "%" in written or "％" in written:
         return tolerance(text)
+    if digits is None and ratio < 1:
+        return CLOSE  # a fraction in words ("一半", "half", "one-seventh") is as round as "twice"
     if digits is None:
         whole = ratio if ratio >= 2 and float(ratio).is_integer() else None
     else:

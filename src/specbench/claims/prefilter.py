@@ -42,7 +42,7 @@ from specbench.claims.reading import (
     claim_words,
     sentence_ends,
 )
-from specbench.claims.tokens import fold, trie_pattern
+from specbench.claims.tokens import CHARACTER_FOLDS, fold, trie_pattern
 
 # Planes folding can map into ASCII letters and digits: the BMP and the mathematical alphanumerics.
 _FOLDED_RANGES = ((0x80, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800))
@@ -118,6 +118,7 @@ class Prefilter:
                     continue  # only simplifying changes these: they are looked at below
                 char = chr(code)
                 folded = simplified(unicodedata.normalize("NFKC", char).casefold())
+                folded = "".join(CHARACTER_FOLDS.get(c, c) for c in folded)
                 if folded != char and not wanted.isdisjoint(folded):
                     risky[char] = folded
         for code in self.lexicon.traditional:

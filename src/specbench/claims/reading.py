@@ -718,6 +718,8 @@ class Reader:
             ):
                 # "相比A100", "than the A100", "高于H800", "不如A100", "doubles the H100's capacity"
                 mention.rival_role = True
+            elif before is not None and before.kind is Kind.RATIO and "倍" in before.text:
+                mention.rival_role = True  # "4倍A100的FP8算力": four times the A100's
             elif (
                 before is not None
                 and before.kind is Kind.WORD
@@ -755,6 +757,7 @@ class Reader:
                 and before.kind is Kind.RATIO
                 and before.value.kind == "times"
                 and float(before.value.value).is_integer()
+                and "倍" not in before.text  # "4倍A100的FP8算力" is four times the A100's, never four A100s
                 and not (sentence_text and sentence_text[before.end : token.start].strip())
             ):
                 mention.count = int(before.value.value)  # "8x A100" is eight A100s; "2.35x the A100" a ratio

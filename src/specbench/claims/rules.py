@@ -1619,6 +1619,10 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
         precisions, rival_precisions = _precisions_of_each(s, rival, i, metric, precisions)
         doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
+        partner = _coordinated(s, subject, rival)
+        if partner is not None:
+            # "H20 and L20, whose … specifications are roughly half of the A100": said of both at once
+            doubts.append(f"the ratio is said of {partner.name} and {subject.name} together")
         span = _range_around(s, i) or token.roles.get("range")
         if span is not None:
             doubts.append(f"the ratio is one end of a range ('{span}')")
@@ -1643,6 +1647,24 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             )
         )
     return claims + found
+
+
+def _coordinated(s: Sentence, subject: Mention, rival: Mention) -> Mention | None:
+    """Another chip joined to the subject by "and" (和, 与), neither being the rival: "H20 and L20"."""
+    for k in (subject.index - 2, subject.index + 2):
+        between = (k + subject.index) // 2
+        other = _mention_at(s, k)
+        if (
+            other is not None
+            and 0 <= between < len(s.tokens)
+            and _is(s.tokens[between], "rival_markers")
+            and s.tokens[between].role("rival_markers") == "and"
+            and not other.rival_role
+            and not other.same_chip(rival)
+            and not other.same_chip(subject)
+        ):
+            return other
+    return None
 
 
 def _precisions_of_each(

@@ -92,9 +92,14 @@ def fold(text: str, lexicon: Lexicon) -> str:
             folded = folded.replace(wrong, right)
     if "pcle" in folded:  # a typo seen in print for PCIe (lower-case L for I)
         folded = folded.replace("pcle", "pcie")
-    if "\u2019" in folded:  # "H100’s": the typographic apostrophe is the possessive's
-        folded = folded.replace("\u2019", "'")
+    for char, plain in CHARACTER_FOLDS.items():
+        if char in folded:
+            folded = folded.replace(char, plain)
     return folded
+
+
+# Characters folded beyond NFKC, one for one: "H100’s", the typographic apostrophe is the possessive's.
+CHARACTER_FOLDS = {"\u2019": "'"}
 
 
 def trie_pattern(words: Iterable[str], between: str = "", end: str | None = None) -> str:
