@@ -739,12 +739,11 @@ def test_a_figure_another_source_or_bound_gives_a_sibling_is_that_sku_s(judged):
     assert "sku-mismatch" in power.flags
 
 
-def test_a_column_of_a_card_outside_the_catalogue_is_not_another_chip_s():
+def test_a_column_of_a_card_outside_the_catalogue_is_not_another_chip_s(catalogue):
     """A6000 heads a column of a real comparison table: its figures are not the H100's."""
     from specbench.claims import Reader
-    from specbench.store import load
 
-    reader = Reader.of(load())
+    reader = Reader.of(catalogue)
     rows = "| 参数 | H100 | A6000 | L40S | A100 |\n| TDP | 700W | 300W | 350W | 400W |"
     tdp = {c.value: c.subject for c in reader.read(rows) if c.metric == "tdp"}
     assert tdp[700.0] == "nvidia-h100-sxm5" and tdp[350.0] == "nvidia-l40s"

@@ -1365,14 +1365,13 @@ class Judge:
                         what.append(figure.execution)
                     if wanted and figure.precision not in wanted:
                         flags.append("precision-mismatch")
-                    doubled = how not in ("as published", "halved to dense")
-                    if (
-                        (figure.sparsity == "sparse" and how == "as published") or doubled
-                    ) and claim.sparsity != "sparse":
-                        flags.append("sparse-vs-dense")
-                        what.append(f"2:4 sparse, 2 × {figure.text} ({how})" if doubled else "2:4 sparse")
-                    elif claim.sparsity == "sparse" and doubled:
+                    if how not in ("as published", "halved to dense"):  # a derived sparse twin
                         what.append(f"2:4 sparse, 2 × {figure.text} ({how})")
+                        if claim.sparsity != "sparse":
+                            flags.append("sparse-vs-dense")
+                    elif figure.sparsity == "sparse" and how == "as published" and claim.sparsity != "sparse":
+                        flags.append("sparse-vs-dense")
+                        what.append("2:4 sparse")
                     elif claim.sparsity == "sparse" and (figure.sparsity == "dense" or how != "as published"):
                         flags.append("sparse-vs-dense")  # "312 TFLOPS with sparsity" for the A100's dense 312
                         what.append("dense")
@@ -1411,26 +1410,26 @@ class Judge:
         if figure.sparsity != "dense" or figure.execution != "matrix" or figure.precision in (None, "fp64"):
             return None
         if chip.id not in self._sparsity_shown:
-            self._sparsity_shown[chip.id] = None
-            for sparse in chip.throughput():
-                if sparse.sparsity != "sparse" or sparse.execution != "matrix" or not sparse.is_numeric:
-                    continue
-                for dense in chip.throughput():
-                    if (
-                        dense.sparsity == "dense"
-                        and dense.execution == "matrix"
-                        and dense.precision == sparse.precision
-                        and dense.is_numeric
-                        and abs(float(sparse.value) - 2 * float(dense.value)) <= 0.01 * float(sparse.value)
-                    ):
-                        label = precision_label(sparse.precision or "")
-                        self._sparsity_shown[chip.id] = (
-                            f"derived: {chip.name}'s {label} is published {dense.text} dense "
-                            f"[{', '.join(dense.sources)}] and {sparse.text} 2:4 sparse [{', '.join(sparse.sources)}]"
-                        )
-                        break
-                if self._sparsity_shown[chip.id] is not None:
-                    break
+            matrix = [f for f in chip.throughput() if f.execution == "matrix" and f.is_numeric]
+            pair = next(
+                (
+                    (dense, sparse)
+                    for sparse in matrix
+                    if sparse.sparsity == "sparse"
+                    for dense in matrix
+                    if dense.sparsity == "dense"
+                    and dense.precision == sparse.precision
+                    and abs(float(sparse.value) - 2 * float(dense.value)) <= 0.01 * float(sparse.value)
+                ),
+                None,
+            )
+            self._sparsity_shown[chip.id] = (
+                None
+                if pair is None
+                else f"derived: {chip.name}'s {precision_label(pair[1].precision or '')} is published "
+                f"{pair[0].text} dense [{', '.join(pair[0].sources)}] and {pair[1].text} 2:4 sparse "
+                f"[{', '.join(pair[1].sources)}]"
+            )
         return self._sparsity_shown[chip.id]
 
     @staticmethod

@@ -130,13 +130,10 @@ class Prefilter:
         return _char_class(risky), risky
 
     @cached_property
-    def _longer(self) -> frozenset[str]:
+    def _longer(self) -> re.Pattern[str]:
         """The characters of ``_risky`` that fold into more than one character."""
-        return frozenset(char for char, folded in self._risky[1].items() if len(folded) > 1)
-
-    @cached_property
-    def _longer_pattern(self) -> re.Pattern[str]:
-        return re.compile("|".join(map(re.escape, sorted(self._longer))) or "(?!)")
+        longer = sorted(char for char, folded in self._risky[1].items() if len(folded) > 1)
+        return re.compile("|".join(map(re.escape, longer)) or "(?!)")
 
     @cached_property
     def _paraphrases(self) -> re.Pattern[str]:
@@ -178,26 +175,22 @@ class Prefilter:
         in order; the sentences are those :func:`~specbench.claims.reading.split_sentences` gives."""
         found = self._searchable(block)
         ends = sentence_ends(block)
-        bounds = zip([0, *ends], [*ends, len(block)], strict=True)
+
+        def sentence(index: int) -> tuple[int, int]:
+            return ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(block)
+
         if found is None:  # lower-casing changed the length: test each sentence on its own
-            return [(start, end) for start, end in bounds if start < end and self._holds_spot(block[start:end])]
+            every = (sentence(index) for index in range(len(ends) + 1))
+            return [(start, end) for start, end in every if start < end and self._holds_spot(block[start:end])]
         searchable, uneven = found
         spots = {match.start() for pattern in self.patterns for match in pattern.finditer(searchable)}
         # A sentence holding a paraphrase word, or a character that folds into several, is also
         # tested on its own, folded as the reader folds it: folding changes its length.
         odd = {match.start() for match in self._paraphrases.finditer(searchable)}
         if uneven:
-            odd.update(match.start() for match in self._longer_pattern.finditer(searchable))
+            odd.update(match.start() for match in self._longer.finditer(searchable))
         for index in {bisect_right(ends, at) for at in odd}:
-            start, end = ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(block)
+            start, end = sentence(index)
             if start < end and self._holds_spot(block[start:end]):
                 spots.add(start)
-        found_spans: list[tuple[int, int]] = []
-        seen = -1
-        for spot in sorted(spots):
-            index = bisect_right(ends, spot)
-            if index == seen:
-                continue
-            seen = index
-            found_spans.append((ends[index - 1] if index else 0, ends[index] if index < len(ends) else len(block)))
-        return found_spans
+        return [sentence(index) for index in sorted({bisect_right(ends, spot) for spot in spots})]

@@ -1651,8 +1651,7 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
 
 def _coordinated(s: Sentence, subject: Mention, rival: Mention) -> Mention | None:
     """Another chip joined to the subject by "and" (和, 与), neither being the rival: "H20 and L20"."""
-    for k in (subject.index - 2, subject.index + 2):
-        between = (k + subject.index) // 2
+    for k, between in ((subject.index - 2, subject.index - 1), (subject.index + 2, subject.index + 1)):
         other = _mention_at(s, k)
         if (
             other is not None
@@ -1957,22 +1956,20 @@ def stated_ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
         pair = _stated_pair(s, i)
         if pair is None:
             continue
-        first, second = pair
+        first, second, opening, closing = pair
         read = _ratio_value(s, i)
         if read is None:
             continue
         value, qualifier, alternatives, text, _change = read
         ours, theirs = (
-            next((c for c in claims if c.kind == "value" and c.value == s.tokens[k].value.value), None)
-            for k in (first, second)
+            next((c for c in claims if c.kind == "value" and c.at == s.tokens[k].start), None) for k in (first, second)
         )
         if ours is None:
             continue
         named_rival = theirs is not None and theirs.subject_query != ours.subject_query
         start, end = min(first, i), max(second, i)
-        if end + 1 < len(s.tokens) and s.tokens[end + 1].kind is Kind.CLOSE and s.tokens[start].kind is not Kind.OPEN:
-            start = max(k for k in range(start + 1) if s.tokens[k].kind is Kind.OPEN) if i > first else start
-            end += 1
+        if end + 1 == closing:  # the parenthesis closes right after: quote it whole
+            start, end = (start if i < first else opening), closing
         found.append(
             replace(
                 ours,
@@ -1994,8 +1991,9 @@ def stated_ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if id(c) not in dropped] + found
 
 
-def _stated_pair(s: Sentence, index: int) -> tuple[int, int] | None:
-    """The two figures, "A vs. B", that the ratio at ``index`` is computed from, or None."""
+def _stated_pair(s: Sentence, index: int) -> tuple[int, int, int, int] | None:
+    """The two figures, "A vs. B", that the ratio at ``index`` is computed from, and the tokens that
+    open and close their parenthesis; or None."""
     tokens = s.tokens
     for opening in range(index + 1, min(index + 4, len(tokens))):
         if tokens[opening].kind is Kind.OPEN:
@@ -2011,9 +2009,8 @@ def _stated_pair(s: Sentence, index: int) -> tuple[int, int] | None:
     )
     if closing is None or not (opening < index < closing or index < opening):
         return None
-    inside = range(opening + 1, closing)
-    for k in inside:
-        if k + 2 < closing and tokens[k].kind is Kind.QUANTITY and tokens[k + 2].kind is Kind.QUANTITY:
+    for k in range(opening + 1, closing - 2):
+        if tokens[k].kind is Kind.QUANTITY and tokens[k + 2].kind is Kind.QUANTITY:
             marker = tokens[k + 1]
             if (
                 _is(marker, "rival_markers")
@@ -2021,7 +2018,7 @@ def _stated_pair(s: Sentence, index: int) -> tuple[int, int] | None:
                 and tokens[k].value.dimension is tokens[k + 2].value.dimension
                 and tokens[k + 2].value.value > 0
             ):
-                return k, k + 2
+                return k, k + 2, opening, closing
     return None
 
 
