@@ -1305,3 +1305,22 @@ def test_an_area_read_from_a_fraction_character_does_not_break_the_reader(catalo
     # NFKC turns "¼" into "1⁄4": the area "4x0毫米" is read, and its text is no single number.
     # The sentence names no chip, so it holds no claim to judge.
     assert check("¼X0毫米", catalogue) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "named"),
+    [
+        # The Tesla T20 is NVIDIA's (Tesla was its data-centre brand); the catalogue's T20 is
+        # Enflame's 云燧T20 (FP32 32 TFLOPS, 32 GB). Read as Enflame's, 1.03 and 4 GB were FALSE.
+        ("NVIDIA Tesla T20 delivers 1.03 TFLOPS of FP32", None, "Tesla T20"),
+        ("英伟达T20的显存为4GB", None, "英伟达 T20"),
+        # the chip's own vendor before its name keeps it
+        ("燧原T20的FP32算力为32 TFLOPS", "enflame-yunsui-t20", None),
+        ("NVIDIA A100的FP16算力为312 TFLOPS", "nvidia-a100-sxm4-80gb", None),
+    ],
+)
+def test_a_name_after_another_vendors_name_is_not_the_catalogues_chip(catalogue, text, subject, named):
+    (judgement,) = check(text, catalogue)
+    claim = judgement.claim
+    assert (claim.subject, claim.subject_query if subject is None else None) == (subject, named)
+    assert judgement.verdict == ("unverifiable" if subject is None else "supported")

@@ -477,7 +477,8 @@ class Reader:
                 chip_id = self.catalogue.chip_id(key)
                 if chip_id is not None:  # an alias that does not resolve is a lint error, not ours
                     names[key] = chip_id
-        return Tokenizer(names, variants=self._variants(names))
+        vendors = {chip_id: chip.vendor for chip_id, chip in self.catalogue.chips.items()}
+        return Tokenizer(names, variants=self._variants(names), chip_vendors=vendors)
 
     def _variants(self, names: dict[str, str]) -> list[str]:
         """Names of SKUs the catalogue lacks, made of a known name and a form factor: "H100 NVL",

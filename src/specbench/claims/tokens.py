@@ -25,6 +25,7 @@ from specbench import regexcache
 from specbench.claims.lexicon import Lexicon
 from specbench.claims.lexicon import load as load_lexicon
 from specbench.claims.vocabulary import PCIE, Dimension
+from specbench.store.vendors import VENDORS
 
 
 class Kind(StrEnum):
@@ -216,13 +217,20 @@ class Tokenizer:
     """Tokenizes sentences against one catalogue's chip names and the lexicon."""
 
     def __init__(
-        self, chip_names: dict[str, str], lexicon: Lexicon | None = None, variants: Iterable[str] = ()
+        self,
+        chip_names: dict[str, str],
+        lexicon: Lexicon | None = None,
+        variants: Iterable[str] = (),
+        chip_vendors: dict[str, str] | None = None,
     ) -> None:
         """``chip_names`` maps each folded name (no spaces or hyphens) to a chip id; ``variants`` are
         folded names of SKUs the catalogue lacks whose family it knows ("h100nvl"): a chip of its own
-        that is not in the catalogue, never the family's default."""
+        that is not in the catalogue, never the family's default. ``chip_vendors`` maps a chip id to
+        its vendor: a name written after another vendor's name ("Tesla T20" of NVIDIA, not
+        Enflame's T20) is a chip the catalogue does not hold."""
         self.lexicon = lexicon or load_lexicon()
         self.chip_names = chip_names
+        self.chip_vendors = chip_vendors or {}
         variants = list(variants)
         self.words = self.lexicon.words()
         self.other_chips = {_fold_name(k): v for k, v in self.lexicon.table("other_chips").items()}
@@ -374,7 +382,13 @@ class Tokenizer:
             return Token(kind, start, end, text, word)
         if name == "chip":
             chip_id = self.chip_names.get(_fold_name(word))
-            return Token(Kind.CHIP, start, end, text, chip_id) if chip_id else None
+            if not chip_id:
+                return None
+            named = self._vendor_before(match.string, start)
+            if named is not None and named[1] != self.chip_vendors.get(chip_id, named[1]):
+                brand = named[0].title() if named[0].isascii() else named[0]
+                return Token(Kind.OTHER_CHIP, start, end, text, f"{brand} {text.strip()}")
+            return Token(Kind.CHIP, start, end, text, chip_id)
         if name == "variant":
             return Token(Kind.OTHER_CHIP, start, end, text, text)
         if name == "numbered_card":
@@ -469,6 +483,17 @@ class Tokenizer:
             return Token(Kind.UNIT, start, end, text, self.units[word])
         raise AssertionError(f"no token for rule {name!r}")
 
+    def _vendor_before(self, folded: str, start: int) -> tuple[str, str] | None:
+        """The vendor's name (or brand) that stands right before ``start`` in folded text, and the
+        vendor it names, or None: "tesla t20", "英伟达 t20"."""
+        before = folded[max(0, start - _LONGEST_VENDOR_NAME - 1) : start].rstrip()
+        for name, vendor in _VENDOR_NAMES:
+            if before.endswith(name) and not (
+                name[0].isascii() and before[: -len(name)][-1:].isascii() and before[: -len(name)][-1:].isalnum()
+            ):
+                return name, vendor
+        return None
+
     def _cjk_or_digits(self, text: str) -> int:
         return int(text) if text.isdigit() else self._cjk(text)
 
@@ -487,6 +512,12 @@ class Tokenizer:
         return total + current
 
 
+# Vendors' names and brands as folded text prints them, longest first ("NVIDIA Tesla": "tesla").
+_VENDOR_NAMES = sorted(
+    {unicodedata.normalize("NFKC", n).casefold(): v for v, (_country, names) in VENDORS.items() for n in names}.items(),
+    key=lambda item: -len(item[0]),
+)
+_LONGEST_VENDOR_NAME = max(len(name) for name, _vendor in _VENDOR_NAMES)
 # Rules whose token is the text itself, with the kind of the same name.
 _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
 # Series whose models are named by a number: a model the catalogue lacks is still a chip
