@@ -1324,3 +1324,12 @@ def test_a_name_after_another_vendors_name_is_not_the_catalogues_chip(catalogue,
     claim = judgement.claim
     assert (claim.subject, claim.subject_query if subject is None else None) == (subject, named)
     assert judgement.verdict == ("unverifiable" if subject is None else "supported")
+
+
+def test_a_series_name_misprinted_is_still_its_own_chip(catalogue):
+    # Chinese versions of Reuters' 2025 report print 思源 for Cambricon's 思元 (MLU590, not in the
+    # catalogue). Unread, the figure fell to the chip of the sentence before, the Ascend 910B.
+    text = "华为 910B 的总处理性能达到 5,120,超过了 H20 的 2,368。寒武纪思源 590 的总处理性能为 4,493,也超过了 H20。"
+    judgements = check(text, catalogue)
+    assert [j.claim.subject_query for j in judgements if "590" in j.claim.text] == ["MLU590"]
+    assert [j.claim.subject for j in judgements if "590" in j.claim.text] == [None]
