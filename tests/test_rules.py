@@ -1333,3 +1333,22 @@ def test_a_series_name_misprinted_is_still_its_own_chip(catalogue):
     judgements = check(text, catalogue)
     assert [j.claim.subject_query for j in judgements if "590" in j.claim.text] == ["MLU590"]
     assert [j.claim.subject for j in judgements if "590" in j.claim.text] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "named"),
+    [
+        # aronboss.com on Iluvatar's Big Island: "AMD Instinct 100" is the MI100, not in the catalogue.
+        # Unread as a chip, its 50 billion transistors fell to the A100 of the sentence before.
+        (
+            "For comparison, the Nvidia A100 accelerator has 54 billion transistors. "
+            "AMD Instinct 100 accelerator offers values such as 50 billion transistors.",
+            None,
+            "Instinct 100",
+        ),
+        ("AMD Instinct MI300X has 192 GB of HBM3 memory", "amd-instinct-mi300x", "Instinct MI300X"),
+    ],
+)
+def test_an_instinct_model_the_catalogue_lacks_is_its_own_chip(catalogue, text, subject, named):
+    last = check(text, catalogue)[-1].claim
+    assert (last.subject, last.subject_query) == (subject, named)

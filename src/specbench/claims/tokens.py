@@ -521,8 +521,8 @@ _LONGEST_VENDOR_NAME = max(len(name) for name, _vendor in _VENDOR_NAMES)
 # Rules whose token is the text itself, with the kind of the same name.
 _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
 # Series whose models are named by a number: a model the catalogue lacks is still a chip
-_SERIES = r"ascend|昇腾|mlu|思[元源]|天垓|智铠|曦云\s?c|曦思\s?n|mtt\s?s|昆仑芯?\s?[rp]"
-_SERIES_PREFIX = re.compile(r"^(?:昆仑芯?|昇腾|思[元源]|天垓|智铠)")
+_SERIES = r"ascend|昇腾|mlu|思[元源]|instinct(?:\s?mi)?|天垓|智铠|曦云\s?c|曦思\s?n|mtt\s?s|昆仑芯?\s?[rp]"
+_SERIES_PREFIX = re.compile(r"^(?:昆仑芯?|昇腾|思[元源]|instinct|天垓|智铠)")
 _CHANGE_UP, _CHANGE_DOWN = "高快多大强", "低慢少小弱"
 _GLUED_PRECISIONS = "fp64|fp32|fp16|fp8|bf16|tf32|int8|int4"
 # The parts of a package a count can be of: compute dies, and memory stacks (an HBM "chip" is a stack).
