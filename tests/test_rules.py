@@ -1352,3 +1352,29 @@ def test_a_series_name_misprinted_is_still_its_own_chip(catalogue):
 def test_an_instinct_model_the_catalogue_lacks_is_its_own_chip(catalogue, text, subject, named):
     last = check(text, catalogue)[-1].claim
     assert (last.subject, last.subject_query) == (subject, named)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A leading frame naming a benchmark or workload, with no chip or figure of its own, says what
+        # the comparison after it measures: a measured result no spec sheet records.
+        "在ResNet-50训练测试中,H100凭借第四代NVLink,实现每秒处理12,800张图像的能力,相比A100的8,192张提升56%。",
+        "在Transformer模型訓練場景中,H100相比A100實現4-7倍加速",
+        # workload words in the comparison's own clause
+        "The H200 delivers up to 2x faster inference on models like Llama 2 70B compared to the H100",
+        "MI300X的batch处理能力比H100高出17%",
+        "H100多卡协同效率比 A100 集群高 30% 以上",
+    ],
+)
+def test_a_workload_comparison_is_a_benchmark_result(catalogue, text):
+    judgements = [j for j in check(text, catalogue) if j.claim.rival is not None or j.claim.ratio is not None]
+    assert judgements
+    assert all(j.verdict == "unverifiable" and "benchmark result" in (j.claim.undefined or "") for j in judgements)
+
+
+def test_a_frame_does_not_make_a_named_peak_a_benchmark(catalogue):
+    # H100 SXM5 FP16 989.5 dense / A100 312 = 3.17x [NV-H1, NV-A1]: "FP16算力" names a peak figure,
+    # which a workload frame before it does not turn into a measured result.
+    (judgement,) = check("在大模型训练中,H100的FP16算力是A100的3.2倍", catalogue)
+    assert (judgement.claim.undefined, judgement.verdict) == (None, "supported")

@@ -1733,10 +1733,24 @@ def _pair_claim(
         doubts=tuple(dict.fromkeys(doubts)),
         # "MI300X在分子动力学模拟中,单位功耗性能领先V100达3.7倍": a benchmark named before the ratio's
         # clause, after its subject, is what the ratio measures
-        undefined=_undefined(s, min(start, s.clause_range(index)[0]), s.clause_range(index)[1]),
+        undefined=_undefined(s, min(start, s.clause_range(index)[0]), s.clause_range(index)[1])
+        or (None if precisions else _frame(s, start)),  # "FP16算力" names a peak, whatever the frame
         at=s.tokens[index].start,
         **fields,
     )
+
+
+def _frame(s: Sentence, start: int) -> str | None:
+    """What a sentence's leading frame says a comparison measures: "在ResNet-50训练测试中，H100 …
+    相比A100 … 提升56%", "在Transformer模型训练场景中，H100相比A100实现4-7倍加速". The frame is
+    what comes before the comparison's first chip or figure, when it names no chip and states no
+    figure of its own."""
+    if start <= 0 or any(t.kind in _FRAME_ENDS for t in s.tokens[:start]):
+        return None
+    return _undefined(s, 0, start - 1)
+
+
+_FRAME_ENDS = frozenset((Kind.CHIP, Kind.OTHER_CHIP, Kind.QUANTITY, Kind.RATIO))
 
 
 def _joined(s: Sentence, a: int, b: int) -> bool:
