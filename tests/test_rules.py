@@ -1378,3 +1378,66 @@ def test_a_frame_does_not_make_a_named_peak_a_benchmark(catalogue):
     # which a workload frame before it does not turn into a measured result.
     (judgement,) = check("在大模型训练中,H100的FP16算力是A100的3.2倍", catalogue)
     assert (judgement.claim.undefined, judgement.verdict) == (None, "supported")
+
+
+def test_a_pronoun_after_a_sentence_naming_one_chip_is_that_chip(catalogue):
+    # oryoy.com's explainer: the sentence before names the A100 alone, so 其 is the A100, and 53亿
+    # (5.3 billion) transistors against its 54.2 billion [NV-A3] is false, not a doubtful reading.
+    judgements = check("英伟达A100在算力方面具有显著优势。其采用7nm工艺制造,搭载53亿个晶体管。", catalogue)
+    transistors = [j for j in judgements if j.claim.metric == "transistors"]
+    assert [(j.claim.subject, j.verdict) for j in transistors] == [("nvidia-a100-sxm4-80gb", "false")]
+
+
+def test_a_pronoun_after_a_sentence_naming_two_chips_stays_in_doubt(catalogue):
+    # The sentence before names the A100 and the H100: 其 may be either, so no verdict of false.
+    judgements = check("英伟达A100和H100在算力方面具有显著优势。其搭载53亿个晶体管。", catalogue)
+    transistors = [j for j in judgements if j.claim.metric == "transistors"]
+    assert [j.verdict for j in transistors] == ["unverifiable"]
+
+
+def test_a_count_after_another_figure_is_not_this_figures(catalogue):
+    # A Chinese report on the Ascend 910: 256 TFLOPS FP16 is one chip's [HWX-1]; the 2048 nodes belong
+    # to the server named after the die area, not to the figure before it.
+    text = (
+        "昇騰910采用臺積電7nm工藝制造。"
+        "它的半精度浮點性能高達256TFlops,內核面積182.4平方毫米,還有2048個節點組成的AI服務器。"
+    )
+    (judgement,) = [j for j in check(text, catalogue) if j.claim.metric == "throughput"]
+    assert (judgement.claim.count, judgement.verdict, judgement.flags) == (1, "supported", [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Titan Computers on the MTT S4000: a video resolution, never 1080 PFLOPS
+        "The MTT S4000 supports four display outputs, handling up to 8K displays and managing"
+        " 96 simultaneous 1080p streams.",
+        "MTT S4000支持96路1080P视频解码",
+    ],
+)
+def test_a_video_resolution_is_no_figure(catalogue, text):
+    assert [j for j in check(text, catalogue) if j.claim.metric == "throughput"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # H20 FP16 148 / H100 SXM5 989.5 = 0.15 [NV-20, NV-H1]: no peak figure is 28% lower; TrendForce's
+        # "28% lower performance" rests on an unstated measure, so it is not called false
+        ("The H20 has 28% lower performance than the H100.", "unverifiable"),
+        ("H20的性能相比H100降低28%", "unverifiable"),
+        # a percentage of "performance" that holds on the peak figures is still supported
+        ("H20的性能为旗舰芯片H100的15%", "supported"),
+        # 算力 (compute) names the peak: 28% lower holds on no precision, so it is false
+        ("H20的算力比H100降低28%", "false"),
+    ],
+)
+def test_a_percentage_of_performance_is_not_false_on_peak_figures_alone(catalogue, text, verdict):
+    (judgement,) = check(text, catalogue)
+    assert judgement.verdict == verdict
+
+
+def test_fewer_gpu_cores_is_a_core_count(catalogue):
+    # "41% fewer GPU cores" (TrendForce on the H20) counts cores; it is no throughput ratio
+    judgements = check("The H20 has 41% fewer GPU cores than the H100.", catalogue)
+    assert [(j.claim.metric, j.verdict) for j in judgements] == [("cores", "unverifiable")]

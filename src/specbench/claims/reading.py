@@ -214,6 +214,8 @@ class Mention:
     count: int | None = None  # "8个BR100", "8x A100"
     variant: str | None = None  # a word picking a variant the name does not identify ("顶级H100")
     reference: bool = False  # named as what the subject is cut down from ("a version of the H100", "H100的精简版")
+    # a pronoun beyond doubt: the sentence names no chip before it, and the one before named one chip only
+    settled: bool = False
 
     @property
     def known(self) -> bool:
@@ -858,7 +860,15 @@ class Reader:
             target = (earlier[-1] if earlier else None) or context.subject
         if target is None or target.unresolved:
             return Mention(index, None, token.text, via=token.text, unresolved=True)
-        return Mention(index, target.chip, target.name, via=token.text)
+        # "英伟达A100在算力方面具有显著优势。其采用7nm工艺制造": the sentence before named one chip, and
+        # this one none before the pronoun, so 其 can be no other chip
+        settled = (
+            not recent
+            and target is context.subject
+            and target.chip is not None
+            and {m.chip for m in context.mentions if not m.unnamed} == {target.chip}
+        )
+        return Mention(index, target.chip, target.name, via=token.text, settled=settled)
 
     # -- context -------------------------------------------------------------------------
 

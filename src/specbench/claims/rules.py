@@ -697,7 +697,13 @@ def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_e
             if t.kind is Kind.COUNT and int(t.value) > 1 and t.role("counter") == "card":
                 return int(t.value)
     if _sentence_scope(s) & {"server", "node", "cluster"}:
-        for t in s.tokens[max(0, clause_start - WINDOW) : clause_end + WINDOW]:
+        for k, t in enumerate(
+            s.tokens[max(0, clause_start - WINDOW) : clause_end + WINDOW], max(0, clause_start - WINDOW)
+        ):
+            if k > clause_end and t.kind is Kind.QUANTITY:
+                # "性能高达256TFlops,內核面積182.4平方毫米,…,還有2048個節點組成的AI服務器": a count after
+                # another figure is that figure's clause's, not this one's
+                break
             if t.kind is Kind.COUNT and int(t.value) > 1:
                 return int(t.value)
             if _is(t, "count_words") and int(t.role("count_words")) > 1:
@@ -740,7 +746,7 @@ def _doubts_of(subject: Mention) -> list[str]:
     if subject.variant:
         return [f"'{subject.variant}{subject.name}' does not say which {subject.name} variant is meant"]
     if subject.via and subject.via != "context":
-        return [f"the chip is read from '{subject.via}' as {subject.name}"]
+        return [] if subject.settled else [f"the chip is read from '{subject.via}' as {subject.name}"]
     if subject.via == "context":
         return [f"the sentence names no chip; {subject.name} is the subject of the text before it"]
     return []
@@ -876,7 +882,9 @@ def _value_claim(
     undefined = _undefined(s, *enclosing) if enclosing else _undefined(s, min(scope_start, start), end)
     own_scope = _scope(s, start, end)
     scope |= own_scope & {"each"}  # "Each tile of the BR100 has …": the word may come before the chip
-    if sku_size:
+    if sku_size or (count == 1 and not own_scope & {"server", "node", "cluster"}):
+        # "性能高达256TFlops,…,還有2048個節點組成的AI服務器": a server the sentence names elsewhere,
+        # with no count of this figure's devices, is not this figure's scope
         scope -= {"server", "node", "cluster"}
     elif (
         count == 1
@@ -1626,6 +1634,15 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
         span = _range_around(s, i) or token.roles.get("range")
         if span is not None:
             doubts.append(f"the ratio is one end of a range ('{span}')")
+        if (
+            metric == "throughput"
+            and not precisions
+            and token.kind is Kind.RATIO
+            and token.value.kind in ("percent", "tenths")
+        ):
+            vague = _vague_performance(s)
+            if vague is not None:
+                doubts.append(f"'{vague}' names no figure, and a percentage of it is most often a measured result")
         found.append(
             _pair_claim(
                 s,
@@ -1647,6 +1664,25 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             )
         )
     return claims + found
+
+
+def _vague_performance(s: Sentence) -> str | None:
+    """The word for "performance" of a sentence that names throughput by that word alone, with no
+    precision, compute word or rate unit: "显示其性能相比H100降低28%", "28% lower performance than
+    the H100". Such percentages come from benchmarks far more often than from spec sheets ("性能
+    为H100的15%" holds on peak figures; "AI性能降低约92%" and "28% lower" hold on none)."""
+    vague = s.words_with("vague_metrics")
+    if not vague:
+        return None
+    throughput = s.words_with("metrics")
+    if any(t.role("metrics") == "throughput" and not t.has("vague_metrics") for t in throughput):
+        return None  # "算力", "compute", "TFLOPS": a peak is named
+    if any(t.kind is Kind.QUANTITY and t.value.dimension in _RATE_DIMENSIONS for t in s.tokens):
+        return None
+    return vague[0].text
+
+
+_RATE_DIMENSIONS = frozenset((Dimension.FLOP_RATE, Dimension.OP_RATE, Dimension.RATE))
 
 
 def _coordinated(s: Sentence, subject: Mention, rival: Mention) -> Mention | None:

@@ -288,6 +288,8 @@ class Tokenizer:
                 r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?(?:nm|纳米)|n\d|\dn|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
                 r"|gpt-?\d(?:\.\d)?|llama\s?\d?|p2p)(?![a-z0-9])",  # P2P: peer to peer, never 2 PFLOPS
             ),
+            # "96 simultaneous 1080p streams", "720P直播": a video resolution, never 1080 PFLOPS ("算力1080P")
+            ("resolution", rf"(?<![\d.,])(?:480|576|720|1080|1440|2160|4320)[pi](?:\s?\d{{2,3}})?(?={_VIDEO})"),
             # "two compute dies", "8 HBM2e stacks", "eight high-bandwidth memory chips", "dual-chiplet",
             # "两个计算芯粒", "8颗HBM3": a count of a package's parts, before the words ("two dies" is
             # also a word saying several) and the numbers take it apart
@@ -408,7 +410,7 @@ class Tokenizer:
             return Token(Kind.NAME, start, end, text, word)
         if name == "change_char":
             return Token(Kind.WORD, start, end, text, word, {"changes": "up" if word in _CHANGE_UP else "down"})
-        if name in ("url", "html", "hex", "date", "money", "skip_after"):
+        if name in ("url", "html", "hex", "date", "money", "skip_after", "resolution"):
             return Token(Kind.SKIP, start, end, text, name)
         if name == "area":
             base = self._groups_before["area"]
@@ -512,6 +514,8 @@ class Tokenizer:
         return total + current
 
 
+# What follows a video resolution ("1080p streams", "1080p60视频", "720P直播"): video, not a figure
+_VIDEO = r"\s?(?:fps|帧)?\s?(?:streams?|video|displays?|hdr|hevc|h\.?26[45]|av1|@|[/,，、]|视频|直播|分辨率|解码|编码|路|画面|显示)"
 # Vendors' names and brands as folded text prints them, longest first ("NVIDIA Tesla": "tesla").
 _VENDOR_NAMES = sorted(
     {unicodedata.normalize("NFKC", n).casefold(): v for v, (_country, names) in VENDORS.items() for n in names}.items(),
