@@ -211,11 +211,11 @@ THROUGHPUT = [
     ("DCU K100 AI", "int8", "unknown", "unknown", 392, "HGX-2", "| INT8 | 200TOPS（No VectorCore） | 392TOPS |"),
     ("曦思N100", "int8", "unknown", "unknown", 160, "MXX-1", "160TOPS INT8; 80TFLOPS FP16/BF16"),
     ("曦思N100", "fp16", "unknown", "unknown", 80, "MXX-1", "160TOPS INT8; 80TFLOPS FP16/BF16"),
-    ("曦云C500 PCIe", "fp32", "unknown", "unknown", 15, "MXX-5", "15 TFLOPS@FP32"),
-    ("曦云C500 PCIe", "bf16", "unknown", "unknown", 240, "MXX-5", "240 TFLOPS@FP16/BF16"),
-    ("曦云C500 PCIe", "tf32", "unknown", "unknown", 120, "MXX-5", "120 TFLOPS@TF32"),
+    ("曦云C500 PCIe", "fp32", "unknown", "unknown", 15, "MX-5", "15 TFLOPS@FP32"),
+    ("曦云C500 PCIe", "bf16", "unknown", "unknown", 240, "MX-5", "240 TFLOPS@FP16/BF16"),
+    ("曦云C500 PCIe", "tf32", "unknown", "unknown", 120, "MX-5", "120 TFLOPS@TF32"),
     # printed "480 TFLOPS@INT8"; an integer rate, so 480 TOPS
-    ("曦云C500 PCIe", "int8", "unknown", "unknown", 480, "MXX-5", "480 TFLOPS@INT8"),
+    ("曦云C500 PCIe", "int8", "unknown", "unknown", 480, "MX-5", "480 TFLOPS@INT8"),
     # Enflame
     ("云燧i10", "fp32", "unknown", "unknown", 17.6, "EFX-6", "FP32 **17.6** TFLOPS；BF16/FP16 **70.4** TFLOPS"),
     ("云燧i10", "bf16", "unknown", "unknown", 70.4, "EFX-6", "FP32 **17.6** TFLOPS；BF16/FP16 **70.4** TFLOPS"),
@@ -406,8 +406,8 @@ SPECS_FROM_SOURCES = [
     ("曦思N100", "memory_capacity", 16, "MXX-1", "16GB HBM2E, 带宽460GB/s"),
     ("曦思N100", "memory_bandwidth", 460, "MXX-1", "16GB HBM2E, 带宽460GB/s"),
     ("曦思N100", "tdp", 70, "MXX-1", "最大70W"),
-    ("曦云C500 PCIe", "memory_capacity", 64, "MXX-5", "Metax C500-PCIe-64GB"),
-    ("曦云C500 PCIe", "tdp", 350, "MXX-5", "350W"),
+    ("曦云C500 PCIe", "memory_capacity", 64, "MX-5", "Metax C500-PCIe-64GB"),
+    ("曦云C500 PCIe", "tdp", 350, "MX-5", "350W"),
     # mx-smi prints "858/65536 MiB" (65536 MiB = 2**36 bytes) and the power cap "53W / 450W"
     ("曦云C550", "memory_capacity", 65536 * 2**20 / 1e9, "MXX-8", "858/65536 MiB"),
     ("曦云C550", "tdp", 450, "MXX-8", "53W / 450W"),
