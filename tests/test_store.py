@@ -227,7 +227,10 @@ THROUGHPUT = [
     # Moore Threads: one Chunxiao GPU at two clocks, 15.2 for the S3000, 14.4 for the S80
     ("MTT S3000", "fp32", "unknown", "unknown", 15.2, "MTX-1", "can deliver 14.4 FP32 TFLOPS or 15.2 FP32 TFLOPS"),
     ("MTT S80", "fp32", "unknown", "unknown", 14.4, "MTX-1", "can deliver 14.4 FP32 TFLOPS or 15.2 FP32 TFLOPS"),
-    ("MTT S2000", "fp32", "unknown", "unknown", 12, "MTX-7", "Perfromance 6 TFLOPS, 192 GPix / s fill rate 12 TFLOPS"),
+    # GameStar's MTT S60 | MTT S2000 table; Tom's Hardware's row "Perfromance | 6 TFLOPS, 192 GPix / s
+    # fill rate | 12 TFLOPS" gives the fill rate for the S60 only, so 12 is no fill rate
+    ("MTT S2000", "fp32", "unknown", "unknown", 12, "MTX-16", "12 TFLOPS Rechenleistung (FP32)"),
+    ("MTT S2000", "fp32", "unknown", "unknown", 12, "MTX-7", "Perfromance | ... | 12 TFLOPS"),
     # Cambricon
     ("MLU370-X8", "fp32", "unknown", "unknown", 32, "CAX-1", "FP32、FP16、BF16 ... 分别为32TFlops、96TFlops、96TFlops"),
     ("MLU370-X8", "bf16", "unknown", "unknown", 96, "CAX-1", "FP32、FP16、BF16 ... 分别为32TFlops、96TFlops、96TFlops"),
@@ -430,7 +433,8 @@ SPECS_FROM_SOURCES = [
     ("MTT S80", "memory_capacity", 16, "MTX-15", "Memory Capacity 7GB 16GB"),
     ("MTT S80", "memory_bandwidth", 448, "MTX-15", "Memory Bandwidth 392 GB/s 448 GB/s"),
     ("MTT S80", "tdp", 255, "MTX-3", "z 255-watowym TGP"),
-    ("MTT S2000", "memory_capacity", 32, "MTX-7", "12 TFLOPS VRAM 8GB LPGDDR4X 32GB"),
+    ("MTT S2000", "memory_capacity", 32, "MTX-12", "Die MTT S2000 ... verwendet 32 GByte RAM"),
+    ("MTT S2000", "memory_capacity", 32, "MTX-7", "VRAM | 8GB LPGDDR4X | 32GB"),
     ("MTT S2000", "tdp", 150, "MTX-9", "| 功耗 | 70 W | 150 W（被动散热） |"),
     # Cambricon
     ("MLU370-X8", "memory_capacity", 48, "CAX-1", "集成48GB LPDDR5内存 , 内存带宽614.4GB/s"),
