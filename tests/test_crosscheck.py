@@ -86,7 +86,7 @@ def _reported(result, catalogue, row: str, metric: str):
 # is set against or matched: value as its source prints it)
 KNOWN = [
     # E-2: the matrix FP16 in the non-tensor column; MetaX's OAM sheet (MX-1) has FP16 matrix 280,
-    # the PCIe list (MXX-5) 240 beside FP32 15, sixteen times it.
+    # the PCIe list (MX-5) 240 beside FP32 15, sixteen times it.
     ("E-2 OAM", "MetaX MXC500 (OAM)", "FP16 (non-tensor)", 280, Reason.execution, 280),
     ("E-2 PCIe", "MetaX MXC500 (PCIe)", "FP16 (non-tensor)", 240, Reason.execution, 240),
     # E-4: 40 GB with the 80 GB card's bandwidth and power (NV-A2: 1935 GB/s and 300 W on the 80 GB card).

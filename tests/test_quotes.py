@@ -28,7 +28,7 @@ from .conftest import edit
 UNQUOTED_CEILING = 0
 # Throughput figures whose quote names no precision (a table row under a header the quote does not
 # hold, a derivation, "125 Tensor TFLOPS"). It only goes down: a new figure's quote names its format.
-PRECISION_UNNAMED_CEILING = 21
+PRECISION_UNNAMED_CEILING = 20
 
 
 def _readings(text: str) -> set[float]:

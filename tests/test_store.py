@@ -211,11 +211,11 @@ THROUGHPUT = [
     ("DCU K100 AI", "int8", "unknown", "unknown", 392, "HGX-2", "| INT8 | 200TOPS（No VectorCore） | 392TOPS |"),
     ("曦思N100", "int8", "unknown", "unknown", 160, "MXX-1", "160TOPS INT8; 80TFLOPS FP16/BF16"),
     ("曦思N100", "fp16", "unknown", "unknown", 80, "MXX-1", "160TOPS INT8; 80TFLOPS FP16/BF16"),
-    ("曦云C500 PCIe", "fp32", "unknown", "unknown", 15, "MXX-5", "15 TFLOPS@FP32"),
-    ("曦云C500 PCIe", "bf16", "unknown", "unknown", 240, "MXX-5", "240 TFLOPS@FP16/BF16"),
-    ("曦云C500 PCIe", "tf32", "unknown", "unknown", 120, "MXX-5", "120 TFLOPS@TF32"),
+    ("曦云C500 PCIe", "fp32", "unknown", "unknown", 15, "MX-5", "15 TFLOPS@FP32"),
+    ("曦云C500 PCIe", "bf16", "unknown", "unknown", 240, "MX-5", "240 TFLOPS@FP16/BF16"),
+    ("曦云C500 PCIe", "tf32", "unknown", "unknown", 120, "MX-5", "120 TFLOPS@TF32"),
     # printed "480 TFLOPS@INT8"; an integer rate, so 480 TOPS
-    ("曦云C500 PCIe", "int8", "unknown", "unknown", 480, "MXX-5", "480 TFLOPS@INT8"),
+    ("曦云C500 PCIe", "int8", "unknown", "unknown", 480, "MX-5", "480 TFLOPS@INT8"),
     # Enflame
     ("云燧i10", "fp32", "unknown", "unknown", 17.6, "EFX-6", "FP32 **17.6** TFLOPS；BF16/FP16 **70.4** TFLOPS"),
     ("云燧i10", "bf16", "unknown", "unknown", 70.4, "EFX-6", "FP32 **17.6** TFLOPS；BF16/FP16 **70.4** TFLOPS"),
@@ -227,7 +227,10 @@ THROUGHPUT = [
     # Moore Threads: one Chunxiao GPU at two clocks, 15.2 for the S3000, 14.4 for the S80
     ("MTT S3000", "fp32", "unknown", "unknown", 15.2, "MTX-1", "can deliver 14.4 FP32 TFLOPS or 15.2 FP32 TFLOPS"),
     ("MTT S80", "fp32", "unknown", "unknown", 14.4, "MTX-1", "can deliver 14.4 FP32 TFLOPS or 15.2 FP32 TFLOPS"),
-    ("MTT S2000", "fp32", "unknown", "unknown", 12, "MTX-7", "Perfromance 6 TFLOPS, 192 GPix / s fill rate 12 TFLOPS"),
+    # GameStar's MTT S60 | MTT S2000 table; Tom's Hardware's row "Perfromance | 6 TFLOPS, 192 GPix / s
+    # fill rate | 12 TFLOPS" gives the fill rate for the S60 only, so 12 is no fill rate
+    ("MTT S2000", "fp32", "unknown", "unknown", 12, "MTX-16", "12 TFLOPS Rechenleistung (FP32)"),
+    ("MTT S2000", "fp32", "unknown", "unknown", 12, "MTX-7", "Perfromance | ... | 12 TFLOPS"),
     # Cambricon
     ("MLU370-X8", "fp32", "unknown", "unknown", 32, "CAX-1", "FP32、FP16、BF16 ... 分别为32TFlops、96TFlops、96TFlops"),
     ("MLU370-X8", "bf16", "unknown", "unknown", 96, "CAX-1", "FP32、FP16、BF16 ... 分别为32TFlops、96TFlops、96TFlops"),
@@ -406,8 +409,8 @@ SPECS_FROM_SOURCES = [
     ("曦思N100", "memory_capacity", 16, "MXX-1", "16GB HBM2E, 带宽460GB/s"),
     ("曦思N100", "memory_bandwidth", 460, "MXX-1", "16GB HBM2E, 带宽460GB/s"),
     ("曦思N100", "tdp", 70, "MXX-1", "最大70W"),
-    ("曦云C500 PCIe", "memory_capacity", 64, "MXX-5", "Metax C500-PCIe-64GB"),
-    ("曦云C500 PCIe", "tdp", 350, "MXX-5", "350W"),
+    ("曦云C500 PCIe", "memory_capacity", 64, "MX-5", "Metax C500-PCIe-64GB"),
+    ("曦云C500 PCIe", "tdp", 350, "MX-5", "350W"),
     # mx-smi prints "858/65536 MiB" (65536 MiB = 2**36 bytes) and the power cap "53W / 450W"
     ("曦云C550", "memory_capacity", 65536 * 2**20 / 1e9, "MXX-8", "858/65536 MiB"),
     ("曦云C550", "tdp", 450, "MXX-8", "53W / 450W"),
@@ -430,7 +433,8 @@ SPECS_FROM_SOURCES = [
     ("MTT S80", "memory_capacity", 16, "MTX-15", "Memory Capacity 7GB 16GB"),
     ("MTT S80", "memory_bandwidth", 448, "MTX-15", "Memory Bandwidth 392 GB/s 448 GB/s"),
     ("MTT S80", "tdp", 255, "MTX-3", "z 255-watowym TGP"),
-    ("MTT S2000", "memory_capacity", 32, "MTX-7", "12 TFLOPS VRAM 8GB LPGDDR4X 32GB"),
+    ("MTT S2000", "memory_capacity", 32, "MTX-12", "Die MTT S2000 ... verwendet 32 GByte RAM"),
+    ("MTT S2000", "memory_capacity", 32, "MTX-7", "VRAM | 8GB LPGDDR4X | 32GB"),
     ("MTT S2000", "tdp", 150, "MTX-9", "| 功耗 | 70 W | 150 W（被动散热） |"),
     # Cambricon
     ("MLU370-X8", "memory_capacity", 48, "CAX-1", "集成48GB LPDDR5内存 , 内存带宽614.4GB/s"),
