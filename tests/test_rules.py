@@ -1441,3 +1441,21 @@ def test_fewer_gpu_cores_is_a_core_count(catalogue):
     # "41% fewer GPU cores" (TrendForce on the H20) counts cores; it is no throughput ratio
     judgements = check("The H20 has 41% fewer GPU cores than the H100.", catalogue)
     assert [(j.claim.metric, j.verdict) for j in judgements] == [("cores", "unverifiable")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # jrhz.info: "L4级" is level 4 of driving automation, not NVIDIA's L4 card (INT8 485 sparse)
+        "L4级自动驾驶芯片算力需求突破1000TOPS",
+        "L2+级辅助驾驶芯片算力为200TOPS",
+        "L4 autonomous trucks need 1000 TOPS",
+    ],
+)
+def test_a_driving_automation_level_is_no_chip(catalogue, text):
+    assert [j.claim.subject for j in check(text, catalogue)] == []
+
+
+def test_nvidias_l4_is_still_read(catalogue):
+    # NVIDIA L4 INT8 Tensor Core: 485 TOPS with sparsity [NVC-Q3]
+    assert [j.claim.subject for j in check("The L4 delivers 485 TOPS of INT8", catalogue)] == ["nvidia-l4"]

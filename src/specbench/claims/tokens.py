@@ -386,6 +386,8 @@ class Tokenizer:
             chip_id = self.chip_names.get(_fold_name(word))
             if not chip_id:
                 return None
+            if _DRIVING_LEVEL.match(match.string, start):
+                return None  # "L4级自动驾驶", "L2 autonomy": a level of driving automation, not NVIDIA's card
             named = self._vendor_before(match.string, start)
             if named is not None and named[1] != self.chip_vendors.get(chip_id, named[1]):
                 brand = named[0].title() if named[0].isascii() else named[0]
@@ -514,8 +516,14 @@ class Tokenizer:
         return total + current
 
 
+# A level of driving automation ("L4级自动驾驶芯片", "L2+级辅助驾驶", "L4 autonomous trucks"), which
+# reads like NVIDIA's L2 and L4 cards
+_DRIVING_LEVEL = re.compile(r"l[0-5]\+?\s?(?:级|autonom|self-driv|driv|自动|辅助|智驾)")
 # What follows a video resolution ("1080p streams", "1080p60视频", "720P直播"): video, not a figure
-_VIDEO = r"\s?(?:fps|帧)?\s?(?:streams?|video|displays?|hdr|hevc|h\.?26[45]|av1|@|[/,，、]|视频|直播|分辨率|解码|编码|路|画面|显示)"
+_VIDEO = (
+    r"\s?(?:fps|帧)?\s?"
+    r"(?:streams?|video|displays?|hdr|hevc|h\.?26[45]|av1|@|[/,，、]|视频|直播|分辨率|解码|编码|路|画面|显示)"
+)
 # Vendors' names and brands as folded text prints them, longest first ("NVIDIA Tesla": "tesla").
 _VENDOR_NAMES = sorted(
     {unicodedata.normalize("NFKC", n).casefold(): v for v, (_country, names) in VENDORS.items() for n in names}.items(),
