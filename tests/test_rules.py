@@ -1459,3 +1459,20 @@ def test_a_driving_automation_level_is_no_chip(catalogue, text):
 def test_nvidias_l4_is_still_read(catalogue):
     # NVIDIA L4 INT8 Tensor Core: 485 TOPS with sparsity [NVC-Q3]
     assert [j.claim.subject for j in check("The L4 delivers 485 TOPS of INT8", catalogue)] == ["nvidia-l4"]
+
+
+def test_a_share_of_performance_on_another_basis_is_not_a_finding(catalogue):
+    # TrendForce (2024): MTT S4000 vs A100 is 0.32x on every like-for-like peak [MT-5, NV-A1]; 60% matches
+    # only a cross-precision pair (FP16 100 / TF32 156 = 0.64x), a coincidence, not a misleading basis
+    (judgement,) = check(
+        "Moore Threads’ S4000 GPU delivers performance roughly 60 percent of that of NVIDIA’s A100", catalogue
+    )
+    assert (judgement.claim.rival, judgement.verdict) == ("nvidia-a100-sxm4-80gb", "unverifiable")
+
+
+def test_a_rival_named_with_its_vendor_after_of(catalogue):
+    # techstartups.com (2025): 910C BF16 780 / H100 SXM5 989.5 = 0.79 [HWX-17, NV-H1]
+    judgements = check(
+        "The 910C offers 800 TFLOPS of FP16. That puts it close to 80% of Nvidia’s H100 performance.", catalogue
+    )
+    assert [j.claim.rival for j in judgements if j.claim.ratio is not None] == ["nvidia-h100-sxm5"]

@@ -1168,6 +1168,15 @@ class Judge:
                     f"{', '.join(r[0] for r in rounded)}: {times(rounded[0][1])} is rounded up to "
                     f"'{claim.ratio_text}'; strictly, it is less."
                 )
+        if claim.vague_metric and judgement.outcome is not Outcome.HOLDS:
+            # "28% lower performance than the H100", "performance roughly 60 percent of the A100's":
+            # no like-for-like peak gives it, and such a share of "performance" is most often measured
+            steps.append(
+                f"'{claim.vague_metric}' names no figure, and no like-for-like peak gives the claimed share: "
+                "a percentage of performance is most often a measured result, which no spec sheet records."
+            )
+            judgement.outcome = Outcome.UNKNOWN
+            return self._finish(judgement, [])
         self._pair_flags(subject, rival, claim, judgement, flags, steps)
         return self._finish(judgement, flags)
 

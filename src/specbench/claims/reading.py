@@ -185,6 +185,7 @@ class Claim:
     undefined: str | None = None  # what the figure measures when no spec sheet records it ("批处理规模")
     other_subjects: tuple[str, ...] = ()  # other chips the figure may belong to (a row naming a chip and its card)
     at: int | None = None  # where the figure (or ratio) starts in the sentence
+    vague_metric: str | None = None  # "performance" (性能) alone named what a percentage is of
 
     @property
     def kind(self) -> str:

@@ -1466,7 +1466,10 @@ def _rival_for(s: Sentence, index: int) -> Mention | None:
     _start, end = s.clause_range(index)
     # "3x the BF16 throughput of the A100", "2.5 times faster than the A100": a chip after it.
     for mention in s.mentions_after(index):
-        before = s.tokens[mention.index - 1]
+        k = mention.index - 1
+        if k - 1 > index and _is(s.tokens[k], "vendors"):
+            k -= 1  # "80% of Nvidia's H100 performance": the vendor is part of the rival's name
+        before = s.tokens[k]
         if index < mention.index <= end + 1 and (
             mention.rival_role
             or _is(before, "of")
@@ -1634,6 +1637,7 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
         span = _range_around(s, i) or token.roles.get("range")
         if span is not None:
             doubts.append(f"the ratio is one end of a range ('{span}')")
+        vague = None
         if (
             metric == "throughput"
             and not precisions
@@ -1641,8 +1645,6 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
             and token.value.kind in ("percent", "tenths")
         ):
             vague = _vague_performance(s)
-            if vague is not None:
-                doubts.append(f"'{vague}' names no figure, and a percentage of it is most often a measured result")
         found.append(
             _pair_claim(
                 s,
@@ -1661,6 +1663,7 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
                 ratio_text=text,
                 ratio_alternatives=alternatives,
                 rival_precisions=rival_precisions,
+                vague_metric=vague,
             )
         )
     return claims + found
@@ -1796,8 +1799,8 @@ def _joined(s: Sentence, a: int, b: int) -> bool:
 
 def _of_the_rival(s: Sentence, rival: int, index: int) -> bool:
     """Whether a percentage at ``index`` is a share of the rival's figure: only "的"/"of", a
-    qualifier, the metric or precision named, or a parenthesis about the rival lie between
-    ("H100算力的15%", "H100 SXM(990T Flops)算力的15%左右", "30% of the H100's FP16")."""
+    qualifier, the metric or precision named, the rival's vendor, or a parenthesis about the rival
+    lie between ("H100算力的15%", "H100 SXM(990T Flops)算力的15%左右", "30% of the H100's FP16")."""
     low, high = sorted((rival, index))
     depth = 0
     for t in s.tokens[low + 1 : high]:
@@ -1807,8 +1810,10 @@ def _of_the_rival(s: Sentence, rival: int, index: int) -> bool:
             depth -= 1
         elif depth and t.kind is not Kind.CLAUSE:
             continue  # what a parenthesis says of the rival
-        elif not (_is(t, "of") or _is(t, "qualifiers") or _is(t, "metrics") or _is(t, "precisions")):
-            return False
+        elif not (
+            _is(t, "of") or _is(t, "qualifiers") or _is(t, "metrics") or _is(t, "precisions") or _is(t, "vendors")
+        ):
+            return False  # "80% of Nvidia's H100 performance": the rival's vendor is part of its name
     return depth == 0
 
 
