@@ -17,7 +17,7 @@ from typing import Any
 
 from specbench.claims.reading import WINDOW, Claim, Mention, Sentence
 from specbench.claims.tokens import Kind, Quantity, Ratio, Token
-from specbench.claims.vocabulary import NODE_NAME, NODE_NM, PCIE_GENERATION, Dimension
+from specbench.claims.vocabulary import METRICS, NODE_NAME, NODE_NM, PCIE_GENERATION, Dimension
 
 
 @dataclass(frozen=True)
@@ -697,9 +697,8 @@ def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_e
             if t.kind is Kind.COUNT and int(t.value) > 1 and t.role("counter") == "card":
                 return int(t.value)
     if _sentence_scope(s) & {"server", "node", "cluster"}:
-        for k, t in enumerate(
-            s.tokens[max(0, clause_start - WINDOW) : clause_end + WINDOW], max(0, clause_start - WINDOW)
-        ):
+        first = max(0, clause_start - WINDOW)
+        for k, t in enumerate(s.tokens[first : clause_end + WINDOW], first):
             if k > clause_end and t.kind is Kind.QUANTITY:
                 # "性能高达256TFlops,內核面積182.4平方毫米,…,還有2048個節點組成的AI服務器": a count after
                 # another figure is that figure's clause's, not this one's
@@ -1680,12 +1679,10 @@ def _vague_performance(s: Sentence) -> str | None:
     throughput = s.words_with("metrics")
     if any(t.role("metrics") == "throughput" and not t.has("vague_metrics") for t in throughput):
         return None  # "算力", "compute", "TFLOPS": a peak is named
-    if any(t.kind is Kind.QUANTITY and t.value.dimension in _RATE_DIMENSIONS for t in s.tokens):
+    rates = METRICS["throughput"].dimensions
+    if any(t.kind is Kind.QUANTITY and t.value.dimension in rates for t in s.tokens):
         return None
     return vague[0].text
-
-
-_RATE_DIMENSIONS = frozenset((Dimension.FLOP_RATE, Dimension.OP_RATE, Dimension.RATE))
 
 
 def _coordinated(s: Sentence, subject: Mention, rival: Mention) -> Mention | None:

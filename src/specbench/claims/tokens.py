@@ -25,7 +25,7 @@ from specbench import regexcache
 from specbench.claims.lexicon import Lexicon
 from specbench.claims.lexicon import load as load_lexicon
 from specbench.claims.vocabulary import PCIE, Dimension
-from specbench.store.vendors import VENDORS
+from specbench.store.names import vendor_prefixes
 
 
 class Kind(StrEnum):
@@ -490,8 +490,9 @@ class Tokenizer:
     def _vendor_before(self, folded: str, start: int) -> tuple[str, str] | None:
         """The vendor's name (or brand) that stands right before ``start`` in folded text, and the
         vendor it names, or None: "tesla t20", "英伟达 t20"."""
-        before = folded[max(0, start - _LONGEST_VENDOR_NAME - 1) : start].rstrip()
-        for name, vendor in _VENDOR_NAMES:
+        names = vendor_prefixes()  # longest first
+        before = folded[max(0, start - len(names[0][0]) - 1) : start].rstrip()
+        for name, vendor in names:
             if before.endswith(name) and not (
                 name[0].isascii() and before[: -len(name)][-1:].isascii() and before[: -len(name)][-1:].isalnum()
             ):
@@ -524,12 +525,6 @@ _VIDEO = (
     r"\s?(?:fps|帧)?\s?"
     r"(?:streams?|video|displays?|hdr|hevc|h\.?26[45]|av1|@|[/,，、]|视频|直播|分辨率|解码|编码|路|画面|显示)"
 )
-# Vendors' names and brands as folded text prints them, longest first ("NVIDIA Tesla": "tesla").
-_VENDOR_NAMES = sorted(
-    {unicodedata.normalize("NFKC", n).casefold(): v for v, (_country, names) in VENDORS.items() for n in names}.items(),
-    key=lambda item: -len(item[0]),
-)
-_LONGEST_VENDOR_NAME = max(len(name) for name, _vendor in _VENDOR_NAMES)
 # Rules whose token is the text itself, with the kind of the same name.
 _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
 # Series whose models are named by a number: a model the catalogue lacks is still a chip

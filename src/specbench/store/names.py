@@ -24,7 +24,7 @@ def country(vendor: str) -> str | None:
 
 
 @cache
-def _prefixes() -> list[tuple[str, str]]:
+def vendor_prefixes() -> list[tuple[str, str]]:
     """Vendor names dropped before a chip's name for lookup ("NVIDIA H20", "壁仞BR100"), longest
     first, each with the vendor it names."""
     named = {n: vendor for vendor, (_country, names) in VENDORS.items() for n in names}
@@ -46,7 +46,7 @@ def fold_name(name: str) -> tuple[str, str | None]:
     key = unicodedata.normalize("NFKC", name).casefold().translate(_DROP)
     vendor: str | None = None
     for _ in range(2):  # a vendor and its brand: "NVIDIA Tesla V100"
-        for prefix, named in _prefixes():
+        for prefix, named in vendor_prefixes():
             if key.startswith(prefix) and vendor in (None, named) and _model_name(rest := key[len(prefix) :]):
                 key, vendor = rest, named
                 break
