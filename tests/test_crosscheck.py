@@ -186,15 +186,17 @@ def test_e17_tencent_is_not_moore_threads(result, catalogue):
     assert found.reason is Reason.different and found.epoch == "Moore Threads (Tencent)"
 
 
-def test_e1_c500_bandwidth_needs_a_catalogue_figure(result, catalogue):
-    # 1.8e13 byte/s is 18 TB/s, ten times what four HBM2e stacks carry. The catalogue records
-    # no C500 bandwidth, so there is nothing to compare with until it does.
-    chip = catalogue.chips["metax-c500"]
-    if chip.preferred("memory_bandwidth") is None:
-        assert _found(result, "MetaX MXC500 (OAM)", "Memory bandwidth") is None
-        pytest.skip("the catalogue has no memory bandwidth for 曦云C500")
-    found = _found(result, "MetaX MXC500 (OAM)", "Memory bandwidth")
-    assert found is not None and found.reason is Reason.power_of_ten
+@pytest.mark.parametrize("row", ["MetaX MXC500 (OAM)", "MetaX MXC500 (PCIe)"])
+def test_e1_c500_bandwidth_is_a_power_of_ten_slip(result, catalogue, row):
+    # Epoch's 1.8e13 byte/s is 18 TB/s. No source the catalogue accepts prints the C500's bandwidth, so
+    # the value is set against the catalogue's range instead: more than twice its highest figure (B200),
+    # while its tenth, 1.8 TB/s, is an ordinary HBM2e figure.
+    assert catalogue.chips["metax-c500"].preferred("memory_bandwidth") is None
+    found = _reported(result, catalogue, row, "Memory bandwidth")
+    assert found.reason is Reason.power_of_ten and found.epoch == pytest.approx(18000)
+    assert found.matched is None and "1800 GB/s" in found.detail and "B200" in found.detail
+    b200 = catalogue.chips["nvidia-b200"].preferred("memory_bandwidth")
+    assert found.sources() == tuple(b200.sources)  # the figure it is set against is cited
 
 
 @pytest.mark.parametrize(
@@ -375,6 +377,30 @@ def test_nothing_comparable_is_no_finding():
 def test_each_reason_on_constructed_evidence(classify, evidence, reason):
     finding = classify(evidence)
     assert finding is not None and finding.reason is reason, finding
+
+
+_RANGE = (_c(300, chip="L2"), _c(7700, chip="B200"))
+
+
+@pytest.mark.parametrize(
+    ("evidence", "reported"),
+    [
+        (Evidence(18000, catalogue_range=_RANGE, unit="GB/s"), "a tenth, 1800 GB/s"),  # Epoch's 曦云C500
+        (Evidence(180000, catalogue_range=_RANGE, unit="GB/s"), "a hundredth, 1800 GB/s"),
+        (Evidence(15000, catalogue_range=_RANGE), None),  # under twice the highest: a new chip may do that
+        (Evidence(51.2, catalogue_range=_RANGE), None),  # below the lowest is a small chip, not a slip
+        (Evidence(18000, catalogue_range=(_c(3000), _c(7700))), None),  # no power of ten lands in range
+        (Evidence(18000, same=(_c(17000),), catalogue_range=_RANGE), None),  # its own figure decides
+        (Evidence(18000), None),  # no range: nothing to set it against
+    ],
+)
+def test_a_value_far_above_the_catalogue_is_a_power_of_ten_slip(evidence, reported):
+    finding = classify_bandwidth(evidence)
+    if reported is None:
+        assert finding is None or finding.detail.find("no catalogue figure") < 0
+    else:
+        assert finding is not None and finding.reason is Reason.power_of_ten and reported in finding.detail
+        assert "B200's figure 7700 [K-1]" in finding.detail
 
 
 def test_a_bandwidth_twice_another_is_not_sparsity():

@@ -236,6 +236,9 @@ class Evidence:
     vendor_format: tuple[Candidate, ...] = ()  # a vendor's own format (Biren TF32+ for TF32)
     siblings: tuple[Candidate, ...] = ()  # like-for-like figures of the other SKUs of the family
     dies: int | None = None  # compute dies in the package
+    # the lowest and highest like-for-like figure any catalogue entry holds, for a value with no counterpart
+    catalogue_range: tuple[Candidate, Candidate] | None = None
+    unit: str = ""  # the unit of every value above
 
 
 @dataclass(frozen=True)
@@ -245,6 +248,7 @@ class Finding:
     reason: Reason
     matched: Candidate | None
     detail: str
+    cited: tuple[str, ...] = ()  # sources of figures the detail cites besides the matched one
 
 
 def close(a: float, b: float, written: str = "") -> bool:
@@ -318,6 +322,36 @@ def check_power_of_ten(e: Evidence) -> Finding | None:
     return None
 
 
+# A value with no catalogue counterpart is an outlier when it is more than this many times the
+# highest figure any catalogue entry holds. Only the high side: small chips (Ascend 310's 51.2 GB/s
+# LPDDR4X, a V100 PCIe card's 32 GB/s host link) sit below the catalogue's range without any slip.
+OUTLIER = 2.0
+
+
+def check_outlier(e: Evidence) -> Finding | None:
+    """A value the catalogue cannot compare, far above every entry's, that a power of ten brings
+    inside: Epoch's 18 TB/s for the 曦云C500 is 2.3 times the highest bandwidth in the catalogue
+    (B200, 7.7 TB/s of HBM3e), and its tenth, 1.8 TB/s, is an ordinary HBM2e figure."""
+    if e.same or e.catalogue_range is None:
+        return None
+    low, high = e.catalogue_range
+    if e.epoch <= OUTLIER * high.value:
+        return None
+    unit = f" {e.unit}" if e.unit else ""
+    for power, part in ((1, "a tenth"), (2, "a hundredth"), (3, "a thousandth")):
+        shifted = e.epoch / 10.0**power
+        if low.value <= shifted <= high.value:
+            return Finding(
+                Reason.power_of_ten,
+                None,
+                f"no catalogue figure for this entry; {fmt(e.epoch)}{unit} is {e.epoch / high.value:.1f} times the"
+                f" highest in the catalogue ({_cited(high)}), while {part}, {fmt(shifted)}{unit}, lies within"
+                f" the catalogue's range of {fmt(low.value)} to {fmt(high.value)}{unit}",
+                high.sources,
+            )
+    return None
+
+
 GIB_PER_GB = 2**30 / 1e9
 
 
@@ -373,24 +407,24 @@ def classify_throughput(e: Evidence) -> Finding | None:
 
 
 def classify_capacity(e: Evidence) -> Finding | None:
-    return _decide(e, (check_non_preferred, check_binary_prefix, check_power_of_ten, check_merged))
+    return _decide(e, (check_non_preferred, check_binary_prefix, check_power_of_ten, check_merged, check_outlier))
 
 
 def classify_bandwidth(e: Evidence) -> Finding | None:
-    return _decide(e, (check_non_preferred, check_power_of_ten, check_merged))
+    return _decide(e, (check_non_preferred, check_power_of_ten, check_merged, check_outlier))
 
 
 def classify_interconnect(e: Evidence) -> Finding | None:
-    return _decide(e, (check_non_preferred, check_direction, check_power_of_ten, check_merged))
+    return _decide(e, (check_non_preferred, check_direction, check_power_of_ten, check_merged, check_outlier))
 
 
 def classify_area(e: Evidence) -> Finding | None:
-    return _decide(e, (check_non_preferred, check_per_die, check_power_of_ten, check_merged))
+    return _decide(e, (check_non_preferred, check_per_die, check_power_of_ten, check_merged, check_outlier))
 
 
 def classify_scalar(e: Evidence) -> Finding | None:
     """TDP, transistors, process node."""
-    return _decide(e, (check_non_preferred, check_power_of_ten, check_merged))
+    return _decide(e, (check_non_preferred, check_power_of_ten, check_merged, check_outlier))
 
 
 CLASSIFIERS: dict[str, Callable[[Evidence], Finding | None]] = {
@@ -670,6 +704,7 @@ def evidence_for(
     mapping: Mapping,
     siblings: Iterable[Chip] = (),
     base: Chip | None = None,
+    catalogue_range: tuple[Candidate, Candidate] | None = None,
 ) -> Evidence | None:
     """The evidence for one Epoch value against one catalogue entry, or None if Epoch has no value."""
     value = row.values.get(column.key)
@@ -701,6 +736,8 @@ def evidence_for(
         tuple(vendor),
         tuple(sibling_figures),
         dies,
+        catalogue_range,
+        column.unit,
     )
 
 
@@ -722,6 +759,7 @@ class Disagreement:
     reason: Reason
     matched: Candidate | None
     detail: str
+    cited: tuple[str, ...] = ()
 
     def catalogue_text(self) -> str:
         if not self.catalogue:
@@ -732,7 +770,7 @@ class Disagreement:
         keys: list[str] = []
         for c in (*self.catalogue, *((self.matched,) if self.matched else ())):
             keys += [k for k in c.sources if k not in keys]
-        return tuple(keys)
+        return (*keys, *(k for k in self.cited if k not in keys))
 
     def epoch_text(self) -> str:
         if isinstance(self.epoch, str):
@@ -790,6 +828,7 @@ class CrossCheck:
                         "chip": d.matched.chip or None,
                     },
                     "detail": d.detail,
+                    "cited": list(d.cited),
                 }
                 for d in self.disagreements
             ],
@@ -800,15 +839,42 @@ class CrossCheck:
         }
 
 
-def compare_row(row: EpochRow, chip: Chip, catalogue: Catalogue, mapping: Mapping) -> tuple[int, list[Disagreement]]:
+def catalogue_ranges(catalogue: Catalogue, mapping: Mapping) -> dict[str, tuple[Candidate, Candidate]]:
+    """The lowest and highest preferred figure of each single-value column (memory, bandwidth, links,
+    area, power, transistors) across the catalogue, each naming its chip."""
+    ranges: dict[str, tuple[Candidate, Candidate]] = {}
+    for column in COLUMNS:
+        if column.kind in ("throughput", "process"):
+            continue
+        held = [
+            Candidate(c.value, c.what, c.text, c.sources, chip.name)
+            for chip in catalogue.chips.values()
+            for c in _scalar_figures(chip, column, mapping)[0]
+            if c.value > 0
+        ]
+        if held:
+            ranges[column.key] = (min(held, key=lambda c: c.value), max(held, key=lambda c: c.value))
+    return ranges
+
+
+def compare_row(
+    row: EpochRow,
+    chip: Chip,
+    catalogue: Catalogue,
+    mapping: Mapping,
+    ranges: dict[str, tuple[Candidate, Candidate]] | None = None,
+) -> tuple[int, list[Disagreement]]:
     """Every metric of one Epoch row against its catalogue entry: (comparisons made, disagreements)."""
     siblings = [c for c in catalogue.chips.values() if c.family == chip.family and c.id != chip.id]
     base = catalogue.chips.get(chip.base) if chip.base else None
+    ranges = catalogue_ranges(catalogue, mapping) if ranges is None else ranges
     made = 0
     found: list[Disagreement] = []
     for column in COLUMNS:
-        evidence = evidence_for(chip, column, row, mapping, siblings, base)
-        if evidence is None or not (evidence.same or evidence.non_preferred or _explained(evidence)):
+        evidence = evidence_for(chip, column, row, mapping, siblings, base, ranges.get(column.key))
+        if evidence is None or not (
+            evidence.same or evidence.non_preferred or _explained(evidence) or check_outlier(evidence)
+        ):
             continue
         made += 1
         finding = CLASSIFIERS[column.kind](evidence)
@@ -827,6 +893,7 @@ def compare_row(row: EpochRow, chip: Chip, catalogue: Catalogue, mapping: Mappin
                     finding.reason,
                     finding.matched,
                     finding.detail,
+                    finding.cited,
                 )
             )
     launches = tuple(Launch(str(f.value), f.sources, f is chip.preferred("launch")) for f in chip.figures_for("launch"))
@@ -871,6 +938,7 @@ def crosscheck(catalogue: Catalogue, csv: Path | None = None, mapping: Mapping |
     gaps: list[tuple[str, str]] = []
     disagreements: list[Disagreement] = []
     comparisons = 0
+    ranges = catalogue_ranges(catalogue, mapping)
     for row in rows:
         entry = mapping.rows.get(row.name)
         if entry is None:
@@ -882,7 +950,7 @@ def crosscheck(catalogue: Catalogue, csv: Path | None = None, mapping: Mapping |
             lacking.append((row.name, chip_id))
             continue
         mapped.append((row.name, chip_id, note))
-        made, found = compare_row(row, chip, catalogue, mapping)
+        made, found = compare_row(row, chip, catalogue, mapping, ranges)
         comparisons += made
         disagreements += found
     covered = {chip_id for _, chip_id, _ in mapped}
