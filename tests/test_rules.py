@@ -605,8 +605,12 @@ def test_units_owners_and_families_are_read_as_a_reader_does(catalogue, text, ex
 def test_the_owner_after_a_figure_and_the_process_node_word(catalogue):
     judged = check("the 21 billion transistors of the V100, or the 15 billion transistors on the P100", catalogue)
     assert [(j.claim.subject_query, j.verdict) for j in judged] == [("V100", "supported"), ("P100", "unverifiable")]
-    (judgement,) = check("The V100 was built on the 12nm node and packs 21 billion transistors", catalogue)[-1:]
-    assert judgement.claim.metric == "transistors" and judgement.verdict == "supported"
+    judged = check("The V100 was built on the 12nm node and packs 21 billion transistors", catalogue)
+    # 21.1e9 transistors [NVX-46], TSMC 12 nm FFN [NVX-31]: "node" after a node is its process, not a server
+    assert sorted((j.claim.metric, j.verdict, j.claim.count) for j in judged) == [
+        ("process", "supported", 1),
+        ("transistors", "supported", 1),
+    ]
 
 
 def test_a_table_whose_header_gives_the_unit_of_each_column(reader, catalogue):
@@ -1476,3 +1480,44 @@ def test_a_rival_named_with_its_vendor_after_of(catalogue):
         "The 910C offers 800 TFLOPS of FP16. That puts it close to 80% of Nvidia’s H100 performance.", catalogue
     )
     assert [j.claim.rival for j in judgements if j.claim.ratio is not None] == ["nvidia-h100-sxm5"]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "claimed"),
+    [
+        # Reuters (2024): the Ascend 910 is made on TSMC N7+ [HWX-7, HWX-24]
+        ("the original Ascend 910 was manufactured on a 7 nanometer process", "huawei-ascend-910", "7 nanometer"),
+        # TechPowerUp (2021): 天垓100 on TSMC 7 nm [ILX-1, ILX-2]
+        ("Big Island is currently being manufactured on TSMC's 7 nm node", "iluvatar-tiangai-100", "7 nm"),
+    ],
+)
+def test_a_node_in_nanometres_or_before_node_is_a_process(catalogue, text, subject, claimed):
+    (judgement,) = check(text, catalogue)
+    assert (judgement.claim.subject, judgement.claim.metric, judgement.verdict) == (subject, "process", "supported")
+    assert judgement.claim.value_text == claimed
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "count"),
+    [
+        ("H100晶體管數量躍升至800億", "nvidia-h100-sxm5", 80e9),  # NVIDIA: 80 billion transistors [NV-A3]
+        ("The A100 has a transistor count of 54.2 billion", "nvidia-a100-sxm4-80gb", 54.2e9),  # [NV-A3]
+        ("BR100晶体管数量为770亿，公司融资超过50亿元", "biren-br100", 77e9),  # 77 billion [BR-1]; money is no count
+    ],
+)
+def test_a_count_after_the_word_for_transistors(catalogue, text, subject, count):
+    (judgement,) = check(text, catalogue)
+    assert (judgement.claim.subject, judgement.claim.metric, judgement.verdict) == (subject, "transistors", "supported")
+    assert judgement.claim.value == pytest.approx(count)
+
+
+def test_a_magnitude_without_the_word_for_transistors_is_no_count(catalogue):
+    assert [j.claim.metric for j in check("壁仞科技融资超过50亿元，BR100采用7nm工艺", catalogue)] == ["process"]
+
+
+def test_cards_counted_in_the_figures_clause_are_what_it_totals(catalogue):
+    # jrhz.info (2025): "实现8卡显存池化达768GB", 8 x 96 GB [NV-20a, NV-20b]; without the count it was FALSE
+    (judgement,) = check("H20实现8卡显存池化达768GB", catalogue)
+    assert (judgement.claim.count, judgement.verdict) == (8, "supported")
+    (single,) = check("H20单卡显存达96GB", catalogue)
+    assert (single.claim.count, single.verdict) == (1, "supported")

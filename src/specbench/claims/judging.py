@@ -865,7 +865,7 @@ class Judge:
             return self._finish(judgement, flags)
         actual = float(figure.value)
         judgement.actual, judgement.actual_unit = actual, _metric_unit(metric)
-        judgement.actual_text = f"{fmt(actual)} {_metric_unit(metric)}"
+        judgement.actual_text = f"{fmt(actual)} {_metric_unit(metric)}".strip()
         steps.append(f"{chip.name} {metric.replace('_', ' ')}: {figure.text} [{', '.join(figure.sources)}].")
         if metric == "interconnect" and claim.direction and figure.direction != "unknown":
             value = self._in_direction(claim, figure, value, steps)
@@ -1714,7 +1714,8 @@ class Judge:
         # a count is read only where figures add up ("640GB" for eight A100s); a link's speed does not
         summed = claim.metric == "throughput" or claim.metric in ADDITIVE
         devices = f" for {claim.count} devices" if claim.count > 1 and summed else ""
-        return f"{words} {claim.value_text} ({fmt(claim.value or 0)} {unit}{devices})".strip()
+        shown = f"{fmt(claim.value or 0)} {unit}".strip()  # a transistor count has no unit
+        return f"{words} {claim.value_text} ({shown}{devices})".strip()
 
     @staticmethod
     def _finish(judgement: Judgement, flags: list[str]) -> Judgement:

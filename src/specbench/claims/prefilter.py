@@ -38,6 +38,7 @@ from specbench.claims.reading import (
     PCIE_WORDS,
     ROC_LAUNCH,
     SLASH_FRACTION,
+    TRANSISTORS_BEFORE,
     claim_units,
     claim_words,
     sentence_ends,
@@ -99,6 +100,7 @@ class Prefilter:
             re.compile(LAUNCH_PHRASE),  # but for a launch word before its year
             re.compile(LAUNCHED_IN),
             re.compile(ROC_LAUNCH),
+            re.compile(TRANSISTORS_BEFORE),
         ]
 
     @cached_property

@@ -112,7 +112,10 @@ PART_NOUNS = ("dies", "chiplet", "tiles", "stacks", "memory chips", "芯粒", "�
 # A process node ("7nm", "12 纳米", "4N", "N7"), a PCIe generation ("PCIe 5.0", "PCIe Gen 5") or a
 # launch year starts a design fact; on folded text, as the prefilter and the reader see it. The first part
 # follows a digit; the second begins with a letter.
-NODE_AFTER_DIGIT = r"(?:nm|纳米|n)(?![a-z0-9])"
+NODE_AFTER_DIGIT = r"(?:nm|纳米|n|-?nanomet(?:er|re)s?)(?![a-z0-9])"
+# A transistor count after its word, with no unit of its own: "晶体管数量跃升至800亿", "a transistor
+# count of 80 billion" (rules._transistor_counts)
+TRANSISTORS_BEFORE = r"(?:晶体管|transistor)[^。!?！？\n]{0,24}?\d\s?(?:亿|billion)"
 # A launch year: "2020年推出", "2023年底推出", "2023年11月发布" (see rules.launch_year). Each
 # alternative begins with a character of its own, not a group, so that the prefilter's pass over a
 # whole text looks only where one of those characters stands (a group in first place has the engine
@@ -532,6 +535,7 @@ class Reader:
             regexcache.compile(words),
             re.compile(r"\|[^|\n]{0,40}\d"),
             re.compile(rf"hbm|gddr\d|lpddr|{DESIGN_WORDS}"),
+            re.compile(TRANSISTORS_BEFORE),
         )
 
     def _triggered(self, folded: str) -> bool:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from specbench.claims.reading import WINDOW, Claim, Mention, Sentence
-from specbench.claims.tokens import Kind, Quantity, Ratio, Token
+from specbench.claims.tokens import NUMBER, Kind, Quantity, Ratio, Token
 from specbench.claims.vocabulary import METRICS, NODE_NAME, NODE_NM, PCIE_GENERATION, Dimension
 
 
@@ -81,6 +81,38 @@ def _ratio_ranges(tokens: list[Token], folded: str) -> list[Token]:
     return out
 
 
+# "800亿", "54.2 billion" right after a number: its magnitude, when nothing says money or parameters
+_COUNT_MAGNITUDE = re.compile(r"\s?(亿|billion)(?!\s?(?:元|美元|人民币|参数|parameters|params|dollars|yuan))")
+_MAGNITUDES = {"亿": 1e8, "billion": 1e9}
+_SKIPPED_COUNT = re.compile(rf"({NUMBER})\s?(?:亿|billion)")
+
+
+def _transistor_counts(tokens: list[Token], folded: str) -> list[Token]:
+    """ "H100晶体管数量跃升至800亿", "a transistor count of 80 billion": a number with its magnitude
+    after the word for transistors, in the same clause, is the count."""
+    if not any(t.kind is Kind.WORD and t.role("metrics") == "transistors" for t in tokens):
+        return tokens
+    out: list[Token] = []
+    for i, token in enumerate(tokens):
+        if token.kind is Kind.NUMBER:
+            number, magnitude = token.text, _COUNT_MAGNITUDE.match(folded, token.end)
+        elif token.kind is Kind.SKIP and (held := _SKIPPED_COUNT.fullmatch(folded, token.start, token.end)):
+            number, magnitude = held.group(1), _COUNT_MAGNITUDE.match(folded, held.end(1))  # "54.2 billion"
+        else:
+            magnitude = None
+        if magnitude is not None:
+            before = tokens[max(0, i - 5) : i]
+            named = [j for j, t in enumerate(before) if t.kind is Kind.WORD and t.role("metrics") == "transistors"]
+            if named and not any(t.kind is Kind.CLAUSE for t in before[named[-1] :]):
+                value = float(number.replace(",", "")) * _MAGNITUDES[magnitude.group(1)]
+                end = magnitude.end()
+                count = Quantity(value, Dimension.COUNT, number)
+                out.append(Token(Kind.QUANTITY, token.start, end, folded[token.start : end], count))
+                continue
+        out.append(token)
+    return out
+
+
 def _per_second(tokens: list[Token]) -> list[Token]:
     """ "每秒3.2TB", "3.2TB每秒": an amount of data per second is a bandwidth, 3.2 TB/s."""
     marks = [i for i, t in enumerate(tokens) if t.kind is Kind.WORD and t.has("per_second")]
@@ -107,7 +139,7 @@ def merge_tokens(tokens: list[Token], folded: str = "") -> list[Token]:
     """
     tokens = _per_second(tokens)
     if folded:
-        tokens = _ratio_ranges(tokens, folded)
+        tokens = _transistor_counts(_ratio_ranges(tokens, folded), folded)
     kinds = {token.kind for token in tokens}
     if not kinds & {Kind.UNIT, Kind.STAR, Kind.NAME} and not {Kind.QUANTITY, Kind.OPEN} <= kinds:
         # No join below can start (each needs a unit standing alone, a star, a node's name or a
@@ -140,8 +172,8 @@ def merge_tokens(tokens: list[Token], folded: str = "") -> list[Token]:
             i += 3
             continue
         if token.kind is Kind.WORD and token.role("scope") == "node" and merged and _is_node(merged[-1]):
-            merged.append(Token(Kind.WORD, token.start, token.end, token.text, token.value, {}))
-            i += 1  # "the 12nm node" is a process node, not a server's
+            merged.append(Token(Kind.WORD, token.start, token.end, token.text, token.value, {"features": "process"}))
+            i += 1  # "the 12nm node", "TSMC's 7 nm node": a process node, not a server's
             continue
         if token.kind is Kind.QUANTITY and i + 1 < len(tokens) and tokens[i + 1].kind is Kind.OPEN:
             merged.append(token)
@@ -691,11 +723,11 @@ def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_e
         return 1
     if subject is not None and subject.count:
         return subject.count
-    if any(t.role("scope") == "total" for t in _words_in(s, clause_start, clause_end, "scope")):
-        # "64 TB/s total bandwidth across 8 GPUs": a total, over the cards its own clause counts
-        for t in s.tokens[clause_start : clause_end + 1]:
-            if t.kind is Kind.COUNT and int(t.value) > 1 and t.role("counter") == "card":
-                return int(t.value)
+    # "64 TB/s total bandwidth across 8 GPUs": a total, over the cards its own clause counts;
+    # "实现8卡显存池化达768GB": cards counted in the figure's own clause are the cards it is the total of
+    for t in s.tokens[clause_start : clause_end + 1]:
+        if t.kind is Kind.COUNT and int(t.value) > 1 and t.role("counter") == "card":
+            return int(t.value)
     if _sentence_scope(s) & {"server", "node", "cluster"}:
         first = max(0, clause_start - WINDOW)
         for k, t in enumerate(s.tokens[first : clause_end + WINDOW], first):

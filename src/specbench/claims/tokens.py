@@ -285,7 +285,7 @@ class Tokenizer:
                 r"|hbm\s?\d?e?|hbm\d[a-z]?|g?ddr\d[a-z]?x?|lpddr\d[a-z]?x?"
                 rf"|{PCIE}(?:\s?(?:gen\s?\d|\d\.\d|\d))?(?:\s?x\s?\d{{1,2}})?|nvlink\s?(?:c2c|\d(?:\.\d|st|nd|rd|th)?)?"
                 r"|mtlink(?:\s?\d(?:\.\d)?)?|blink|metaxlink|gen\s?\d|x\d{1,2}|cuda\s?\d+(?:\.\d+)?"
-                r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?\s?(?:nm|纳米)|n\d|\dn|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
+                r"|v\d+(?:\.\d+)+|\d+(?:\.\d+)?(?:\s?(?:nm|纳米)|[\s-]nanomet(?:er|re)s?)|n\d|\dn|\d+(?:\.\d+)?\s?[bm](?!\s?-?transistor)(?:\s?(?:参数|parameters|params))?"
                 r"|gpt-?\d(?:\.\d)?|llama\s?\d?|p2p)(?![a-z0-9])",  # P2P: peer to peer, never 2 PFLOPS
             ),
             # "96 simultaneous 1080p streams", "720P直播": a video resolution, never 1080 PFLOPS ("算力1080P")

@@ -239,7 +239,9 @@ METRICS: dict[str, Metric] = {
 
 # Design facts as written in text and in spec sheets: a node in nanometres ("7 nm", "12纳米"), a
 # foundry node name ("N7", "4N"), a PCIe generation ("PCIe 5.0", "PCIe Gen5").
-NODE_NM = re.compile(r"(\d+(?:\.\d+)?)\s?(?:nm|纳米)", re.IGNORECASE)
+# "7nm", "7 nm", "7纳米", "7 nanometer", "7-nanometre": a process node in nanometres
+NODE = r"(\d+(?:\.\d+)?)(?:\s?(?:nm|纳米)|[\s-]nanomet(?:er|re)s?)(?![a-z])"
+NODE_NM = re.compile(NODE, re.IGNORECASE)
 NODE_NAME = re.compile(r"(?<![a-z0-9])(?:n(\d)|(\d)n)(?![a-z0-9])", re.IGNORECASE)
 # "PCIe", "PCI-e", "PCI Express", "PCI-Express": the host link's name as it is printed.
 PCIE = r"pci(?:-?e|\s?-?express)"
