@@ -82,7 +82,7 @@ def test_scanning_an_article_finds_what_reading_every_sentence_finds(catalogue, 
     found = scan([article], catalogue)
     scanned = [(f.judgement.claim.text, f.judgement.claim.subject, f.judgement.verdict) for f in found]
     judge = Judge(catalogue)
-    read = [(c.text, c.subject, judge.judge(c).verdict) for c in Reader(catalogue).read(text)]
+    read = [(j.claim.text, j.claim.subject, j.verdict) for j in judge.judge_all(Reader(catalogue).read(text))]
     assert scanned == read
 
 

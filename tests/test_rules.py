@@ -1521,3 +1521,49 @@ def test_cards_counted_in_the_figures_clause_are_what_it_totals(catalogue):
     assert (judgement.claim.count, judgement.verdict) == (8, "supported")
     (single,) = check("H20单卡显存达96GB", catalogue)
     assert (single.claim.count, single.verdict) == (1, "supported")
+
+
+# XConnect Global (2025-11-06), "NVIDIA A100 vs H100 vs H200": a column headed FP64 holds the A100's
+# FP64 Tensor Core 19.5 [NV-A1] and the H100's plain (vector) FP64 34 [NV-H1].
+_FP64_TABLE = (
+    "| GPU Model | Memory Bandwidth | FP64 TFLOPS | NVLink Bandwidth |\n"
+    "|---|---|---|---|\n"
+    "| A100 | Up to 2.0 TB/s | 19.5 TFLOPS | 600 GB/s |\n"
+    "| H100 | 3.35 TB/s | 34 TFLOPS | 900 GB/s (NVLink 4.0) |"
+)
+
+
+def test_a_column_setting_a_matrix_figure_beside_a_vector_one_is_misleading(catalogue):
+    fp64 = {j.claim.subject: j for j in check(_FP64_TABLE, catalogue) if j.claim.precisions == ("fp64",)}
+    a100, h100 = fp64["nvidia-a100-sxm4-80gb"], fp64["nvidia-h100-sxm5"]
+    assert (a100.verdict, a100.flags) == ("misleading", ["vector-vs-matrix"])
+    assert "H100's FP64 as its vector figure (34 TFLOPS)" in " ".join(a100.explanation)
+    assert (h100.verdict, h100.flags) == ("supported", [])
+
+
+def test_a_matrix_figure_alone_in_its_column_is_not_flagged(catalogue):
+    alone = "\n".join(_FP64_TABLE.splitlines()[:3])
+    (a100,) = [j for j in check(alone, catalogue) if j.claim.precisions == ("fp64",)]
+    assert (a100.verdict, a100.flags) == ("supported", [])  # NVIDIA prints FP64 Tensor Core 19.5 [NV-A1]
+
+
+def test_a_columns_header_says_which_bandwidth_its_cells_are(catalogue):
+    judged = [j for j in check(_FP64_TABLE, catalogue) if j.claim.metric != "throughput"]
+    # NVLink: A100 600 GB/s [NV-A1], H100 900 GB/s [NV-H1]; memory: 2.0 TB/s rounds 2.039 [NV-A1]
+    assert [(j.claim.metric, j.claim.value, j.verdict) for j in judged] == [
+        ("memory_bandwidth", 2000, "supported"),
+        ("interconnect", 600, "supported"),
+        ("memory_bandwidth", 3350, "supported"),
+        ("interconnect", 900, "supported"),
+    ]
+    # 云头条 (yunthe) server GPU ranking: "互联带宽" heads H200's NVLink 900GB/s [NVX-1]; "FP16算力"
+    # heads a 4.8 PFLOPS no FP16 figure of the H200 gives (989.5 dense, 1979 sparse [NVX-1])
+    ranking = (
+        "| 排名 | 型号 | FP16算力 | 显存容量 | 互联带宽 |\n|---|---|---|---|---|\n"
+        "| 1 | NVIDIA H200 | 4.8PFLOPS | 141GB | 900GB/s |"
+    )
+    assert [(j.claim.metric, j.claim.precisions, j.verdict) for j in check(ranking, catalogue)] == [
+        ("throughput", ("fp16",), "false"),
+        ("memory_capacity", (), "supported"),
+        ("interconnect", (), "supported"),
+    ]

@@ -267,3 +267,20 @@ def test_scan_progress_never_reaches_a_pipe(tmp_path):
     article.write_text(ARTICLE * 50, encoding="utf-8")
     result = runner.invoke(app, ["scan", str(article), "--out", str(tmp_path / "claims.csv"), "-f", "csv"])
     assert result.stderr.count("\r") == 0 and "\x1b" not in result.stderr
+
+
+def test_a_tables_column_is_weighed_whole_in_a_scan(tmp_path, catalogue):
+    # XConnect Global (2025): under "FP64 TFLOPS", the A100's FP64 Tensor Core 19.5 [NV-A1] beside the
+    # H100's vector 34 [NV-H1]; the rows are judged together when the table ends, then the prose after
+    article = tmp_path / "table.md"
+    article.write_text(
+        "| GPU Model | FP64 TFLOPS |\n|---|---|\n| A100 | 19.5 TFLOPS |\n| H100 | 34 TFLOPS |\n\n"
+        "The A100 delivers 312 TFLOPS of FP16.\n",
+        encoding="utf-8",
+    )
+    found = [(f.line, f.judgement.claim.subject, f.judgement.verdict) for f in scan([article], catalogue)]
+    assert found == [
+        (3, "nvidia-a100-sxm4-80gb", "misleading"),
+        (4, "nvidia-h100-sxm5", "supported"),
+        (6, "nvidia-a100-sxm4-80gb", "supported"),
+    ]

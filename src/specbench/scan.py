@@ -17,7 +17,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from specbench.claims import MAX_SENTENCE, Context, Reader, split_sentences
+from specbench.claims import MAX_SENTENCE, Claim, Context, Reader, split_sentences
 from specbench.claims.judging import Judge, Judgement
 from specbench.claims.prefilter import Prefilter
 from specbench.errors import InputError, UsageError
@@ -295,8 +295,17 @@ def scan_text(
     """The judged claims of a text given in chunks, named ``name`` in the findings.
     ``source_line`` maps a line of the text to the line of the input it came from."""
     context = Context()
+    # A table's rows are judged together, when the table ends, so that a column is weighed whole.
+    table: list[tuple[int, str, Claim]] = []
+
+    def rows() -> Iterator[Finding]:
+        judged = judge.judge_all(claim for _, _, claim in table)
+        yield from (Finding(name, line, sentence, j) for (line, sentence, _), j in zip(table, judged, strict=True))
+        table.clear()
+
     for event in _events(reader.prefilter, chunks):
         if event is None:
+            yield from rows()
             context.new_paragraph()
             continue
         if isinstance(event, str):
@@ -306,8 +315,13 @@ def scan_text(
         claims = reader.read_sentence(sentence, context)
         if claims and source_line is not None:
             line = source_line(line)
+        if any(claim.column is not None for claim in claims):
+            table.extend((line, sentence, claim) for claim in claims)
+            continue
+        yield from rows()
         for claim in claims:
             yield Finding(name, line, sentence, judge.judge(claim))
+    yield from rows()
 
 
 def _die_with_parent(parent: int) -> None:

@@ -30,7 +30,7 @@ def check(text: str, catalogue: Catalogue) -> list[Judgement]:
     from specbench.claims.judging import Judge
 
     judge = Judge.of(catalogue)
-    return [judge.judge(claim) for claim in Reader.of(catalogue).read(text)]
+    return judge.judge_all(Reader.of(catalogue).read(text))
 
 
 __all__ = [

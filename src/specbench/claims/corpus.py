@@ -185,7 +185,7 @@ def load_curated(directory: Path) -> list[CuratedClaim]:
 
 def audit(claims: list[CuratedClaim], catalogue: Catalogue) -> list[AuditResult]:
     reader, judge = Reader.of(catalogue), Judge.of(catalogue)
-    return [AuditResult(c, [judge.judge(x) for x in _read(reader, c)]) for c in claims]
+    return [AuditResult(c, judge.judge_all(_read(reader, c))) for c in claims]
 
 
 def _read(reader: Reader, claim: CuratedClaim) -> list[Claim]:
@@ -393,7 +393,7 @@ def load_articles(directory: Path) -> list[Article]:
 def audit_article(article: Article, catalogue: Catalogue) -> list[ExpectationResult]:
     """Scan the article as `specbench scan` would, then match each expected claim to what was found."""
     reader, judge = Reader.of(catalogue), Judge.of(catalogue)
-    judged = [judge.judge(claim) for claim in reader.read(article.text)]
+    judged = judge.judge_all(reader.read(article.text))
     results = []
     for expectation in article.expectations:
         quote = expectation.quote.strip()

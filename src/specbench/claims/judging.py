@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -84,6 +85,7 @@ class Judgement:
     claimed: str | None = None
     explanation: list[str] = field(default_factory=list)
     verdict: str = Verdict.UNVERIFIABLE.value
+    basis: str | None = None  # the execution unit of the figure a throughput claim was found to be
 
     def to_json(self, catalogue: Catalogue) -> dict[str, Any]:
         claim = self.claim
@@ -230,6 +232,10 @@ class Judge:
     def of(cls, catalogue: Catalogue) -> Judge:
         """The catalogue's judge, with its caches of figures kept between calls."""
         return catalogue.derived("claims.judge", cls)
+
+    def judge_all(self, claims: Iterable[Claim]) -> list[Judgement]:
+        """Each claim of one text judged, and the columns of its tables weighed across rows."""
+        return across_columns([self.judge(claim) for claim in claims])
 
     def judge(self, claim: Claim) -> Judgement:
         """Gather the evidence for one claim, run the checks, and decide its verdict."""
@@ -644,7 +650,7 @@ class Judge:
                 )
                 if rounded:
                     flags.append("rounded-up")
-                judgement.outcome = Outcome.HOLDS
+                judgement.outcome, judgement.basis = Outcome.HOLDS, figure.execution
                 if claim.qualifier != "equals" and not holds(dense, per_device, "equals", tol)[0]:
                     self._target_match(chip, precision, per_device, tol, flags, steps)
             else:
@@ -734,6 +740,7 @@ class Judge:
                     flags.append("precision-mismatch")
                     elsewhere = {"precision-mismatch"}
                 judgement.outcome = Outcome.ELSEWHERE if elsewhere else Outcome.HOLDS
+                judgement.basis = figure.execution
             elif like_for_like is None and not precisions:
                 judgement.outcome = Outcome.CONTRADICTED
             elif like_for_like is None:
@@ -1900,6 +1907,42 @@ def claim_for_value(claim: Claim, *, subject: bool) -> Claim:
 
 def claim_with_ratio(claim: Claim, ratio: float, qualifier: str) -> Claim:
     return replace(claim, ratio=ratio, ratio_text=f"{times(ratio)} as stated", qualifier=qualifier)
+
+
+def across_columns(judgements: list[Judgement]) -> list[Judgement]:
+    """The judgements of a text, with what a table's columns say across its rows weighed in.
+
+    A column that sets one chip's matrix figure beside another chip's vector figure of the same
+    precision reads as like for like and is not: under "| FP64 TFLOPS |" the A100's 19.5 is its
+    FP64 Tensor Core figure and the H100's 34 its plain (vector) one. Each matrix figure of such a
+    column is flagged vector-vs-matrix; the vector ones are what the column claims to hold.
+    """
+    groups: dict[tuple[tuple[int, int], tuple[str, ...]], list[int]] = {}
+    for k, j in enumerate(judgements):
+        claim = j.claim
+        if claim.column is None or claim.metric != "throughput" or j.outcome is not Outcome.HOLDS:
+            continue
+        if j.basis in ("vector", "matrix"):
+            groups.setdefault((claim.column, claim.precisions), []).append(k)
+    out = list(judgements)
+    for members in groups.values():
+        vector = [judgements[k] for k in members if judgements[k].basis == "vector"]
+        for k in members:
+            j = judgements[k]
+            beside = next((v for v in vector if v.claim.subject != j.claim.subject), None)
+            if j.basis != "matrix" or beside is None or Flag.VECTOR_VS_MATRIX in j.flags:
+                continue
+            precision = "/".join(precision_label(p) for p in j.claim.precisions) or "this precision"
+            flags = [f for f in FLAGS if f in {*j.flags, Flag.VECTOR_VS_MATRIX}]
+            verdict, _ = decide(j.outcome, flags, j.claim.doubts)
+            step = (
+                f"The same column gives {beside.claim.subject_query or beside.claim.subject}'s {precision} as its "
+                f"vector figure ({beside.claim.value_text}); this one is a matrix figure, so the column "
+                "is not like for like."
+            )
+            flag_text = f"Flag {Flag.VECTOR_VS_MATRIX}: {FLAG_TEXT[Flag.VECTOR_VS_MATRIX]}."
+            out[k] = replace(j, flags=flags, verdict=verdict, explanation=[*j.explanation, step, flag_text])
+    return out
 
 
 def judge(claim: Claim, catalogue: Catalogue) -> Judgement:

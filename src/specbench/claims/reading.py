@@ -189,6 +189,7 @@ class Claim:
     other_subjects: tuple[str, ...] = ()  # other chips the figure may belong to (a row naming a chip and its card)
     at: int | None = None  # where the figure (or ratio) starts in the sentence
     vague_metric: str | None = None  # "performance" (性能) alone named what a percentage is of
+    column: tuple[int, int] | None = None  # (table, column) of a figure read from a table's cell
 
     @property
     def kind(self) -> str:
@@ -257,6 +258,9 @@ class Context:
         self.column_units: tuple[tuple[tuple[str, float], Token | None] | None, ...] = ()
         # the precision words heading each column ("FP16/BF16 Tensor TFLOPS"), for the figures under them
         self.column_precisions: tuple[tuple[Token, ...], ...] = ()
+        # the kind of bandwidth heading each column ("NVLink Bandwidth", "互联带宽"), with the link it names
+        self.column_bandwidths: tuple[tuple[str, str | None] | None, ...] = ()
+        self.table = 0  # which table the rows read now belong to: a new header or paragraph starts one
         self._named: list[str] = []  # text passed over that may name chips, not yet read, oldest first
         self._headings: list[tuple[str, str]] = []  # sentences of this paragraph with only a precision word
         self._reader: Reader | None = None
@@ -325,6 +329,8 @@ class Context:
         self.columns = ()
         self.column_units = ()
         self.column_precisions = ()
+        self.column_bandwidths = ()
+        self.table += 1
 
 
 @dataclass

@@ -550,6 +550,37 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
     opening = _opened_before(s, index)  # "PCIe 4.0(速率16Gb/s)": the link the parenthesis follows
     if opening and (before := s.tokens[opening - 1]).kind is Kind.NAME and str(before.value).startswith("pci"):
         return "host_link", before.text, []
+    candidates = _bandwidth_candidates(s, looked, index)
+    specific = [c for c in candidates if c[1] != "bandwidth"]
+    if specific:
+        return specific[0][1], specific[0][2], []
+    if Kind.PIPE in s.kinds and (heading := _column_bandwidth(s, index)) is not None:
+        return heading[0], heading[1], []  # "| H200 | … | 900 GB/s |" under "| … | NVLink Bandwidth |"
+    # A bare "bandwidth": memory if the sentence speaks of memory and of no link; a guess when
+    # memory is named only in another clause ("集成96GB HBM2e显存…,支持256GB/s带宽与21个100G RoCE端口":
+    # the clause of the figure is about network ports).
+    memory, links, chip_links = _sentence_links(s)
+    if memory and not links:
+        if _names_memory(s, start, end):
+            return "memory_bandwidth", None, []
+        return "memory_bandwidth", None, ["a bare 'bandwidth' in a clause that names no memory is taken as memory's"]
+    word = "bandwidth" if candidates else "a bandwidth with no word for it"
+    doubt = [f"{word} is not said to be memory, chip-to-chip or host bandwidth"]
+    if not memory and not links and _bandwidth_words(s) == {"interconnect"}:
+        # "跨GPU通信带宽低：只有64 GB/s，远低于A100的900 GB/s": a sentence about one kind of bandwidth,
+        # named by its word, speaks of it in every clause
+        return "interconnect", None, []
+    if chip_links and not memory:
+        return "interconnect", chip_links[0], doubt  # the sentence is about NVLink / MTLink
+    if links and not memory:  # "supports PCI Express Gen 4, offering 31.5 GB/sec": the host link
+        host = next(n for n in _names_in(s, 0, len(s.tokens) - 1) if n.startswith("pci"))
+        return "host_link", host, doubt
+    return "memory_bandwidth", None, doubt
+
+
+def _bandwidth_candidates(s: Sentence, looked: Iterable[int], index: int) -> list[tuple[int, str, str | None]]:
+    """(distance, kind, link) for each token of ``looked`` that says which bandwidth a figure is,
+    nearest first: a link's or memory's name, a word naming the bandwidth; a bare "bandwidth" last."""
     candidates: list[tuple[int, str, str | None]] = []
     for i in looked:
         t = s.tokens[i]
@@ -571,29 +602,23 @@ def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[st
             elif metric == "bandwidth":
                 candidates.append((int(distance * 2) + 100, "bandwidth", None))
     candidates.sort(key=lambda c: c[0])
-    specific = [c for c in candidates if c[1] != "bandwidth"]
-    if specific:
-        return specific[0][1], specific[0][2], []
-    # A bare "bandwidth": memory if the sentence speaks of memory and of no link; a guess when
-    # memory is named only in another clause ("集成96GB HBM2e显存…,支持256GB/s带宽与21个100G RoCE端口":
-    # the clause of the figure is about network ports).
-    memory, links, chip_links = _sentence_links(s)
-    if memory and not links:
-        if _names_memory(s, start, end):
-            return "memory_bandwidth", None, []
-        return "memory_bandwidth", None, ["a bare 'bandwidth' in a clause that names no memory is taken as memory's"]
-    word = "bandwidth" if candidates else "a bandwidth with no word for it"
-    doubt = [f"{word} is not said to be memory, chip-to-chip or host bandwidth"]
-    if not memory and not links and _bandwidth_words(s) == {"interconnect"}:
-        # "跨GPU通信带宽低：只有64 GB/s，远低于A100的900 GB/s": a sentence about one kind of bandwidth,
-        # named by its word, speaks of it in every clause
-        return "interconnect", None, []
-    if chip_links and not memory:
-        return "interconnect", chip_links[0], doubt  # the sentence is about NVLink / MTLink
-    if links and not memory:  # "supports PCI Express Gen 4, offering 31.5 GB/sec": the host link
-        host = next(n for n in _names_in(s, 0, len(s.tokens) - 1) if n.startswith("pci"))
-        return "host_link", host, doubt
-    return "memory_bandwidth", None, doubt
+    return candidates
+
+
+def _column_bandwidths(s: Sentence, cells: list[list[int]]) -> tuple[tuple[str, str | None] | None, ...]:
+    """The kind of bandwidth a header row names over each column: "| Memory Bandwidth | NVLink
+    Bandwidth |", "| 显存带宽 | 互联带宽 |". A column that names none, or a bare "bandwidth", gets none."""
+    found: list[tuple[str, str | None] | None] = []
+    for cell in cells:
+        specific = [c for c in _bandwidth_candidates(s, cell, cell[0] if cell else 0) if c[1] != "bandwidth"]
+        found.append((specific[0][1], specific[0][2]) if specific else None)
+    return tuple(found) if any(found) else ()
+
+
+def _column_bandwidth(s: Sentence, index: int) -> tuple[str, str | None] | None:
+    headings = s.context.column_bandwidths
+    number = next((n for n, cell in enumerate(_cells(s)) if index in cell), None)
+    return headings[number] if number is not None and number < len(headings) else None
 
 
 def _bandwidth_words(s: Sentence) -> set[str]:
@@ -990,6 +1015,8 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
     if not any(s.tokens[i].kind in (Kind.QUANTITY, Kind.NUMBER) for cell in cells for i in cell):
         if any(cells):  # a header row; "|---|---|" holds no token and changes nothing
             s.context.column_units = _column_units(s, cells)
+            s.context.column_bandwidths = _column_bandwidths(s, cells)
+            s.context.table += 1
             s.context.column_precisions = tuple(
                 tuple(s.tokens[i] for i in cell if _is(s.tokens[i], "precisions")) for cell in cells
             )
@@ -1034,13 +1061,15 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
             if subject is None:
                 continue
             precisions = label_precisions
-            if not precisions and row_subject is not None and number < len(s.context.column_precisions):
+            row_named = row_subject is not None or subject.index in naming  # "| 1 | NVIDIA H200 | … |"
+            if not precisions and row_named and number < len(s.context.column_precisions):
                 # "| H100 | … | Up to 989 TFLOPS |" under "| GPU Model | … | FP16/BF16 Tensor TFLOPS |"
                 precisions = list(s.context.column_precisions[number])
             claim = _value_claim(s, i, subject, "table_row", precisions=precisions or None)
             if claim is not None and subject is row_subject and row_others:
                 claim = replace(claim, other_subjects=row_others)
             if claim is not None:
+                claim = replace(claim, column=(s.context.table, number))
                 claims.append(claim)
                 s.used.add(i)
     return claims
