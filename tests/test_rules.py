@@ -1567,3 +1567,33 @@ def test_a_columns_header_says_which_bandwidth_its_cells_are(catalogue):
         ("memory_capacity", (), "supported"),
         ("interconnect", (), "supported"),
     ]
+
+
+def test_from_continues_a_change_named_earlier_in_the_sentence(catalogue):
+    # pingdo.net (H100 vs H200): the figures after "from" are the H100's; the H200's are 4.8 TB/s and
+    # 141 GB [NVX-1]. "**" is Markdown's bold around the second figure.
+    judged = check(
+        "The H200 is increasing bandwidth from 3.35 TB/s to **4.8 TB/s**, and capacity from 80GB to **141GB**.",
+        catalogue,
+    )
+    figures = [(j.claim.value, j.claim.rule, j.verdict) for j in judged if j.claim.metric != "memory_type"]
+    assert figures == [
+        (3350, "change", "unverifiable"),
+        (4800, "change", "supported"),
+        (80, "change", "unverifiable"),
+        (141, "change", "supported"),
+    ]
+
+
+def test_compute_chips_counted_inside_a_package_are_its_dies(catalogue):
+    # oryoy.com on the MI300X: "集成了13个先进的计算芯片"; AMD: eight XCDs [AMD-1] (13 is the MI300A's count)
+    (judgement,) = check("MI300X集成了13个先进的计算芯片", catalogue)
+    assert (judgement.claim.metric, judgement.claim.value, judgement.verdict) == ("compute_dies", 13, "false")
+    assert check("这台服务器集成了8个芯片", catalogue) == []  # a server's chips are no dies
+
+
+def test_one_memory_stacks_capacity_is_not_the_chips(catalogue):
+    # CSDN: "B200每个Die有4个24GB的HBM3e stack": 24 GB is a stack's; the B200's is 180 GB [NVX-3, NVX-5]
+    for text in ("B200每个Die有4个24GB的HBM3e stack", "The B200 has eight 24GB HBM3e stacks"):
+        capacity = [j for j in check(text, catalogue) if j.claim.metric == "memory_capacity"]
+        assert [(j.claim.value, j.verdict) for j in capacity] == [(24, "unverifiable")]

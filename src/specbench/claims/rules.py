@@ -846,6 +846,11 @@ def _capacity_list(s: Sentence, index: int) -> str | None:
     return None
 
 
+_PER_STACK = re.compile(
+    r"\s?(?:的\s?)?(?:(?:hbm|gddr)[\w.]*\s?)?(?:memory\s)?(?:stacks?|堆栈|堆叠)(?![a-z])", re.IGNORECASE
+)
+
+
 def _value_claim(
     s: Sentence,
     index: int,
@@ -874,6 +879,10 @@ def _value_claim(
     span = None if change else _range_around(s, index)
     if span is not None:
         more_doubts.append(f"the figure is one end of a range ('{span}')")
+    if metric == "memory_capacity" and _PER_STACK.match(s.text, token.end):
+        # "4个24GB的HBM3e stack", "eight 24GB HBM3e stacks": one stack's capacity, which the catalogue
+        # does not record, not the chip's
+        more_doubts.append("the figure is one memory stack's capacity, not the chip's")
     if metric == "memory_capacity" and (listed := _capacity_list(s, index)) is not None:
         # "H100 … 80 / 94 / 140 GB HBM3 变体": capacities of several SKUs, some of which the catalogue may lack
         more_doubts.append(
@@ -1287,7 +1296,10 @@ def _with_bare_numbers(s: Sentence, values: list[int]) -> list[int]:
 
 # "cut from 600 GB/s to 400 GB/s", "600 GBps interconnect down to 400 GBps": after the figure
 # before a change, at most two words and "to"
-_CHANGE_TO = re.compile(r"(?:\s+[a-z-]+){0,2}?\s+(?:(?:down|up)\s+)?to\s+", re.IGNORECASE)
+_CHANGE_TO = re.compile(r"[*_]{0,3}(?:\s+[a-z-]+){0,2}?\s+(?:(?:down|up)\s+)?to\s+[*_]{0,3}", re.IGNORECASE)
+# "increasing bandwidth from 3.35 TB/s to 4.8 TB/s, and capacity from 80GB to 141GB": "from" before a
+# figure continues a change named earlier in the sentence
+_FROM = re.compile(r"\bfrom\s+[*_]{0,3}$", re.IGNORECASE)
 
 
 def _transition(s: Sentence, a: int) -> int | None:
@@ -1303,11 +1315,18 @@ def _transition(s: Sentence, a: int) -> int | None:
         if b < len(tokens) and s.text[tokens[b - 1].end : tokens[b].start].strip() not in ("", "了"):
             return None
     else:
-        b = a + 1
-        while b < len(tokens) and b <= a + 3 and tokens[b].kind is Kind.WORD and not _is(tokens[b], "transitions"):
+        b, words = a + 1, 0
+        while b < len(tokens) and (
+            tokens[b].kind is Kind.STAR  # "3.35 TB/s to **4.8 TB/s**": Markdown's bold
+            or (words < 3 and tokens[b].kind is Kind.WORD and not _is(tokens[b], "transitions"))
+        ):
+            words += tokens[b].kind is Kind.WORD
             b += 1  # "600 GBps interconnect down to 400 GBps"
         start, _end = s.clause_range(a)
-        if not any(_is(tokens[k], "transitions") for k in range(max(start, a - 8), a)):
+        if not any(_is(tokens[k], "transitions") for k in range(max(start, a - 8), a)) and not (
+            _FROM.search(s.text, max(0, tokens[a].start - 12), tokens[a].start)
+            and any(_is(tokens[k], "transitions") for k in range(a))
+        ):
             return None
         if b >= len(tokens) or not _CHANGE_TO.fullmatch(s.text, tokens[a].end, tokens[b].start):
             return None

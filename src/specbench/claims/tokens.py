@@ -533,8 +533,10 @@ _SERIES_PREFIX = re.compile(r"^(?:昆仑芯?|昇腾|思[元源]|instinct|天垓|
 _CHANGE_UP, _CHANGE_DOWN = "高快多大强", "低慢少小弱"
 _GLUED_PRECISIONS = "fp64|fp32|fp16|fp8|bf16|tf32|int8|int4"
 # The parts of a package a count can be of: compute dies, and memory stacks (an HBM "chip" is a stack).
-_PART_ADJECTIVES = r"(?:(?:identical|compute|silicon|logic|gpu|active|计算)\s?){0,2}"
-_DIE_PART = r"dies|die|chiplets?|tiles|芯粒|裸片"
+_PART_ADJECTIVES = r"(?:(?:identical|compute|silicon|logic|gpu|active|计算|先进的|相同的)\s?){0,2}"
+# "集成了13个先进的计算芯片": a compute chip counted inside a package is a die; "芯片" alone is not
+# ("8个芯片" are a server's chips)
+_DIE_PART = r"dies|die|chiplets?|tiles|芯粒|裸片|计算芯片"
 _MEMORY_PART = r"(?:hbm\d?e?|high[\s-]bandwidth memory|memory|显存|内存)(?:\s?memory)?"  # "four HBM3 memory stacks"
 
 
