@@ -1597,3 +1597,13 @@ def test_one_memory_stacks_capacity_is_not_the_chips(catalogue):
     for text in ("B200每个Die有4个24GB的HBM3e stack", "The B200 has eight 24GB HBM3e stacks"):
         capacity = [j for j in check(text, catalogue) if j.claim.metric == "memory_capacity"]
         assert [(j.claim.value, j.verdict) for j in capacity] == [(24, "unverifiable")]
+
+
+def test_eight_times_a_devices_figure_is_a_servers_total(catalogue):
+    # canopywave.com: "| Performance (FP8) | Up to 32 petaFLOPS |" under the H100: 8 x 3958 sparse [NV-H1]
+    (judgement,) = check("The H100 delivers up to 32 petaFLOPS of FP8", catalogue)
+    assert judgement.verdict == "misleading" and "aggregate-peak" in judgement.flags
+    assert "8 × H100 SXM5 FP8" in " ".join(judgement.explanation)
+    # 395 is no multiple of eight of any H100 FP16 figure (989.5 dense, 1979 sparse [NV-H1])
+    (wrong,) = check("The H100 delivers 395 TFLOPS of FP16", catalogue)
+    assert (wrong.verdict, wrong.flags) == ("false", [])
