@@ -862,12 +862,12 @@ def compare_row(
     chip: Chip,
     catalogue: Catalogue,
     mapping: Mapping,
-    ranges: dict[str, tuple[Candidate, Candidate]] | None = None,
+    ranges: dict[str, tuple[Candidate, Candidate]],
 ) -> tuple[int, list[Disagreement]]:
-    """Every metric of one Epoch row against its catalogue entry: (comparisons made, disagreements)."""
+    """Every metric of one Epoch row against its catalogue entry: (comparisons made, disagreements).
+    ``ranges`` is the catalogue's range of each single-value column, from :func:`catalogue_ranges`."""
     siblings = [c for c in catalogue.chips.values() if c.family == chip.family and c.id != chip.id]
     base = catalogue.chips.get(chip.base) if chip.base else None
-    ranges = catalogue_ranges(catalogue, mapping) if ranges is None else ranges
     made = 0
     found: list[Disagreement] = []
     for column in COLUMNS:

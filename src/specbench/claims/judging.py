@@ -70,9 +70,9 @@ QUALIFIER_WORDS = {
 }
 
 
-# Servers whose totals are quoted as if one device's: 8-GPU HGX and DGX boards. Other sizes (4, 16,
+# The server whose total is quoted as if one device's: 8-GPU HGX and DGX boards. Other sizes (4, 16,
 # 72) match too many wrong numbers by chance (4 × 19.5 = 78) to be told from them.
-SYSTEM_SIZES = (8,)
+SERVER_DEVICES = 8
 
 
 @dataclass
@@ -787,18 +787,17 @@ class Judge:
     ) -> None:
         """A figure no basis of one device gives that is a standard server's total: "| Performance
         (FP8) | Up to 32 petaFLOPS |" in an H100 column is 8 × 3958 sparse, an 8-GPU HGX board's."""
-        for devices in SYSTEM_SIZES:
-            match = self._search_value(chip, value / devices, claim, tol, claimed_kind, None)
-            if match is None or match[0].precision not in claim.precisions or "precision-mismatch" in match[3]:
-                continue  # another precision's figure times eight is a coincidence more than a server
-            figure, found, how, match_flags = match
-            judgement.explanation.append(
-                f"It is {devices} × {how}, {fmt(found)} {_unit(figure.precision)} "
-                f"[{', '.join(figure.sources)}]: the total of {devices} devices, given as one device's."
-            )
-            flags += [*match_flags, "aggregate-peak"]
-            judgement.outcome = Outcome.ELSEWHERE
-            return
+        devices = SERVER_DEVICES
+        match = self._search_value(chip, value / devices, claim, tol, claimed_kind, None)
+        if match is None or match[0].precision not in claim.precisions or "precision-mismatch" in match[3]:
+            return  # another precision's figure times eight is a coincidence more than a server
+        figure, found, how, match_flags = match
+        judgement.explanation.append(
+            f"It is {devices} × {how}, {fmt(found)} {_unit(figure.precision)} "
+            f"[{', '.join(figure.sources)}]: the total of {devices} devices, given as one device's."
+        )
+        flags += [*match_flags, "aggregate-peak"]
+        judgement.outcome = Outcome.ELSEWHERE
 
     @staticmethod
     def _top_figure(chip: Chip, like: Figure) -> tuple[Figure, float] | None:
