@@ -1607,3 +1607,58 @@ def test_eight_times_a_devices_figure_is_a_servers_total(catalogue):
     # 395 is no multiple of eight of any H100 FP16 figure (989.5 dense, 1979 sparse [NV-H1])
     (wrong,) = check("The H100 delivers 395 TFLOPS of FP16", catalogue)
     assert (wrong.verdict, wrong.flags) == ("false", [])
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # "8 H100s", "A100s": a plural names the chip (8 x 3958 sparse FP8 [NV-H1] is a server's total)
+        ("8 H100s deliver 32 PFLOPS of FP8", "nvidia-h100-sxm5"),
+        ("A100s offer 80 GB of HBM2e", "nvidia-a100-sxm4-80gb"),
+        ("The L40S has 48 GB of GDDR6", "nvidia-l40s"),  # a model whose name ends in S is not a plural
+    ],
+)
+def test_a_plural_after_a_chips_name_names_the_chip(catalogue, text, subject):
+    assert {j.claim.subject for j in check(text, catalogue)} == {subject}
+
+
+def test_a_model_code_the_catalogue_lacks_is_a_chip_of_its_own(catalogue):
+    # datacrunch.io (B300 vs B200): the B300 is in no source the catalogue cites; its 288 GB was
+    # read as nothing, and in a table its column fell to the B200 of the header before it
+    (alone,) = [j for j in check("The B300 has 288 GB of HBM3E memory.", catalogue) if j.claim.value]
+    assert (alone.claim.subject_query, alone.verdict) == ("B300", "unverifiable")
+    table = "Technical Specifications | B200 | B300 |\n---|---|---|\nGPU Memory | 180 GB HBM3E | 288 GB HBM3E |"
+    capacity = [j for j in check(table, catalogue) if j.claim.metric == "memory_capacity"]
+    # B200: 180 GB [NVX-5]; the B300's 288 GB is unverifiable, never the B200's
+    assert [(j.claim.subject or j.claim.subject_query, j.claim.value, j.verdict) for j in capacity] == [
+        ("nvidia-b200", 180, "supported"),
+        ("B300", 288, "unverifiable"),
+    ]
+    # a video codec and a die's code are no model of a chip
+    for text in ("H264 video at 120 TFLOPS", "GB100 die with 208 billion transistors"):
+        assert all(j.claim.subject_query not in ("H264", "GB100") for j in check(text, catalogue))
+
+
+def test_a_precision_after_a_closed_parenthesis_is_the_earlier_figures(catalogue):
+    # grokipedia (L4 vs L40S): 242 TFLOPS FP16 and 485 FP8/INT8, both 2:4 sparse [NVC-Q3]; the FP16 of
+    # the first figure had governed the second across "(with sparsity) and"
+    text = (
+        "performance peaks such as 242 TFLOPS in FP16 Tensor Core operations (with sparsity) and 485 TFLOPS "
+        "in FP8/INT8 Tensor Core operations (with sparsity) on the L4"
+    )
+    assert [(j.claim.value, j.claim.precisions, j.verdict) for j in check(text, catalogue)] == [
+        (242, ("fp16",), "supported"),
+        (485, ("fp8",), "supported"),
+    ]
+    # inside a parenthesis still open, the precision before it governs: A100 FP32 19.5 [NV-A1]; 312 is
+    # no FP32 figure of it (TF32 sparse), so the restatement is misleading
+    open_ = check("The A100 offers 19.5 TFLOPS FP32 (312 TFLOPS with sparsity)", catalogue)
+    assert [(j.claim.precisions, j.verdict) for j in open_] == [(("fp32",), "supported"), (("fp32",), "misleading")]
+
+
+def test_a_parenthesis_that_excludes_sparsity_is_not_sparse(catalogue):
+    # youkuaiyun.com: "312 TFLOPS FP16/BF16 Tensor(不含稀疏)" (sparsity not included): A100 dense 312 [NV-A1]
+    for text in ("A100 312 TFLOPS FP16(不含稀疏)", "A100:\n312 TFLOPS FP16/BF16 Tensor(不含稀疏)"):
+        assert [(j.verdict, j.flags) for j in check(text, catalogue)] == [("supported", [])]
+    # a parenthesis of the sparsity word alone gives the figure its basis: 624 sparse [NV-A1]
+    assert [j.verdict for j in check("A100 624 TFLOPS FP16 (稀疏)", catalogue)] == ["supported"]

@@ -461,6 +461,18 @@ def _trails(s: Sentence, figure: int, word: int) -> bool:
     return _TRAILING.fullmatch(s.text, s.tokens[figure].end, s.tokens[word].start) is not None
 
 
+def _inside_parenthesis(s: Sentence, start: int, index: int) -> bool:
+    """Whether a parenthesis opened between ``start`` and ``index`` is still open at ``index``."""
+    depth = 0
+    for j in range(start, index):
+        kind = s.tokens[j].kind
+        if kind is Kind.OPEN:
+            depth += 1
+        elif kind is Kind.CLOSE and depth:
+            depth -= 1
+    return depth > 0
+
+
 def _precisions_near(s: Sentence, index: int, lower: int) -> list[Token]:
     """Precision words that govern the figure at ``index``.
 
@@ -486,10 +498,11 @@ def _precisions_near(s: Sentence, index: int, lower: int) -> list[Token]:
                 and k >= start
                 and s.tokens[k].kind is Kind.QUANTITY
                 and _trails(s, k, i)
-                and all(s.tokens[j].kind is not Kind.OPEN for j in range(i + 1, index))
+                and not _inside_parenthesis(s, i + 1, index)
             ):
-                # "80 TFLOPS in FP16 and 160 TOPS in Int8": FP16 is the earlier figure's; but in
-                # "19.5 TFLOPS FP32 (312 TFLOPS with sparsity)" the parenthesis restates it as FP32
+                # "80 TFLOPS in FP16 and 160 TOPS in Int8": FP16 is the earlier figure's, also past a
+                # closed parenthesis ("242 TFLOPS in FP16 (with sparsity) and 485 TFLOPS in FP8"); but
+                # in "19.5 TFLOPS FP32 (312 TFLOPS with sparsity)" the parenthesis restates it as FP32
                 break
             before.insert(0, t)
             # "TF32/TF32+" and "FP16、BF16" are lists; one word otherwise.
@@ -812,8 +825,22 @@ def _own_basis(s: Sentence, opening: int) -> str | None:
     """The sparsity a parenthesis of one word gives the figure before it: "312 TFLOPS (sparse)"."""
     if opening + 2 < len(s.tokens) and s.tokens[opening + 2].kind is Kind.CLOSE:
         word = s.tokens[opening + 1]
-        if word.kind is Kind.WORD and word.has("sparsity"):
+        # nothing else inside: "(不含稀疏)" (sparsity not included) says the opposite of its word
+        bare = not s.text[s.tokens[opening].end : word.start].strip()
+        if bare and not s.text[word.end : s.tokens[opening + 2].start].strip() and word.has("sparsity"):
             return str(word.role("sparsity"))
+    return None
+
+
+def _parenthesis_after_words(s: Sentence, index: int, end: int) -> int | None:
+    """The parenthesis that follows the figure at ``index`` past words alone (its precision, "Tensor
+    Core operations"), no other figure or clause between, or None."""
+    for k in range(index + 1, min(end, index + 8) + 1):
+        kind = s.tokens[k].kind
+        if kind is Kind.OPEN:
+            return k
+        if kind is not Kind.WORD:
+            return None
     return None
 
 
@@ -917,6 +944,8 @@ def _value_claim(
         sparsity = "sparse"
     if sparsity is None and after < end and s.tokens[after].kind is Kind.OPEN:
         sparsity = _basis_of_the_other(s, after) or _own_basis(s, after)
+    if sparsity is None and (opening := _parenthesis_after_words(s, index, end)) is not None:
+        sparsity = _own_basis(s, opening)  # "485 TFLOPS in FP8/INT8 Tensor Core operations (with sparsity)"
     execution_words = _words_in(s, lower, index, "execution")
     # "450GB/s unidirectional", "双向带宽900GB/s", "(25 GB/s per direction)": the nearest direction word
     directions = _words_in(s, max(lower, index - 3), after, "directions") if metric == "interconnect" else []

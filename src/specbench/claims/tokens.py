@@ -163,8 +163,9 @@ def _trie(words: list[str], between: str, end: str | None = None) -> str:
 NAME_SEPARATOR = r"[ \-_.·]?"  # what may stand between the characters of a chip's name ("br-100", "mtt s4000")
 
 # Where a chip's name ends: not inside a longer word or number, but "昇腾910BAI芯片" (AI glued to
-# the name, as Chinese text often writes it) still names the 910B; "910Bail" does not.
-NAME_END = r"(?:(?=ai(?![a-z]))|(?![a-z0-9]))"
+# the name, as Chinese text often writes it) still names the 910B; "910Bail" does not. A plural
+# after a name that ends in a digit ("8 H100s", "thousands of H20s") names the chip too.
+NAME_END = r"(?:(?=ai(?![a-z]))|(?<=\d)(?=s(?![a-z0-9]))|(?![a-z0-9]))"
 
 # "L2 cache" (二级缓存) is a level of cache, not NVIDIA's L2 card.
 _NOT_CACHE = r"(?!\s?(?:cache|缓存))"
@@ -274,6 +275,11 @@ class Tokenizer:
                 rf"(?<![a-z0-9])(?:{_SERIES})\s?\d{{2,4}}(?:(?=ai(?![a-z]))|[a-z]{{0,2}}\d?){NAME_END}",
             ),
             ("other_chip", "(?:" + bounded(self.other_chips, sep, NAME_END) + ")" + _NOT_CACHE),
+            # a model code shaped as NVIDIA's are that neither the catalogue nor the lexicon holds
+            # ("B300", "H300", "L30"): a chip of its own, so that its figures are never pinned on a
+            # neighbour, and never the number it ends with ("H264" and "H265" are video codecs). A die's
+            # code ("GH100", "GB100") names the silicon several products share, not one of them.
+            ("model_code", rf"(?<![a-z0-9])[abhlv](?!26[456])\d{{2,3}}[a-z]?{NAME_END}{_NOT_CACHE}"),
             (
                 "numbered_card",
                 r"(?<![\w.,])(?:" + _alternation(self.numbered_cards) + r")(?:\s?ti)?"
@@ -408,6 +414,8 @@ class Tokenizer:
         if name == "other_chip":
             other = self.other_chips.get(_fold_name(word)) or word.upper()
             return Token(Kind.OTHER_CHIP, start, end, text, other)
+        if name == "model_code":
+            return Token(Kind.OTHER_CHIP, start, end, text, word.upper())
         if name == "name":
             return Token(Kind.NAME, start, end, text, word)
         if name == "change_char":
