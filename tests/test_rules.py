@@ -1662,3 +1662,29 @@ def test_a_parenthesis_that_excludes_sparsity_is_not_sparse(catalogue):
         assert [(j.verdict, j.flags) for j in check(text, catalogue)] == [("supported", [])]
     # a parenthesis of the sparsity word alone gives the figure its basis: 624 sparse [NV-A1]
     assert [j.verdict for j in check("A100 624 TFLOPS FP16 (稀疏)", catalogue)] == ["supported"]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric", "verdict"),
+    [
+        # MI300X 5.3 TB/s, 192 GB [AMD-1, AMD-2] against H100 SXM5 3.35 TB/s, 80 GB [NV-H1]
+        ("The MI300X has more memory bandwidth than the H100.", "memory_bandwidth", "supported"),
+        ("The MI300X has more memory than the H100.", "memory_capacity", "supported"),
+        # H20 FP16 148 [NV-20a] against H100 SXM5 989.5 dense [NV-H1]
+        ("The H20 has lower FP16 throughput than the H100.", "throughput", "supported"),
+        ("The H20 has higher FP16 throughput than the H100.", "throughput", "false"),
+    ],
+)
+def test_a_comparison_split_around_what_it_compares(catalogue, text, metric, verdict):
+    (judgement,) = check(text, catalogue)
+    assert (judgement.claim.rule, judgement.claim.metric, judgement.verdict) == ("comparative", metric, verdict)
+
+
+def test_a_comparison_on_a_class_of_workloads_is_a_benchmark_result(catalogue):
+    # localaimaster.com: serving speed on bandwidth-bound workloads is measured, not a spec figure
+    text = "For LLM serving at scale, the MI300X meets or beats the H100 on bandwidth-bound workloads."
+    (judgement,) = check(text, catalogue)
+    assert judgement.verdict == "unverifiable" and "benchmark result" in (judgement.claim.undefined or "")
+    # naming the kind of workload a chip targets does not make its figures measured: H200 141 GB [NVX-1]
+    (capacity,) = check("The H200 has 141GB of memory, targeting memory-bound LLMs.", catalogue)[:1]
+    assert capacity.verdict == "supported"

@@ -38,6 +38,7 @@ from specbench.claims.reading import (
     PCIE_WORDS,
     ROC_LAUNCH,
     SLASH_FRACTION,
+    SPLIT_COMPARATIVE,
     TRANSISTORS_BEFORE,
     claim_units,
     claim_words,
@@ -101,6 +102,7 @@ class Prefilter:
             re.compile(LAUNCHED_IN),
             re.compile(ROC_LAUNCH),
             re.compile(TRANSISTORS_BEFORE),
+            re.compile(SPLIT_COMPARATIVE),
         ]
 
     @cached_property

@@ -116,6 +116,9 @@ NODE_AFTER_DIGIT = r"(?:nm|纳米|n|-?nanomet(?:er|re)s?)(?![a-z0-9])"
 # A transistor count after its word, with no unit of its own: "晶体管数量跃升至800亿", "a transistor
 # count of 80 billion" (rules._transistor_counts)
 TRANSISTORS_BEFORE = r"(?:晶体管|transistor)[^。!?！？\n]{0,24}?\d\s?(?:亿|billion)"
+# A comparison split around what it compares, with no number: "higher memory bandwidth than the
+# H100", "more HBM than" (rules.comparative)
+SPLIT_COMPARATIVE = r"(?:higher|more|greater|faster|better|lower|less|fewer|slower)\s(?:[a-z0-9+/-]+\s){1,4}than\s"
 # A launch year: "2020年推出", "2023年底推出", "2023年11月发布" (see rules.launch_year). Each
 # alternative begins with a character of its own, not a group, so that the prefilter's pass over a
 # whole text looks only where one of those characters stands (a group in first place has the engine
@@ -542,6 +545,7 @@ class Reader:
             re.compile(r"\|[^|\n]{0,40}\d"),
             re.compile(rf"hbm|gddr\d|lpddr|{DESIGN_WORDS}"),
             re.compile(TRANSISTORS_BEFORE),
+            re.compile(SPLIT_COMPARATIVE),
         )
 
     def _triggered(self, folded: str) -> bool:

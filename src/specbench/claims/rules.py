@@ -1953,6 +1953,43 @@ def _first_role(s: Sentence, role: str) -> str | None:
     return s.memo[key]
 
 
+_SPLIT_CHANGES = {
+    "higher": "greater",
+    "more": "greater",
+    "greater": "greater",
+    "faster": "greater",
+    "better": "greater",
+    "lower": "less",
+    "less": "less",
+    "fewer": "less",
+    "slower": "less",
+}
+
+
+def _split_comparative(s: Sentence, index: int) -> str:
+    """The relation that "than" at ``index`` ends, where a change word stands before it past words
+    alone ("higher memory bandwidth than", "more HBM than"), or "None". A ratio before the change
+    word ("2x higher bandwidth than") is read by the ratio rule."""
+    token = s.tokens[index]
+    if token.kind is not Kind.WORD or token.text.casefold() != "than":
+        return "None"
+    for k in range(index - 1, max(index - 5, 0) - 1, -1):
+        word = s.tokens[k]
+        if word.kind is not Kind.WORD:
+            return "None"
+        relation = _SPLIT_CHANGES.get(word.text.casefold())
+        if relation is not None:
+            if k + 1 == index:
+                return "None"  # "higher than" is a comparative word of its own
+            before = s.tokens[k - 1] if k else None
+            if before is not None and (before.kind is Kind.RATIO or _is(before, "ratio_words")):
+                return "None"
+            return relation
+        if not word.has("metrics", "precisions", "of", "memory_types", "vague_metrics"):
+            return "None"
+    return "None"
+
+
 def _clause_chain_subject(s: Sentence, index: int, claims: list[Claim], rival: Mention) -> Mention | None:
     """The subject of a clause that names none, continuing a ratio of the same sentence:
     "H20 …为148TFlops,H100 SXM算力的15%左右,也低于昇腾910B算力" (the H20 is below the 910B, not
@@ -1972,14 +2009,16 @@ def _clause_chain_subject(s: Sentence, index: int, claims: list[Claim], rival: M
     "相比英伟达A100，MTT S4000的FP32算力更高",
     "BR100 beats A100 in BF16",
     "H20领先H100",
+    "The MI300X has higher memory bandwidth than the H100",
 )
 def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
-    """A comparison with no number: 'A beats B', 'A的X高于B', '相比B，A的X更高'."""
-    if "comparatives" not in s.roles:
+    """A comparison with no number: 'A beats B', 'A的X高于B', '相比B，A的X更高', 'A has higher X than B'."""
+    if "comparatives" not in s.roles and "changes" not in s.roles:
         return claims
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
-        if not _is(token, "comparatives"):
+        relation = str(token.role("comparatives")) if _is(token, "comparatives") else _split_comparative(s, i)
+        if relation == "None":
             continue
         nxt = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
         prev = s.tokens[i - 1] if i else None
@@ -2000,7 +2039,6 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
         subject = _clause_chain_subject(s, i, claims, rival) or _subject_before(s, i, exclude=rival)
         if subject is None or subject.unnamed or subject.same_chip(rival):
             continue
-        relation = str(token.role("comparatives"))
         metric, precisions, others, doubts = _basis(s, i, subject, claims)
         precisions, _rival_own = _precisions_of_each(s, rival, i, metric, precisions)
         doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
