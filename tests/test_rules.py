@@ -1688,3 +1688,46 @@ def test_a_comparison_on_a_class_of_workloads_is_a_benchmark_result(catalogue):
     # naming the kind of workload a chip targets does not make its figures measured: H200 141 GB [NVX-1]
     (capacity,) = check("The H200 has 141GB of memory, targeting memory-bound LLMs.", catalogue)[:1]
     assert capacity.verdict == "supported"
+
+
+def test_a_test_named_before_a_chip_named_twice_frames_the_comparison(catalogue):
+    # kontronn.com on MLPerf v5.0: a measured result; peak ratios B200/H200 are 2.2-2.3x [NVX-1, NVX-5],
+    # which had made the 3x false
+    text = (
+        "Additionally, in the Llama 2 70B Interactive test, the DGX B200 system equipped with 8 B200 GPUs "
+        "demonstrated 3 times the performance of the H200."
+    )
+    (judgement,) = check(text, catalogue)
+    assert judgement.verdict == "unverifiable" and "benchmark result" in (judgement.claim.undefined or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # izzition.com (EE Times): AMD's 12 chiplets are eight XCD compute dies on four I/O dies [AMD-1]
+        ("AMD has positioned its 12-chiplet MI300X GPU directly against Nvidia's H100", "unverifiable"),
+        ("The MI300X has 8 compute chiplets", "supported"),
+        ("The MI300X has 6 compute chiplets", "false"),  # compute dies counted, and not eight
+        ("its dual-chiplet Ascend 910C AI processors", "supported"),  # two compute dies [HWX-20, HWX-31]
+    ],
+)
+def test_chiplets_counted_without_compute_may_include_io_dies(catalogue, text, verdict):
+    (judgement,) = check(text, catalogue)
+    assert (judgement.claim.metric, judgement.verdict) == ("compute_dies", verdict)
+
+
+def test_a_figure_joined_by_at_to_a_chips_figure_is_that_chips(catalogue):
+    # izzition.com (EE Times): MI300X 192 GB, 5.3 TB/s [AMD-1, AMD-2]; H200 141 GB, 4.8 TB/s [NVX-1]
+    judged = check("MI300X has 192 GB with 5.2 TB/s versus H200's 141 GB at 4.8 TB/s", catalogue)
+    assert [(j.claim.subject, j.claim.value, j.verdict) for j in judged] == [
+        ("amd-instinct-mi300x", 192, "supported"),
+        ("amd-instinct-mi300x", 5200, "supported"),
+        ("nvidia-h200-sxm", 141, "supported"),
+        ("nvidia-h200-sxm", 4800, "supported"),
+    ]
+
+
+def test_capacity_alone_is_the_memorys(catalogue):
+    # he6.net on the MI300X: "容量是英伟达最强计算卡H100的2.4倍": 192 / 80 = 2.4 [AMD-2, NV-H1]
+    (judgement,) = check("MI300X容量是英伟达最强计算卡H100的2.4倍", catalogue)
+    assert (judgement.claim.metric, judgement.verdict) == ("memory_capacity", "supported")

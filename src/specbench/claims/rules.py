@@ -410,6 +410,12 @@ def _listed_after(s: Sentence, index: int) -> Mention | None:
     "versus H100's 80GB HBM3 and 3.35 TB/s" (the 3.35 TB/s is the H100's too). Only "and"
     (和, 与) joins the items, and only memory-type names and metric words may stand between."""
     j = index - 1
+    if (
+        j >= 1
+        and s.tokens[j].kind is Kind.QUANTITY
+        and _JOINED_FIGURE.fullmatch(s.text, s.tokens[j].end, s.tokens[index].start)
+    ):
+        return _attached(s, j)  # "versus H200's 141 GB at 4.8 TB/s": the 4.8 TB/s is the H200's too
     while j >= 0 and _is(s.tokens[j], "qualifiers"):
         j -= 1
     if j < 1 or s.tokens[j].role("rival_markers") != "and":
@@ -424,6 +430,8 @@ def _listed_after(s: Sentence, index: int) -> Mention | None:
         return None
     return _attached(s, j)
 
+
+_JOINED_FIGURE = re.compile(r"\s*(?:at|with|@)\s*", re.IGNORECASE)
 
 # "15 billion transistors on the Pascal-based Tesla P100", "80 billion transistors in the H100"
 _ON_THE = re.compile(r"\b(?:on|in)\s+(?:the|a|an)\b", re.IGNORECASE)
@@ -1888,11 +1896,13 @@ def _pair_claim(
 def _frame(s: Sentence, start: int) -> str | None:
     """What a sentence's leading frame says a comparison measures: "在ResNet-50训练测试中，H100 …
     相比A100 … 提升56%", "在Transformer模型训练场景中，H100相比A100实现4-7倍加速". The frame is
-    what comes before the comparison's first chip or figure, when it names no chip and states no
-    figure of its own."""
-    if start <= 0 or any(t.kind in _FRAME_ENDS for t in s.tokens[:start]):
+    what comes before the sentence's first chip or figure, the comparison's or its subject's named
+    twice ("in the Llama 2 70B Interactive test, the DGX B200 system equipped with 8 B200 GPUs
+    demonstrated 3 times the performance of the H200")."""
+    first = next((k for k, t in enumerate(s.tokens[: start + 1]) if t.kind in _FRAME_ENDS), start)
+    if first <= 0:
         return None
-    return _undefined(s, 0, start - 1)
+    return _undefined(s, 0, first - 1)
 
 
 _FRAME_ENDS = frozenset((Kind.CHIP, Kind.OTHER_CHIP, Kind.QUANTITY, Kind.RATIO))
@@ -2289,8 +2299,18 @@ def part_count(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         metric, label = ("compute_dies", "die count") if part == "die" else ("memory_stacks", "memory stacks")
         read = {"value": float(token.value), "value_text": token.text}
-        found.append(_fact_claim(s, i, subject, "part_count", metric, label, **read))
+        claim = _fact_claim(s, i, subject, "part_count", metric, label, **read)
+        if part == "die" and _ALL_CHIPLETS.search(token.text) and not _COMPUTE_PART.search(token.text):
+            # "its 12-chiplet MI300X": eight compute dies on four I/O dies [AMD]; the catalogue counts
+            # compute dies only
+            doubt = "a count of chiplets may include I/O dies, and the catalogue counts compute dies"
+            claim = replace(claim, doubts=(*claim.doubts, doubt))
+        found.append(claim)
     return claims + found
+
+
+_ALL_CHIPLETS = re.compile(r"chiplet|tile|芯粒", re.IGNORECASE)
+_COMPUTE_PART = re.compile(r"compute|gpu|logic|计算|xcd", re.IGNORECASE)
 
 
 @rule(
