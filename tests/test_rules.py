@@ -1731,3 +1731,25 @@ def test_capacity_alone_is_the_memorys(catalogue):
     # he6.net on the MI300X: "容量是英伟达最强计算卡H100的2.4倍": 192 / 80 = 2.4 [AMD-2, NV-H1]
     (judgement,) = check("MI300X容量是英伟达最强计算卡H100的2.4倍", catalogue)
     assert (judgement.claim.metric, judgement.verdict) == ("memory_capacity", "supported")
+
+
+def test_a_ceiling_is_decided_by_the_like_for_like_figure_alone(catalogue):
+    # H20 FP16 148 [NV-20a]: "no more than 150" holds; any smaller figure (FP32 44) would meet a ceiling,
+    # so none is searched for: "不超过100" is not called supported on another precision's figure
+    (within,) = check("The H20 offers no more than 150 TFLOPS of FP16", catalogue)
+    assert (within.claim.qualifier, within.verdict) == ("at_most", "supported")
+    (above,) = check("H20的FP16算力不超过100 TFLOPS", catalogue)
+    assert above.claim.qualifier == "at_most" and above.verdict != "supported" and above.flags == []
+
+
+def test_a_variant_joined_to_its_chip_by_de_is_that_variant(catalogue):
+    # txrjy.com: "中国特供版的Gaudi 3 的16bit性能不能超过150 TFLOPS": a China SKU's ceiling, not the
+    # Gaudi 3 the catalogue holds (BF16 1835 [INTC-1])
+    (judgement,) = check("中国特供版的Gaudi 3 的16bit性能不能超过150 TFLOPS", catalogue)
+    assert judgement.verdict == "unverifiable"
+    assert any("variant" in doubt for doubt in judgement.claim.doubts)
+
+
+def test_a_comparison_of_cost_is_no_comparison_of_chips(catalogue):
+    # tjhnrl (a repost of an H100/H200/B200 guide): "A10/L4 成本更低" is about price
+    assert check("A10/L4 成本更低H100 属性能过剩", catalogue) == []

@@ -1390,7 +1390,12 @@ class Judge:
     def _search_value(
         self, chip: Chip, value: float, claim: Claim, tol: float, claimed_kind: str | None, exclude: Any
     ) -> tuple[Figure, float, str, list[str]] | None:
-        """A figure of the chip (any precision, unit, sparsity, source or SKU) that the number matches."""
+        """A figure of the chip (any precision, unit, sparsity, source or SKU) that the number matches.
+
+        None for a ceiling ("不能超过150 TFLOPS", "no more than"): any smaller figure meets one, so
+        only the like-for-like figure can decide it."""
+        if claim.qualifier in ("at_most", "less_than"):
+            return None
         candidates: list[tuple[Figure, float, str, list[str]]] = []
         wanted = set(claim.precisions)
         for sku in [chip, *self._siblings(chip)]:

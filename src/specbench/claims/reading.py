@@ -725,6 +725,11 @@ class Reader:
             after = tokens[index + 1] if index + 1 < len(tokens) else None
             if after is not None and after.role("scope") == "chip" and index + 2 < len(tokens):
                 after = tokens[index + 2]  # "與H100晶片相當": the chip's noun before the word that pairs them
+            if before is not None and before.kind is Kind.WORD and before.has("of") and back >= 1:
+                variant = tokens[back - 1]  # "中国特供版的Gaudi 3": the variant joined by 的
+                if variant.kind is Kind.WORD and variant.has("variants"):
+                    back -= 1
+                    before = variant
             if before is not None and before.kind is Kind.WORD and before.has("variants"):
                 mention.variant = before.text
                 back -= 1

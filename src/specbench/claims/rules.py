@@ -2028,8 +2028,8 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
         relation = str(token.role("comparatives")) if _is(token, "comparatives") else _split_comparative(s, i)
-        if relation == "None":
-            continue
+        if relation == "None" or _money_clause(s, i):
+            continue  # "A10/L4 成本更低": cheaper, which compares prices, not chips
         nxt = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
         prev = s.tokens[i - 1] if i else None
         if nxt is not None and (nxt.kind in (Kind.NUMBER, Kind.QUANTITY, Kind.RATIO) or _is(nxt, "ratio_words")):
