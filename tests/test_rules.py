@@ -1753,3 +1753,15 @@ def test_a_variant_joined_to_its_chip_by_de_is_that_variant(catalogue):
 def test_a_comparison_of_cost_is_no_comparison_of_chips(catalogue):
     # tjhnrl (a repost of an H100/H200/B200 guide): "A10/L4 成本更低" is about price
     assert check("A10/L4 成本更低H100 属性能过剩", catalogue) == []
+
+
+def test_each_dies_share_of_memory_bandwidth(catalogue):
+    # The Register (aiobserver repost) on the 910C: two dies [HWX-20, HWX-31], 3.2 TB/s [HWX-17]
+    judged = check(
+        "The Ascend 910C has two dies. Each die receives 1.6TB/s memory bandwidth, for a total 3.2TB/s.", catalogue
+    )
+    bandwidth = [(j.claim.value, j.verdict, j.flags) for j in judged if j.claim.metric == "memory_bandwidth"]
+    assert bandwidth == [(1600, "supported", []), (3200, "supported", [])]
+    # without "each", half the package's figure is no direction of a memory's bandwidth: it has none
+    (alone,) = check("The Ascend 910C has 1.6TB/s memory bandwidth.", catalogue)
+    assert (alone.verdict, alone.flags) == ("false", [])

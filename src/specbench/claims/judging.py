@@ -977,8 +977,8 @@ class Judge:
             ):
                 if metric not in ("memory_bandwidth", "interconnect"):
                     break  # half of a transistor count is not a direction of it
-                if direction_unknown and factor != 8.0:
-                    continue
+                if factor != 8.0 and (direction_unknown or metric != "interconnect"):
+                    continue  # a memory's bandwidth has no directions; a link's may be counted one or both
                 if holds(actual, value * factor, "equals", tol)[0] and judgement.outcome is Outcome.CONTRADICTED:
                     flags.append("unit-confusion")
                     steps.append(f"It matches if the number is {what}.")
@@ -1032,6 +1032,9 @@ class Judge:
         if product is not None:
             parts, what = int(product.group(1)), "link" if claim.metric == "interconnect" else "part"
         elif claim.metric == "transistors" and (chip.compute_dies or 1) > 1:
+            parts, what = chip.compute_dies or 1, "compute die"
+        elif claim.metric in _SHARED_BY_DIES and (chip.compute_dies or 1) > 1 and "each" in claim.scope:
+            # "Each die receives 1.6TB/s memory bandwidth, for a total 3.2TB/s" (the 910C's two dies)
             parts, what = chip.compute_dies or 1, "compute die"
         else:
             return
@@ -1772,6 +1775,8 @@ class Judge:
 
 
 _PRODUCT = re.compile(r"\s*(\d+)\s*[*×]\s*\d")  # "8 * 64 GB/s": eight links of 64
+# Metrics a multi-die package's dies share out, each die with its own memory stacks
+_SHARED_BY_DIES = ("memory_bandwidth", "memory_capacity")
 
 
 def _design_holds(claim: Claim, recorded: str) -> bool | None:
