@@ -1765,3 +1765,25 @@ def test_each_dies_share_of_memory_bandwidth(catalogue):
     # without "each", half the package's figure is no direction of a memory's bandwidth: it has none
     (alone,) = check("The Ascend 910C has 1.6TB/s memory bandwidth.", catalogue)
     assert (alone.verdict, alone.flags) == ("false", [])
+
+
+def test_two_form_factors_named_at_once_are_never_false(catalogue):
+    # aihardwareindex.com: "H100 PCIe/SXM: 80GB HBM3, 3.35 TB/s, 700W" gives the SXM5's figures [NV-H1];
+    # the PCIe card has HBM2e, 2.0 TB/s and 350 W, so the line conflates the two
+    judged = check("NVIDIA H100 PCIe/SXM: 80GB HBM3, 3.35 TB/s bandwidth, 700W TDP", catalogue)
+    assert judged and all(j.verdict != "false" for j in judged)
+    assert {j.verdict for j in judged if j.claim.metric in ("memory_bandwidth", "tdp")} == {"misleading"}
+
+
+def test_a_figure_before_an_english_comparative_is_a_difference(catalogue):
+    # xither.com: "16GB/s higher memory bandwidth than A100": no pair of SKUs differs by 16 GB/s, but a
+    # difference is not "above 1x", which had been supported
+    for text in (
+        "The H100 offers 16GB/s higher memory bandwidth than A100",
+        "The H100 is 300 GB/s faster than the A100",
+    ):
+        assert all(j.claim.rule != "comparative" for j in check(text, catalogue))
+    # in Chinese the figure before 高于 is the subject's own: "功耗1000W虽高于H100" compares the 910C's
+    # power with the H100's (700 W [NV-H1]); the catalogue has no TDP for the 910C
+    (judgement,) = check("910C功耗1000W高于H100", catalogue)
+    assert (judgement.claim.rule, judgement.claim.metric, judgement.verdict) == ("comparative", "tdp", "unverifiable")

@@ -80,6 +80,8 @@ _SAME_AS = re.compile(
 _PCIE_VERSION_OF = re.compile(rf"{PCIE} (?:version|variant|card|model)s? of (?:the |an? )?$", re.IGNORECASE)
 _CAPACITY = re.compile(r"(?<![a-z0-9])(\d+)\s?gb")  # a memory capacity in a chip's name ("a100 80gb")
 _SLASH_NEXT = re.compile(r"\s?/\s?\d")
+# A second form factor after a chip's name: "H100 PCIe/SXM", "A100 SXM / PCIe"
+_SECOND_FORM = re.compile(r"\s?/\s?(?:sxm\d?|pcie|pci-e|oam|nvl)(?![a-z0-9])", re.IGNORECASE)
 
 CJK_NUMERALS = "一二两三四五六七八九十"  # before 倍 or 成, a ratio (两倍, 九成)
 # A fraction the tokenizer reads as a ratio: "约为H100的1/3", "1/3 of the A100's" (its slash_fraction rule)
@@ -222,6 +224,7 @@ class Mention:
     count: int | None = None  # "8个BR100", "8x A100"
     variant: str | None = None  # a word picking a variant the name does not identify ("顶级H100")
     reference: bool = False  # named as what the subject is cut down from ("a version of the H100", "H100的精简版")
+    forms: str | None = None  # two form factors named at once ("H100 PCIe/SXM"), whose figures differ
     # a pronoun beyond doubt: the sentence names no chip before it, and the one before named one chip only
     settled: bool = False
 
@@ -685,6 +688,8 @@ class Reader:
                     family = re.sub(r"\s?\d+\s?gb", "", token.text.strip(), flags=re.IGNORECASE).strip(" -")
                     with suppress(UnknownChipError):
                         mention = Mention(index, self.catalogue.get(family).id, family)
+                if (forms := _SECOND_FORM.match(sentence_text, token.end)) is not None:
+                    mention.forms = token.text.strip() + forms.group().strip()  # "H100 PCIe/SXM"
             elif kind is other_kind:
                 mention = Mention(index, None, str(token.value))
             elif kind is not word_kind:

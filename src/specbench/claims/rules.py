@@ -822,6 +822,8 @@ def _doubts_of(subject: Mention) -> list[str]:
         return [f"'{subject.name}' refers to no chip named before it"]
     if subject.variant:
         return [f"'{subject.variant}{subject.name}' does not say which {subject.name} variant is meant"]
+    if subject.forms:
+        return [f"'{subject.forms}' names two form factors at once, whose figures differ"]
     if subject.via and subject.via != "context":
         return [] if subject.settled else [f"the chip is read from '{subject.via}' as {subject.name}"]
     if subject.via == "context":
@@ -1963,6 +1965,9 @@ def _first_role(s: Sentence, role: str) -> str | None:
     return s.memo[key]
 
 
+# What a comparative word after it makes a ratio or a difference, not a bare comparison
+_DIFFERENCES = frozenset((Kind.RATIO, Kind.QUANTITY, Kind.NUMBER))
+
 _SPLIT_CHANGES = {
     "higher": "greater",
     "more": "greater",
@@ -1992,8 +1997,8 @@ def _split_comparative(s: Sentence, index: int) -> str:
             if k + 1 == index:
                 return "None"  # "higher than" is a comparative word of its own
             before = s.tokens[k - 1] if k else None
-            if before is not None and (before.kind is Kind.RATIO or _is(before, "ratio_words")):
-                return "None"
+            if before is not None and (before.kind in _DIFFERENCES or _is(before, "ratio_words")):
+                return "None"  # "16GB/s higher memory bandwidth than A100": a difference, not read
             return relation
         if not word.has("metrics", "precisions", "of", "memory_types", "vague_metrics"):
             return "None"
@@ -2034,8 +2039,12 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
         prev = s.tokens[i - 1] if i else None
         if nxt is not None and (nxt.kind in (Kind.NUMBER, Kind.QUANTITY, Kind.RATIO) or _is(nxt, "ratio_words")):
             continue  # "超过1000T": a qualifier, read with the figure
-        if prev is not None and (prev.kind is Kind.RATIO or _is(prev, "ratio_words")):
-            continue  # "3x faster than": read by the ratio rule
+        if prev is not None and (
+            prev.kind is Kind.RATIO or _is(prev, "ratio_words") or (prev.kind in _DIFFERENCES and token.text.isascii())
+        ):
+            # "3x faster than": read by the ratio rule; "16GB/s higher than": a difference (but in
+            # "功耗1000W虽高于H100" the figure is the subject's own)
+            continue
         if any(c.rule == "ratio" for c in claims) and any(
             t.kind is Kind.RATIO or _is(t, "ratio_words") for t in s.tokens[i : i + 4]
         ):
