@@ -119,8 +119,19 @@ NODE_AFTER_DIGIT = r"(?:nm|纳米|n|-?nanomet(?:er|re)s?)(?![a-z0-9])"
 # count of 80 billion" (rules._transistor_counts)
 TRANSISTORS_BEFORE = r"(?:晶体管|transistor)[^。!?！？\n]{0,24}?\d\s?(?:亿|billion)"
 # A comparison split around what it compares, with no number: "higher memory bandwidth than the
-# H100", "more HBM than" (rules.comparative)
-SPLIT_COMPARATIVE = r"(?:higher|more|greater|faster|better|lower|less|fewer|slower)\s(?:[a-z0-9+/-]+\s){1,4}than\s"
+# H100", "more HBM than" (rules.comparative): each comparative word and the relation it states
+SPLIT_CHANGES = {
+    "higher": "greater",
+    "more": "greater",
+    "greater": "greater",
+    "faster": "greater",
+    "better": "greater",
+    "lower": "less",
+    "less": "less",
+    "fewer": "less",
+    "slower": "less",
+}
+SPLIT_COMPARATIVE = rf"(?:{'|'.join(SPLIT_CHANGES)})\s(?:[a-z0-9+/-]+\s){{1,4}}than\s"
 # A launch year: "2020年推出", "2023年底推出", "2023年11月发布" (see rules.launch_year). Each
 # alternative begins with a character of its own, not a group, so that the prefilter's pass over a
 # whole text looks only where one of those characters stands (a group in first place has the engine

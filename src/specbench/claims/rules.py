@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from specbench.claims.reading import WINDOW, Claim, Mention, Sentence
+from specbench.claims.reading import SPLIT_CHANGES, WINDOW, Claim, Mention, Sentence
 from specbench.claims.tokens import NUMBER, Kind, Quantity, Ratio, Token
 from specbench.claims.vocabulary import METRICS, NODE_NAME, NODE_NM, PCIE_GENERATION, Dimension
 
@@ -1968,41 +1968,29 @@ def _first_role(s: Sentence, role: str) -> str | None:
 # What a comparative word after it makes a ratio or a difference, not a bare comparison
 _DIFFERENCES = frozenset((Kind.RATIO, Kind.QUANTITY, Kind.NUMBER))
 
-_SPLIT_CHANGES = {
-    "higher": "greater",
-    "more": "greater",
-    "greater": "greater",
-    "faster": "greater",
-    "better": "greater",
-    "lower": "less",
-    "less": "less",
-    "fewer": "less",
-    "slower": "less",
-}
 
-
-def _split_comparative(s: Sentence, index: int) -> str:
+def _split_comparative(s: Sentence, index: int) -> str | None:
     """The relation that "than" at ``index`` ends, where a change word stands before it past words
-    alone ("higher memory bandwidth than", "more HBM than"), or "None". A ratio before the change
+    alone ("higher memory bandwidth than", "more HBM than"), or None. A ratio before the change
     word ("2x higher bandwidth than") is read by the ratio rule."""
     token = s.tokens[index]
     if token.kind is not Kind.WORD or token.text.casefold() != "than":
-        return "None"
+        return None
     for k in range(index - 1, max(index - 5, 0) - 1, -1):
         word = s.tokens[k]
         if word.kind is not Kind.WORD:
-            return "None"
-        relation = _SPLIT_CHANGES.get(word.text.casefold())
+            return None
+        relation = SPLIT_CHANGES.get(word.text.casefold())
         if relation is not None:
             if k + 1 == index:
-                return "None"  # "higher than" is a comparative word of its own
+                return None  # "higher than" is a comparative word of its own
             before = s.tokens[k - 1] if k else None
             if before is not None and (before.kind in _DIFFERENCES or _is(before, "ratio_words")):
-                return "None"  # "16GB/s higher memory bandwidth than A100": a difference, not read
+                return None  # "16GB/s higher memory bandwidth than A100": a difference, not read
             return relation
         if not word.has("metrics", "precisions", "of", "memory_types", "vague_metrics"):
-            return "None"
-    return "None"
+            return None
+    return None
 
 
 def _clause_chain_subject(s: Sentence, index: int, claims: list[Claim], rival: Mention) -> Mention | None:
@@ -2033,7 +2021,7 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
     found: list[Claim] = []
     for i, token in enumerate(s.tokens):
         relation = str(token.role("comparatives")) if _is(token, "comparatives") else _split_comparative(s, i)
-        if relation == "None" or _money_clause(s, i):
+        if relation is None or _money_clause(s, i):
             continue  # "A10/L4 成本更低": cheaper, which compares prices, not chips
         nxt = s.tokens[i + 1] if i + 1 < len(s.tokens) else None
         prev = s.tokens[i - 1] if i else None
