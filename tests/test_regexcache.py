@@ -177,3 +177,39 @@ def test_entries_of_other_runs_are_dropped_when_the_file_grows_large(fresh, monk
     assert len(kept) == 3  # kept, new, newer
     _forget()
     assert regexcache.compile("kept").pattern == "kept"
+
+
+def test_a_value_worked_out_by_other_code_is_worked_out_afresh(fresh, tmp_path):
+    """A kept trie or shape is the work of the code that computed it: once that code changes (an
+    upgrade, an edit), the value it gives now is the one used, not the one kept."""
+    import importlib.util
+
+    source = tmp_path / "producer.py"
+
+    def load():
+        spec = importlib.util.spec_from_file_location("producer", source)
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        return module
+
+    def write(body: str) -> None:
+        source.write_text(f"calls = []\n\ndef compute():\n    calls.append(1)\n    return {body!r}\n", encoding="utf-8")
+        regexcache._stamp.cache_clear()
+
+    def valid(value) -> bool:
+        return isinstance(value, str)
+
+    write("(?:ab|a)")
+    first = load()
+    assert regexcache.remember("trie", "a ab", first.compute, valid) == "(?:ab|a)"
+    assert first.calls == [1]
+    regexcache.compile("kept with the next pattern")
+    _forget()
+    same = load()  # the same code in the next run: the kept value, not computed again
+    assert regexcache.remember("trie", "a ab", same.compute, valid) == "(?:ab|a)"
+    assert same.calls == []
+    write("(?:a(?:b|))")  # the same words, rendered by changed code
+    _forget()
+    changed = load()
+    assert regexcache.remember("trie", "a ab", changed.compute, valid) == "(?:a(?:b|))"
+    assert changed.calls == [1]

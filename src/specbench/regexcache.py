@@ -12,10 +12,12 @@ afresh, and the result is the same pattern ``re.compile`` gives.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import sys
 from array import array
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -57,9 +59,12 @@ def remember(kind: str, pattern: str, compute: Callable[[], Any], valid: Callabl
     """What ``compute`` says about ``pattern`` (its first characters, its groups), kept in the same
     file as the compiled patterns: reading a large pattern's parse costs more than compiling it.
     A kept value that ``valid`` rejects is worked out afresh. It is written with the next
-    pattern :func:`compile` handles."""
+    pattern :func:`compile` handles.
+
+    The key holds the stamp of the file that defines ``compute``, so that a value worked out
+    by another version of that code (an upgrade, an edit) is never handed back."""
     global _dirty
-    key = f"{kind}:{_key(pattern)}"
+    key = f"{kind}:{_stamp(compute.__code__.co_filename)}:{_key(pattern)}"
     _used.add(key)
     stored = _store()
     value = stored.get(key)
@@ -69,6 +74,16 @@ def remember(kind: str, pattern: str, compute: Callable[[], Any], valid: Callabl
     stored[key] = value
     _dirty = True
     return value
+
+
+@cache
+def _stamp(filename: str) -> str:
+    """The size and modification time of a source file: they change when the code in it does."""
+    try:
+        status = os.stat(filename)
+    except OSError:
+        return "?"
+    return f"{status.st_size}-{status.st_mtime_ns}"
 
 
 def _key(pattern: str) -> str:

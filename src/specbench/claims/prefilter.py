@@ -37,7 +37,7 @@ from specbench.claims.reading import (
     NODE_AFTER_DIGIT,
     PCIE_WORDS,
     ROC_LAUNCH,
-    SLASH_FRACTION,
+    SLASH_FRACTIONS,
     SPLIT_COMPARATIVE,
     TRANSISTORS_BEFORE,
     claim_units,
@@ -52,6 +52,10 @@ _FOLDED_RANGES = ((0x80, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800))
 # is, so of them only those that simplifying changes can fold into a character the patterns want.
 _UNCHANGED = (0x3400, 0x9FFF)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+def _alnum(char: str) -> bool:
+    return char.isascii() and char.isalnum()
 
 
 def _char_class(chars: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -93,10 +97,9 @@ class Prefilter:
                 rf"|{DESIGN_AFTER_DIGIT})"
             ),
             re.compile(rf"[{CJK_NUMERALS}]\s?[倍成]"),
-            re.compile(SLASH_FRACTION),
+            *map(re.compile, SLASH_FRACTIONS),
             re.compile(r"\|[^|\n]{0,40}\d"),
-            regexcache.compile(trie_pattern(sorted(w for w in self._words if not w[0].isascii()))),
-            regexcache.compile(trie_pattern(sorted(w for w in self._words if w[0].isascii()))),
+            regexcache.compile(trie_pattern(sorted(w for w in self._words if not _alnum(w[0])))),
             re.compile(PCIE_WORDS),  # the rest of DESIGN_WORDS is found after a digit, above,
             re.compile(LAUNCH_PHRASE),  # but for a launch word before its year
             re.compile(LAUNCHED_IN),
@@ -104,6 +107,20 @@ class Prefilter:
             re.compile(TRANSISTORS_BEFORE),
             re.compile(SPLIT_COMPARATIVE),
         ]
+
+    @cached_property
+    def _latin_words(self) -> re.Pattern[str]:
+        """The words of ``_words`` that begin with a Latin letter or digit, where one begins: after a
+        character that is neither ("faster", not the "aster" of it, nor "over" in "overall"). The
+        reader's tokens begin there too. The pattern begins with the character before the word, a
+        class the engine skips ahead to in C; text is searched with a line end before it."""
+        latin = sorted(w for w in self._words if _alnum(w[0]))
+        return regexcache.compile(f"[^a-z0-9](?:{trie_pattern(latin)})")
+
+    def _latin_spots(self, searchable: str) -> set[int]:
+        """Where in ``searchable`` a word of ``_latin_words`` begins."""
+        # in the text with a line end before it, a match begins where the word does in the text
+        return {match.start() for match in self._latin_words.finditer("\n" + searchable)}
 
     @cached_property
     def _risky(self) -> tuple[tuple[re.Pattern[str], re.Pattern[str]], dict[str, str]]:
@@ -172,7 +189,7 @@ class Prefilter:
     def _holds_spot(self, sentence: str) -> bool:
         """Whether one sentence, folded as the reader folds it, holds a place where a claim can start."""
         folded = fold(sentence, self.lexicon)
-        return any(pattern.search(folded) for pattern in self.patterns)
+        return any(pattern.search(folded) for pattern in self.patterns) or bool(self._latin_spots(folded))
 
     def spans(self, block: str) -> list[tuple[int, int]]:
         """(start, end) of each sentence of ``block`` that holds a place where a claim can start,
@@ -188,6 +205,7 @@ class Prefilter:
             return [(start, end) for start, end in every if start < end and self._holds_spot(block[start:end])]
         searchable, uneven = found
         spots = {match.start() for pattern in self.patterns for match in pattern.finditer(searchable)}
+        spots |= self._latin_spots(searchable)
         # A sentence holding a paraphrase word, or a character that folds into several, is also
         # tested on its own, folded as the reader folds it: folding changes its length.
         odd = {match.start() for match in self._paraphrases.finditer(searchable)}

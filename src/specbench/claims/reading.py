@@ -85,7 +85,9 @@ _SECOND_FORM = re.compile(r"\s?/\s?(?:sxm\d?|pcie|pci-e|oam|nvl)(?![a-z0-9])", r
 
 CJK_NUMERALS = "一二两三四五六七八九十"  # before 倍 or 成, a ratio (两倍, 九成)
 # A fraction the tokenizer reads as a ratio: "约为H100的1/3", "1/3 of the A100's" (its slash_fraction rule)
-SLASH_FRACTION = r"[的为是到至]\s?\d\s?/\s?\d|\d/\d{1,3}\s(?:of|the)\s"
+# "仅为H200的1/34", "1/3 of the A100's": two patterns, each beginning with a class, so that the engine
+# skips ahead in C to where one can match (an alternation of classes is tried at every character)
+SLASH_FRACTIONS = (r"[的为是到至]\s?\d\s?/\s?\d", r"\d/\d{1,3}\s(?:of|the)\s")
 
 
 def claim_units(lexicon: Lexicon) -> list[str]:
@@ -554,7 +556,7 @@ class Reader:
         return (
             regexcache.compile(rf"\d\s?(?:(?:亿|万)?\s?(?:{units})(?![a-z])|(?:fp|bf|tf|int)\d|{NODE_AFTER_DIGIT})"),
             re.compile(rf"[{CJK_NUMERALS}]\s?[倍成]"),
-            re.compile(SLASH_FRACTION),
+            *map(re.compile, SLASH_FRACTIONS),
             regexcache.compile(words),
             re.compile(r"\|[^|\n]{0,40}\d"),
             re.compile(rf"hbm|gddr\d|lpddr|{DESIGN_WORDS}"),

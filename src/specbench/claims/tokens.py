@@ -148,8 +148,14 @@ def _trie(words: list[str], between: str, end: str | None = None) -> str:
     def render(node: dict[str, Any], last: str, first: bool) -> str:
         branches = []
         for char in sorted(c for c in node if c):
-            lead = between if not first else r"(?<![a-z0-9])" if end is not None and _alnum(char) else ""
-            branches.append(lead + re.escape(char) + render(node[char], char, False))
+            if first:
+                # A word's first letter is tested before the look-behind that bounds it, so that the
+                # engine passes over a branch whose letter is not there at once, without a look-behind
+                # (it tries the branches of a trie's first level in turn at every place)
+                bound = r"(?<![a-z0-9].)" if end is not None and _alnum(char) else ""
+                branches.append(re.escape(char) + bound + render(node[char], char, False))
+            else:
+                branches.append(between + re.escape(char) + render(node[char], char, False))
         if "" not in node:
             return "" if not branches else branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         stop = end if end is not None and _alnum(last) else ""  # a word ending in a letter or digit ends where one does
