@@ -17,16 +17,6 @@ from specbench.scan import scan
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "claims" / "articles").glob("*.toml"))
 
-# Articles whose scan does not yet agree with reading every sentence, each with the smallest text
-# that shows the difference. Strict: the case fails once the two agree, so the entry is removed then.
-SCAN_DIFFERS = {
-    "baiducloud-super-gpu-cloud-server-guide-2025": (
-        "the table row '| 火山引擎 | gpu-v100-16g | 16xV100 32GB | 2.4TB/s |' under the header "
-        "'| 厂商 | 典型机型 | GPU配置 | 内存带宽 |' is judged false (2.4TB/s) by scan but unverifiable "
-        "by reading every sentence, with the same claim text and subject"
-    ),
-}
-
 
 @pytest.fixture(scope="module")
 def reader(catalogue):
@@ -82,16 +72,7 @@ def test_text_with_no_figure_is_passed_over(reader):
     assert reader.prefilter.spans(text) == []
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=SCAN_DIFFERS[p.stem]))
-        if p.stem in SCAN_DIFFERS
-        else p
-        for p in ARTICLES
-    ],
-    ids=lambda p: p.stem,
-)
+@pytest.mark.parametrize("path", ARTICLES, ids=lambda p: p.stem)
 def test_scanning_an_article_finds_what_reading_every_sentence_finds(catalogue, reader, path, tmp_path):
     """Skipping sentences and reading passed-over text only when a later sentence refers back
     gives the claims of reading every sentence in order, each with the same subject."""

@@ -1787,3 +1787,39 @@ def test_a_figure_before_an_english_comparative_is_a_difference(catalogue):
     # power with the H100's (700 W [NV-H1]); the catalogue has no TDP for the 910C
     (judgement,) = check("910C功耗1000W高于H100", catalogue)
     assert (judgement.claim.rule, judgement.claim.metric, judgement.verdict) == ("comparative", "tdp", "unverifiable")
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict", "flags"),
+    [
+        # H100 SXM5 3.35 TB/s [NV-H1]: "达3TB/s" is that figure rounded down
+        ("H100 SXM5的显存带宽达3TB/s", "supported", []),
+        # A100 TF32 is 156 TFLOPS dense [NV-A1]; 19.5 is its FP32 (and FP64 Tensor) figure, not one
+        # that TF32 "reaches": at least, but not the figure
+        ("A100的TF32算力达19.5 TFLOPS", "misleading", ["precision-mismatch"]),
+        # A100 80GB: 2039 GB/s [NV-A1]; 1.5 TB/s is the 40 GB card's 1555 rounded down
+        ("A100 80GB的显存带宽达1.5TB/s", "misleading", ["sku-mismatch"]),
+    ],
+)
+def test_a_figure_said_to_be_reached_is_the_figure_rounded_down_a_little(catalogue, text, verdict, flags):
+    (judged,) = check(text, catalogue)
+    assert (judged.claim.qualifier, judged.verdict, judged.flags) == ("reaches", verdict, flags)
+
+
+def test_da_in_da_vinci_is_no_qualifier(catalogue):
+    # borimooc.com's title; the Ascend 910B records 353 TFLOPS FP16 (Cube) [HWX-11], and its 910B1,
+    # 910B3 and 910B4 record no figure, so 320 with no precision may be one of theirs
+    (judged,) = check("昇腾910B深度解析:达芬奇架构如何实现320TFLOPS算力突破", catalogue)
+    assert (judged.claim.qualifier, judged.verdict) == ("equals", "unverifiable")
+    assert "353 TFLOPS FP16" in " ".join(judged.explanation)
+
+
+def test_a_table_header_with_no_chip_heads_its_columns_when_read_sentence_by_sentence(catalogue):
+    # a GPU-rental guide's table (cloud.baidu.com): the 内存带宽 column names the metric of "2.4TB/s";
+    # V100 32GB is 900 GB/s [NVX-34], and 16 cards 14.4 TB/s
+    text = (
+        "| 厂商 | 典型机型 | GPU配置 | 内存带宽 |\n|---|---|---|---|\n"
+        "| 火山引擎 | gpu-v100-16g | 16xV100 32GB | 2.4TB/s |"
+    )
+    bandwidth = [c for c in Reader(catalogue).read(text) if c.metric == "memory_bandwidth"]
+    assert [(c.value, c.doubts) for c in bandwidth] == [(2400, ())]

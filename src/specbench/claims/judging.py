@@ -56,6 +56,9 @@ _NUMBER = re.compile(NUMBER)
 ROUNDING = 0.02
 ROUNDING_CAP = 0.05
 POWER_GAP = 0.25
+# A figure stated as reached ("算力达到320TFLOPS", "带宽达3TB/s") is the figure rounded down by at most
+# this share of it: 3 of 3.35 TB/s is; 1.5 of 2.039 TB/s, or a TF32 "19.5" of 156, is another figure.
+REACHED = 0.2
 
 QUALIFIER_WORDS = {
     "equals": "is",
@@ -64,6 +67,7 @@ QUALIFIER_WORDS = {
     "at_least": "is at least",
     "more_than": "is more than",
     "up_to": "is up to",
+    "reaches": "reaches",
     "greater": "is above",
     "less_than": "is below",
     "at_most": "is at most",
@@ -184,6 +188,8 @@ def holds(actual: float, claimed: float, qualifier: str, tol: float) -> tuple[bo
         return actual <= claimed * (1 + tol), actual > claimed
     if qualifier == "about":
         return abs(actual - claimed) / actual <= CLOSE, False
+    if qualifier == "reaches":  # "达到1024TOPS": the figure, or one rounded down a little ("达3TB/s" of 3.35)
+        return claimed * (1 - tol) <= actual <= claimed * (1 + REACHED), actual < claimed
     if qualifier == "up_to":  # a maximum: rounding either way, or understated by up to 10% ("up to 3x" of 3.17x)
         return claimed * (1 - tol) <= actual <= claimed * (1 + CLOSE), False
     return abs(actual - claimed) / actual <= tol, False
@@ -360,10 +366,13 @@ class Judge:
         ("910B"), by no more than its SKUs differ (:data:`VARIANT_SPREAD`), while some of its SKUs
         record no such figure, may be one of theirs: it is not called false or misleading."""
         judgement = self._value_by_metric(claim, chip)
-        if judgement.outcome not in (Outcome.CONTRADICTED, Outcome.NEAR) or not judgement.actual or not claim.value:
+        if judgement.outcome not in (Outcome.CONTRADICTED, Outcome.NEAR) or not claim.value:
             return judgement
         per_device = claim.value / max(claim.count, 1)
-        if abs(per_device / judgement.actual - 1) > VARIANT_SPREAD:
+        actual, actual_text = judgement.actual, ""
+        if not actual and (nearest := self._nearest_peak(claim, chip, per_device)) is not None:
+            actual, actual_text = nearest[0], f" {nearest[1]}"
+        if not actual or abs(per_device / actual - 1) > VARIANT_SPREAD:
             return judgement
         unknown = self._family_unknowns(claim, chip)
         if unknown:
@@ -371,9 +380,26 @@ class Judge:
             judgement.verdict = decide(Outcome.UNKNOWN, judgement.flags, claim.doubts)[0]
             judgement.explanation.append(
                 f"The text names the {chip.family} family, not one of its SKUs, and {', '.join(unknown)} "
-                f"record no such figure: within {VARIANT_SPREAD:.0%} of {chip.name}'s, it may be one of theirs."
+                f"record no such figure: within {VARIANT_SPREAD:.0%} of {chip.name}'s{actual_text}, "
+                "it may be one of theirs."
             )
         return judgement
+
+    def _nearest_peak(self, claim: Claim, chip: Chip, per_device: float) -> tuple[float, str] | None:
+        """For a throughput figure that names no precision ("实现320TFLOPS算力"), the chip's dense
+        figure of the rate it counts (FLOPS or OPS) nearest to it, and its text ("353 TFLOPS FP16");
+        None for any other claim."""
+        if claim.metric != "throughput" or claim.precisions:
+            return None
+        kind = claim.unit_kind if claim.unit_kind in ("flop_rate", "op_rate") else None
+        values = [
+            (dense, f"{fmt(dense)} {_unit(precision)} {precision_label(precision)}")
+            for precision in dict.fromkeys(f.precision for f in chip.throughput() if f.precision)
+            if kind is None or kind == ("op_rate" if precision.startswith("int") else "flop_rate")
+            for _figure, dense in self._dense_figures(chip, precision, None)
+            if dense > 0
+        ]
+        return min(values, key=lambda v: abs(per_device / v[0] - 1), default=None)
 
     def _family_unknowns(self, claim: Claim, chip: Chip) -> list[str]:
         """The SKUs of the family the claim names alone that record no figure for the claim's
@@ -1175,7 +1201,7 @@ class Judge:
                 judgement.outcome = Outcome.UNKNOWN
             elif (
                 near
-                and claim.qualifier in ("equals", "about", "at_least", "more_than", "up_to")
+                and claim.qualifier in ("equals", "about", "at_least", "more_than", "up_to", "reaches")
                 and all(abs(r[1] - claim.ratio) / r[1] <= max(CLOSE, 1.5 * tol) for r in near)  # type: ignore[operator]
             ):
                 # "double the memory capacity of H100" for 141 / 80 = 1.76x: a round ratio stretched,
@@ -1201,7 +1227,7 @@ class Judge:
                     judgement.claim = replace(
                         claim, doubts=(*claim.doubts, "the claim names no precision, so its basis is unknown")
                     )
-        if claim.qualifier in ("at_least", "more_than"):
+        if claim.qualifier in ("at_least", "more_than", "reaches"):
             rounded = [r for r in known if claim.ratio * (1 - tol) <= r[1] < claim.ratio]  # type: ignore[operator]
             if rounded:
                 flags.append("rounded-up")

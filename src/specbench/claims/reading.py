@@ -631,7 +631,9 @@ class Reader:
         folded = fold(sentence, self.tokenizer.lexicon)
         if self._triggered(folded) or self._heading_with_more(folded):
             return self._read(sentence, folded, context)
-        if self.names.search(folded):
+        if self.names.search(folded) or sentence.count("|") >= 3:
+            # a table's header row heads the columns of the rows after it, named chips or not
+            # ("| 厂商 | 机型 | GPU配置 | 内存带宽 |"), as in the text a scan passes over
             context.pass_over(self, sentence)
         elif len(sentence) <= HEADING and self._precisions.search(folded) and not self._pronouns.search(folded):
             context.wait_heading(self, sentence, folded)
