@@ -1823,3 +1823,26 @@ def test_a_table_header_with_no_chip_heads_its_columns_when_read_sentence_by_sen
     )
     bandwidth = [c for c in Reader(catalogue).read(text) if c.metric == "memory_bandwidth"]
     assert [(c.value, c.doubts) for c in bandwidth] == [(2400, ())]
+
+
+def test_a_count_of_cards_glued_to_a_chips_name_counts_that_chip(catalogue):
+    # "8xA100 40GB" in a cloud provider's table: eight A100 40GB cards, 40 GB each [NV-A1], not a bare
+    # 8 and a 100 taken from the name
+    (judged,) = check("The server has 8xA100 40GB with 320 GB of memory", catalogue)
+    assert (judged.claim.subject, judged.claim.count, judged.verdict) == ("nvidia-a100-sxm4-40gb", 8, "supported")
+    assert all(j.claim.value != 100 for j in check("8xA100 40GB, 320 GB", catalogue))
+
+
+def test_a_count_in_another_cell_than_the_figure_is_read_both_ways(catalogue):
+    # the rows of cloud.baidu.com's GPU-rental guide: 1.6 TB/s is one A100 40GB's 1555 GB/s [NV-A1];
+    # 3.2 TB/s is neither one A100 80GB's 2039 GB/s [NV-A1] nor sixteen cards' 32.6 TB/s
+    header = "| 厂商 | 典型机型 | GPU配置 | 内存带宽 |\n|---|---|---|---|\n"
+    (one,) = check(header + "| 阿里云 | gn7i | 8xA100 40GB | 1.6TB/s |", catalogue)
+    assert (one.claim.count, one.verdict) == (1, "supported")
+    assert "counts 8 cards" in one.explanation[0] and "one card's" in one.explanation[0]
+    (neither,) = check(header + "| 腾讯云 | GN10Xp | 16xA100 80GB | 3.2TB/s |", catalogue)
+    assert neither.verdict == "false"
+    assert any("misses too" in step for step in neither.explanation)
+    # a total in the same cell as its count stays the cards' total: 8 × 80 GB [NV-A1]
+    (total,) = check("DGX A100: 8x A100 80GB, 640 GB in all", catalogue)
+    assert (total.claim.count, total.verdict) == (8, "supported")

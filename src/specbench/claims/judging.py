@@ -366,6 +366,8 @@ class Judge:
         ("910B"), by no more than its SKUs differ (:data:`VARIANT_SPREAD`), while some of its SKUs
         record no such figure, may be one of theirs: it is not called false or misleading."""
         judgement = self._value_by_metric(claim, chip)
+        if claim.count_apart and judgement.outcome is not Outcome.HOLDS:
+            judgement = self._one_card(claim, chip, judgement)
         if judgement.outcome not in (Outcome.CONTRADICTED, Outcome.NEAR) or not claim.value:
             return judgement
         per_device = claim.value / max(claim.count, 1)
@@ -384,6 +386,19 @@ class Judge:
                 "it may be one of theirs."
             )
         return judgement
+
+    def _one_card(self, claim: Claim, chip: Chip, together: Judgement) -> Judgement:
+        """A table row that counts its cards in one cell and gives a figure in another
+        ("| 8xA100 40GB | 1.6TB/s |") does not say whether the figure is one card's or theirs
+        together: it is judged as whichever reading holds better."""
+        alone = self._value_by_metric(replace(claim, count=1, count_apart=False), chip)
+        cell = f"The row counts {claim.count} cards in another cell than the figure"
+        if Verdict(alone.verdict).severity > Verdict(together.verdict).severity:
+            alone.explanation.insert(0, f"{cell}; read as one card's figure, not theirs together.")
+            return alone
+        one = f": one has {alone.actual_text}" if alone.actual_text else ""
+        together.explanation.append(f"{cell}; read as one card's figure, it misses too{one}.")
+        return together
 
     def _nearest_peak(self, claim: Claim, chip: Chip, per_device: float) -> tuple[float, str] | None:
         """For a throughput figure that names no precision ("实现320TFLOPS算力"), the chip's dense

@@ -179,6 +179,9 @@ class Claim:
     subject_query: str | None = None  # the chip as the text names it
     subject_unnamed: bool = False  # "国产最强的AI芯片": a chip the text does not name
     count: int = 1
+    # the count is in another cell of a table row than the figure ("| 8xA100 40GB | 1.6TB/s |"):
+    # whether the figure is the cards' together or one card's, the row does not say
+    count_apart: bool = False
     precisions: tuple[str, ...] = ()
     precision_words: tuple[str, ...] = ()
     execution: str | None = None

@@ -57,6 +57,25 @@ def _scale(quantity: Token) -> float:
     return quantity.value.value / written if written else 1.0
 
 
+def _glued_counts(tokens: list[Token], folded: str) -> list[Token]:
+    """ "8xA100 40GB", "16xV100": a count of cards glued to a chip's name is the "8x" of "8x A100",
+    not a bare number beside the chip."""
+    out = tokens
+    for k in range(len(tokens) - 1):
+        number, chip = tokens[k], tokens[k + 1]
+        if (
+            number.kind is Kind.NUMBER
+            and chip.kind in (Kind.CHIP, Kind.OTHER_CHIP)
+            and chip.start == number.end + 1
+            and folded[number.end] == "x"
+            and float(number.value).is_integer()
+        ):
+            if out is tokens:
+                out = list(tokens)
+            out[k] = Token(Kind.RATIO, number.start, chip.start, number.text + "x", Ratio(float(number.value), "times"))
+    return out
+
+
 def _ratio_ranges(tokens: list[Token], folded: str) -> list[Token]:
     """ "A100的6-13倍", "2.4 to 2.8 times faster", "2~3倍", "1/6到1/15", "20%-30%": a bare number or a
     ratio joined to a ratio as its other end makes one ratio, a range; its ``range`` role is the
@@ -139,7 +158,7 @@ def merge_tokens(tokens: list[Token], folded: str = "") -> list[Token]:
     """
     tokens = _per_second(tokens)
     if folded:
-        tokens = _transistor_counts(_ratio_ranges(tokens, folded), folded)
+        tokens = _transistor_counts(_ratio_ranges(_glued_counts(tokens, folded), folded), folded)
     kinds = {token.kind for token in tokens}
     if not kinds & {Kind.UNIT, Kind.STAR, Kind.NAME} and not {Kind.QUANTITY, Kind.OPEN} <= kinds:
         # No join below can start (each needs a unit standing alone, a star, a node's name or a
@@ -763,6 +782,12 @@ def _undefined(s: Sentence, start: int, end: int) -> str | None:
 _TOKEN_RATE = re.compile(r"tokens?\s?/\s?s(?:ec(?:ond)?)?|tokens? per second", re.IGNORECASE)
 
 
+def _cells_apart(s: Sentence, one: int, other: int) -> bool:
+    """Whether tokens ``one`` and ``other`` stand in different cells of a table row."""
+    low, high = sorted((one, other))
+    return low >= 0 and any(t.kind is Kind.PIPE for t in s.tokens[low + 1 : high])
+
+
 def _count_for(s: Sentence, subject: Mention | None, clause_start: int, clause_end: int) -> int:
     """Devices a figure is the total of: '8个BR100', '8x A100', or a count with 服务器/集群/cluster."""
     if any(t.role("scope") == "single_card" for t in _words_in(s, clause_start, clause_end, "scope")):
@@ -1019,6 +1044,7 @@ def _value_claim(
         subject_query=subject.name,
         subject_unnamed=subject.unnamed,
         count=count,
+        count_apart=count > 1 and _cells_apart(s, subject.index, index),
         precisions=tuple(keys),
         precision_words=tuple(w.text for w in words),
         execution=execution,

@@ -173,6 +173,10 @@ NAME_SEPARATOR = r"[ \-_.·]?"  # what may stand between the characters of a chi
 # after a name that ends in a digit ("8 H100s", "thousands of H20s") names the chip too.
 NAME_END = r"(?:(?=ai(?![a-z]))|(?<=\d)(?=s(?![a-z0-9]))|(?![a-z0-9]))"
 
+# Where a chip's name starts: not inside a longer word or number, but a count of cards glued to
+# it ("8xA100 40GB", "16xV100" in a cloud provider's table) leaves the name whole.
+NAME_START = r"(?:(?<![a-z0-9])|(?<=\dx))"
+
 # "L2 cache" (二级缓存) is a level of cache, not NVIDIA's L2 card.
 _NOT_CACHE = r"(?!\s?(?:cache|缓存))"
 
@@ -268,11 +272,11 @@ class Tokenizer:
             ),
             (
                 "variant",
-                (r"(?<![a-z0-9])(?:" + trie_pattern(variants, sep) + r")(?![a-z0-9])") if variants else "(?!)",
+                (NAME_START + "(?:" + trie_pattern(variants, sep) + r")(?![a-z0-9])") if variants else "(?!)",
             ),
             (
                 "chip",
-                r"(?<![a-z0-9])(?:" + trie_pattern(chip_names, sep) + ")" + NAME_END + _NOT_CACHE,
+                NAME_START + "(?:" + trie_pattern(chip_names, sep) + ")" + NAME_END + _NOT_CACHE,
             ),
             # a model of a series the catalogue holds that it does not know ("Ascend 10C", "MLU690",
             # "昇腾920"): a chip of its own, never its series' neighbour nor a bare number
@@ -285,7 +289,7 @@ class Tokenizer:
             # ("B300", "H300", "L30"): a chip of its own, so that its figures are never pinned on a
             # neighbour, and never the number it ends with ("H264" and "H265" are video codecs). A die's
             # code ("GH100", "GB100") names the silicon several products share, not one of them.
-            ("model_code", rf"(?<![a-z0-9])[abhlv](?!26[456])\d{{2,3}}[a-z]?{NAME_END}{_NOT_CACHE}"),
+            ("model_code", rf"{NAME_START}[abhlv](?!26[456])\d{{2,3}}[a-z]?{NAME_END}{_NOT_CACHE}"),
             (
                 "numbered_card",
                 r"(?<![\w.,])(?:" + _alternation(self.numbered_cards) + r")(?:\s?ti)?"
@@ -623,7 +627,8 @@ def _parse(pattern: str) -> Any:
 def _starts(rules: list[tuple[str, str]]) -> str:
     """A test, before the rules, of the places a token can start, so that the engine tries the
     rules only there: a character some rule can start with, and not a letter inside a word (no
-    rule starts inside one; each rule that starts with a letter says so with a look-behind).
+    rule starts inside one but a chip's name after a count of cards, "8xA100"; each rule that
+    starts with a letter says so with a look-behind).
 
     Without it the engine enters every rule at every character. Empty where a rule's first
     characters cannot be worked out (the pattern then runs as it is, only slower).
@@ -632,7 +637,7 @@ def _starts(rules: list[tuple[str, str]]) -> str:
     if any(c is None for c in classes):
         return ""
     union = "".join(dict.fromkeys(part for c in classes if c for part in c))
-    return f"(?=[{union}])(?:(?<![a-z0-9])|(?![a-z]))"
+    return f"(?=[{union}])(?:(?<![a-z0-9])|(?![a-z])|(?<=\\dx))"  # (?<=\dx): see NAME_START
 
 
 def _first_chars(pattern: str) -> list[str] | None:
