@@ -1846,3 +1846,11 @@ def test_a_count_in_another_cell_than_the_figure_is_read_both_ways(catalogue):
     # a total in the same cell as its count stays the cards' total: 8 × 80 GB [NV-A1]
     (total,) = check("DGX A100: 8x A100 80GB, 640 GB in all", catalogue)
     assert (total.claim.count, total.verdict) == (8, "supported")
+
+
+def test_a_ratio_in_a_parenthesis_right_after_a_figure_compares_that_figure(catalogue):
+    # H200 4.8 TB/s [NVX-1] / H100 SXM5 3.35 TB/s [NV-H1] = 1.43x; its 141 GB / 80 GB is 1.76x, which
+    # the parenthesis after the bandwidth does not speak of
+    judged = check("The H200 has 141GB of HBM3e with 4.8TB/s (1.43x the H100).", catalogue)
+    (ratio,) = [j for j in judged if j.claim.ratio is not None]
+    assert (ratio.claim.metric, ratio.claim.also, ratio.verdict) == ("memory_bandwidth", (), "supported")

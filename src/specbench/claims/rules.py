@@ -1677,6 +1677,10 @@ def _basis(
         ]
         if earlier:
             claim = earlier[-1]
+            figure = s.tokens[index - 2] if index >= 2 and s.tokens[index - 1].kind is Kind.OPEN else None
+            if figure is not None and figure.kind is Kind.QUANTITY and figure.start == claim.at:
+                # "141GB HBM3e with 4.8TB/s (1.4x H100)": a parenthesis right after a figure compares it
+                return claim.metric, claim.precisions, (), []
             others = tuple(dict.fromkeys(c.metric for c in claims if c.kind == "value" and c.metric != claim.metric))
             if others:
                 doubts.append("the sentence states figures of several metrics; the ratio may refer to any")
