@@ -1854,3 +1854,22 @@ def test_a_ratio_in_a_parenthesis_right_after_a_figure_compares_that_figure(cata
     judged = check("The H200 has 141GB of HBM3e with 4.8TB/s (1.43x the H100).", catalogue)
     (ratio,) = [j for j in judged if j.claim.ratio is not None]
     assert (ratio.claim.metric, ratio.claim.also, ratio.verdict) == ("memory_bandwidth", (), "supported")
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        # H200 and H100 SXM5: 989.5 TFLOPS FP16 and 1979 FP8 dense each [NVX-1, NV-H1]
+        ("The H100 and H200 share the same Hopper compute — identical FP16/FP8 TFLOPS.", "supported"),
+        ("H200的FP16算力与H100相同", "supported"),
+        # H20 148 TFLOPS FP16 dense [NV-20a] against the H100's 989.5
+        ("H20的FP16算力与H100相同", "false"),
+    ],
+)
+def test_two_chips_said_to_have_the_same_figure(catalogue, text, verdict):
+    (judged,) = check(text, catalogue)
+    assert (judged.claim.rule, judged.claim.ratio, judged.verdict) == ("sameness", 1.0, verdict)
+
+
+def test_the_same_of_no_figure_is_no_claim(catalogue):
+    assert check("At the same time, the H20 and the H100 ship to different markets.", catalogue) == []

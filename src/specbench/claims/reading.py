@@ -99,10 +99,12 @@ def claim_words(lexicon: Lexicon) -> list[str]:
     """Words that make a sentence a ratio or a comparison without a number (twice, 高于, 三分之一,
     迄今最大), or a design fact (chiplet, monolithic, a count of dies or memory stacks)."""
     dies = [w for w, meaning in lexicon.table("features").items() if meaning in ("multi_die", "monolithic")]
+    same = [w for w, meaning in lexicon.table("close").items() if meaning == "same"]  # 相同, identical
     return [
         *lexicon.table("ratio_words"),
         *lexicon.table("comparatives"),
         *lexicon.table("superlatives"),
+        *same,
         "分之",
         *dies,
         *PART_NOUNS,

@@ -2141,6 +2141,55 @@ def superlative(s: Sentence, claims: list[Claim]) -> list[Claim]:
 
 
 @rule(
+    "H200的FP16算力与H100相同",
+    "The H100 and H200 share the same Hopper compute — identical FP16/FP8 TFLOPS.",
+)
+def sameness(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """Two chips said to have the same figure, with no number ('H200的FP16算力与H100相同', 'the same
+    FP16 TFLOPS as', 'A and B have identical FP8 TFLOPS'): a ratio of one. Only where the sentence
+    says what is the same; 'the same architecture' or 'at the same time' is no claim."""
+    if "close" not in s.roles or any(t.kind in (Kind.NUMBER, Kind.QUANTITY, Kind.RATIO) for t in s.tokens):
+        return claims
+    for i, token in enumerate(s.tokens):
+        if token.role("close") != "same":
+            continue
+        named = [m for m in s.mentions if m.index >= 0 and not m.unnamed]
+        rival = next((m for m in named if m.rival_role), None)
+        if rival is not None:
+            subject = _subject_before(s, i, exclude=rival) or next(
+                (m for m in named if not m.rival_role and not m.same_chip(rival)), None
+            )
+        elif len(named) == 2:
+            subject, rival = named  # "The H100 and H200 … identical FP16 TFLOPS"
+        else:
+            continue
+        if subject is None or subject.same_chip(rival):
+            continue
+        metric, precisions, others, doubts = _basis(s, i, subject, claims)
+        if "the sentence does not say what is compared" in doubts:
+            continue
+        precisions, _rival_own = _precisions_of_each(s, rival, i, metric, precisions)
+        doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
+        same = _pair_claim(
+            s,
+            "sameness",
+            subject,
+            rival,
+            i,
+            max(i, rival.index),
+            metric=metric,
+            precisions=precisions,
+            also=others,
+            doubts=doubts,
+            qualifier="equals",
+            ratio=1.0,
+            ratio_text="1x (the same)",
+        )
+        return [*claims, same]
+    return claims
+
+
+@rule(
     "邃思2.0单精度FP32算力为40TFLOPS，相比之下英伟达A100的单精度浮点计算能力仅为19.5TFLOPS",
     "曦云C500目标FP32算力15TFLOPS，而英伟达A100的FP32算力为19.5TFLOPS，已非常接近",
 )
