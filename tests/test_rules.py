@@ -1873,3 +1873,26 @@ def test_two_chips_said_to_have_the_same_figure(catalogue, text, verdict):
 
 def test_the_same_of_no_figure_is_no_claim(catalogue):
     assert check("At the same time, the H20 and the H100 ship to different markets.", catalogue) == []
+
+
+def test_a_rival_named_after_a_phrase_for_it_is_the_rival(catalogue):
+    # cudocompute.com: H200 141 GB [NVX-1] / H100 SXM5 80 GB [NV-H1] = 1.76x, 12% short of "nearly twice"
+    text = "The H200 boasts nearly twice the memory capacity of its predecessor, the H100."
+    (judged,) = check(text, catalogue)
+    assert (judged.claim.subject, judged.claim.rival, judged.claim.metric) == (
+        "nvidia-h200-sxm",
+        "nvidia-h100-sxm5",
+        "memory_capacity",
+    )
+    assert judged.verdict == "misleading"
+    # with no name after it, the predecessor is a rival nobody can check
+    (alone,) = check("The H200 boasts nearly twice the memory capacity of its predecessor.", catalogue)
+    assert (alone.claim.rival, alone.claim.rival_unnamed, alone.verdict) == (None, True, "unverifiable")
+
+
+def test_a_bandwidth_joined_to_a_memory_size_is_the_memorys(catalogue):
+    # "HGX B200: 180 GB @ 7.7 TB/s … NVLink 1.8 TB/s" (fp4.dev): 7.7 TB/s is the B200's memory
+    # bandwidth [NVX-3], not its NVLink, which the line names apart
+    judged = check("HGX B200: 180 GB @ 7.7 TB/s, NVLink 1.8 TB/s, 1000 W", catalogue)
+    bandwidths = [(j.claim.value, j.claim.metric, j.verdict) for j in judged if j.claim.value == 7700]
+    assert bandwidths == [(7700, "memory_bandwidth", "supported")]

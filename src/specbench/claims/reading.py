@@ -478,6 +478,11 @@ def _cut(piece: str) -> Iterator[str]:
             yield part
 
 
+# Between a phrase for an unnamed rival and the chip it then names: "its predecessor, the H100",
+# "上一代产品，即A100"
+_APPOSITIVE = re.compile(r"\s*[,，]\s*(?:the\s+|即\s*|也就是\s*)?", re.IGNORECASE)
+
+
 def _listed(tokens: list[Token], first: int, second: int, text: str) -> bool:
     """Whether two chip names are items of one list ("A100/H100", "A100、H100和H800", "A100 or H100")."""
     between = tokens[first + 1 : second]
@@ -777,6 +782,17 @@ class Reader:
                 and (after.role("rival_markers") == "rival" or after.has("close"))
             ):
                 mention.rival_role = True  # "与H100相比", "与H100相近"
+            elif (
+                mentions
+                and mentions[-1].unnamed
+                and sentence_text
+                and _APPOSITIVE.fullmatch(sentence_text, tokens[mentions[-1].index].end, token.start)
+            ):
+                # "twice the memory capacity of its predecessor, the H100": the phrase is the chip after
+                # it, where the phrase stands; the name repeats it
+                phrase = mentions[-1]
+                mentions[-1] = replace(mention, index=phrase.index, rival_role=phrase.rival_role or True)
+                mention.reference = True
             elif mentions and mentions[-1].rival_role and _listed(tokens, mentions[-1].index, index, sentence_text):
                 mention.rival_role = True  # "对标A100/H100": every chip of the list is a rival
             elif (

@@ -579,8 +579,30 @@ def _names_in(s: Sentence, start: int, end: int) -> list[str]:
 _LINK_PREFIXES = ("nvlink", "mtlink", "blink", "metaxlink")
 
 
+# "80 GB @ 3.35 TB/s", "141GB HBM3e at 4.8TB/s": a bandwidth joined to a memory's size
+_MEMORY_AT = re.compile(r"\s*(?:@|at)\s*", re.IGNORECASE)
+
+
+def _memory_at(s: Sentence, index: int) -> bool:
+    """Whether the bandwidth at ``index`` is joined by "@" or "at" to the memory size before it."""
+    before = index - 1
+    if before >= 0 and s.tokens[before].kind is Kind.NAME and str(s.tokens[before].value).startswith(_MEMORY_TYPES):
+        before -= 1
+    return (
+        before >= 0
+        and s.tokens[before].kind is Kind.QUANTITY
+        and s.tokens[before].value.dimension is Dimension.INFORMATION
+        and _MEMORY_AT.fullmatch(s.text, s.tokens[index - 1].end, s.tokens[index].start) is not None
+    )
+
+
+_MEMORY_TYPES = ("hbm", "gddr", "lpddr", "ddr")
+
+
 def _bandwidth_metric(s: Sentence, index: int) -> tuple[str, str | None, list[str]]:
     """Memory, chip-to-chip or host bandwidth, from the words of the figure's clause (nearest first)."""
+    if _memory_at(s, index):
+        return "memory_bandwidth", None, []
     start, end = s.clause_range(index)
     looked: Iterable[int] = range(start, end + 1)
     if Kind.PIPE in s.kinds:  # a table row: its label cell and the figure's own, not the other cells
