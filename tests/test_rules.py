@@ -1896,3 +1896,10 @@ def test_a_bandwidth_joined_to_a_memory_size_is_the_memorys(catalogue):
     judged = check("HGX B200: 180 GB @ 7.7 TB/s, NVLink 1.8 TB/s, 1000 W", catalogue)
     bandwidths = [(j.claim.value, j.claim.metric, j.verdict) for j in judged if j.claim.value == 7700]
     assert bandwidths == [(7700, "memory_bandwidth", "supported")]
+
+
+def test_precisions_joined_by_a_slash_between_number_and_unit(catalogue):
+    # Tom's Hardware: "up to 624 BF16/FP16 TFLOPS (with sparsity)": the A100's 312 dense, 624 with
+    # 2:4 sparsity, for BF16 and FP16 alike [NV-A1]
+    (judged,) = check("The A100 delivers up to 624 BF16/FP16 TFLOPS (with sparsity) for AI workloads.", catalogue)
+    assert (judged.claim.precisions, judged.claim.sparsity, judged.verdict) == (("bf16", "fp16"), "sparse", "supported")

@@ -59,8 +59,9 @@ def _alnum(char: str) -> bool:
 
 
 def _char_class(chars: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """Two patterns for a set of characters: its basic-plane part alone (which the engine tests
-    with a bitmap, fast) and the whole set (for the rare text beyond the basic plane)."""
+    """Two patterns for a set of characters: its basic-plane part (which the engine tests with a
+    bitmap, fast) and the rest (for the rare text beyond the basic plane, searched apart: a class
+    that holds both is tested slowly at every character)."""
 
     def ranges(codes: list[int]) -> str:
         spans: list[list[int]] = []
@@ -73,7 +74,10 @@ def _char_class(chars: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
 
     codes = [ord(c) for c in chars]
     basic = [c for c in codes if c < 0x10000]
-    return re.compile(f"[{ranges(basic)}]"), re.compile(f"[{ranges(codes)}]")
+    astral = [c for c in codes if c >= 0x10000]
+    return re.compile(f"[{ranges(basic)}]" if basic else "(?!)"), re.compile(
+        f"[{ranges(astral)}]" if astral else "(?!)"
+    )
 
 
 class Prefilter:
@@ -171,8 +175,7 @@ class Prefilter:
         lowered = block.lower()
         if len(lowered) != len(block):
             return None
-        (basic, every), folds = self._risky
-        pattern = every if _ASTRAL.search(lowered) else basic
+        (basic, astral), folds = self._risky
         uneven = False
 
         def refold(match: re.Match[str]) -> str:
@@ -184,7 +187,10 @@ class Prefilter:
             uneven = True
             return char
 
-        return pattern.sub(refold, lowered), uneven
+        searchable = basic.sub(refold, lowered)
+        if _ASTRAL.search(lowered):
+            searchable = astral.sub(refold, searchable)
+        return searchable, uneven
 
     def _holds_spot(self, sentence: str) -> bool:
         """Whether one sentence, folded as the reader folds it, holds a place where a claim can start."""

@@ -57,6 +57,18 @@ def _scale(quantity: Token) -> float:
     return quantity.value.value / written if written else 1.0
 
 
+def _joined_precisions(tokens: list[Token], first: int, folded: str) -> list[Token]:
+    """The precision words from ``first`` on, one, or several joined by "/" ("BF16/FP16")."""
+    words: list[Token] = []
+    for token in tokens[first:]:
+        if not (token.kind is Kind.WORD and token.has("precisions")):
+            break
+        if words and (not folded or folded[words[-1].end : token.start].strip() != "/"):
+            break
+        words.append(token)
+    return words
+
+
 def _glued_counts(tokens: list[Token], folded: str) -> list[Token]:
     """ "8xA100 40GB", "16xV100": a count of cards glued to a chip's name is the "8x" of "8x A100",
     not a bare number beside the chip."""
@@ -168,27 +180,15 @@ def merge_tokens(tokens: list[Token], folded: str = "") -> list[Token]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if (
-            token.kind is Kind.NUMBER
-            and i + 2 < len(tokens)
-            and tokens[i + 1].kind is Kind.WORD
-            and tokens[i + 1].has("precisions")
-            and tokens[i + 2].kind is Kind.UNIT
-        ):
-            precision_word, unit = tokens[i + 1], tokens[i + 2]
+        words = _joined_precisions(tokens, i + 1, folded) if token.kind is Kind.NUMBER else []
+        if words and i + 1 + len(words) < len(tokens) and tokens[i + 1 + len(words)].kind is Kind.UNIT:
+            # "128 FP32 TFLOPS", "624 BF16/FP16 TFLOPS": the precision words between number and unit
+            unit = tokens[i + 1 + len(words)]
             dimension, scale = unit.value
             quantity = Quantity(float(token.value) * scale, Dimension(dimension), token.text)
-            merged.append(
-                Token(
-                    Kind.QUANTITY,
-                    token.start,
-                    unit.end,
-                    token.text,
-                    quantity,
-                    {"precision": precision_word},
-                )
-            )
-            i += 3
+            precision: Any = words[0] if len(words) == 1 else tuple(words)
+            merged.append(Token(Kind.QUANTITY, token.start, unit.end, token.text, quantity, {"precision": precision}))
+            i += 2 + len(words)
             continue
         if token.kind is Kind.WORD and token.role("scope") == "node" and merged and _is_node(merged[-1]):
             merged.append(Token(Kind.WORD, token.start, token.end, token.text, token.value, {"features": "process"}))
@@ -508,7 +508,8 @@ def _precisions_near(s: Sentence, index: int, lower: int) -> list[Token]:
     """
     token = s.tokens[index]
     if "precision" in token.roles:
-        return [token.roles["precision"]]
+        found = token.roles["precision"]
+        return list(found) if isinstance(found, tuple) else [found]
     start, end = s.clause_range(index)
     start = max(start, lower)
     before: list[Token] = []
