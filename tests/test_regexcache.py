@@ -52,6 +52,22 @@ def test_a_pattern_kept_by_one_run_is_the_same_in_the_next(fresh, pattern):
     _same(pattern, regexcache.compile(pattern))  # revived from the file
 
 
+def test_a_pattern_with_flags_kept_by_one_run_is_the_same_in_the_next(fresh):
+    import re
+
+    pattern = r"(?P<chip>br100|a100)\s?(?P<unit>tflops|tops)"
+    for run in ("compiled", "revived from the file"):
+        kept = regexcache.compile(pattern, re.IGNORECASE)
+        expected = re.compile(pattern, re.IGNORECASE)
+        assert (kept.flags, kept.groupindex) == (expected.flags, expected.groupindex), run
+        text = "BR100 1024 TOPS, A100 624 TOPS; a100 TFLOPS, BR100TOPS"
+        got = [(m.span(), m.group("chip")) for m in kept.finditer(text)]
+        assert got == [(m.span(), m.group("chip")) for m in expected.finditer(text)]
+        assert [chip for _span, chip in got] == ["a100", "BR100"]  # matched with the case ignored
+        assert regexcache.compile(pattern) is not kept  # without the flag, another pattern
+        _forget()
+
+
 @pytest.mark.parametrize(
     "content",
     [

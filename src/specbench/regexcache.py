@@ -25,7 +25,7 @@ from specbench import cachefile
 
 MAX_BYTES = 8 << 20  # a larger file is not ours to trust: compile afresh
 _FORMAT = 3  # the engine's code as the bytes of its code words: a list of numbers is slow to read
-_compiled: dict[str, re.Pattern[str]] = {}
+_compiled: dict[tuple[str, int], re.Pattern[str]] = {}
 _stored: dict[str, Any] | None = None
 
 
@@ -33,25 +33,25 @@ _used: set[str] = set()  # keys read or written by this run: kept when older one
 _dirty = False  # something this run worked out is not in the file yet
 
 
-def compile(pattern: str) -> re.Pattern[str]:
-    """``re.compile(pattern)``, from the compiled form a previous run kept where there is one."""
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(pattern, flags)``, from the compiled form a previous run kept where there is one."""
     global _dirty
-    found = _compiled.get(pattern)
+    found = _compiled.get((pattern, flags))
     if found is not None:
         return found
-    key = _key(pattern)
+    key = _key(pattern if not flags else f"{int(flags)}\0{pattern}")
     _used.add(key)
     stored = _store()
     compiled = _revive(pattern, stored.get(key))
     if compiled is None:
-        compiled, entry = _compile(pattern)
+        compiled, entry = _compile(pattern, int(flags))
         if entry is not None:
             stored[key] = entry
             _dirty = True
     if _dirty:
         _save(stored)
         _dirty = False
-    _compiled[pattern] = compiled
+    _compiled[(pattern, flags)] = compiled
     return compiled
 
 
@@ -125,14 +125,14 @@ def _revive(pattern: str, entry: Any) -> re.Pattern[str] | None:
         return None
 
 
-def _compile(pattern: str) -> tuple[re.Pattern[str], list[Any] | None]:
+def _compile(pattern: str, flags: int = 0) -> tuple[re.Pattern[str], list[Any] | None]:
     """The pattern, and what to keep of it (None where the engine's internals are not as expected)."""
     try:
         import _sre
         from re import _compiler, _parser  # type: ignore[attr-defined]
 
-        parsed = _parser.parse(pattern, 0)
-        code = _compiler._code(parsed, 0)
+        parsed = _parser.parse(pattern, flags)
+        code = _compiler._code(parsed, flags)
         groupindex = dict(parsed.state.groupdict)
         indexgroup: list[str | None] = [None] * parsed.state.groups
         for name, index in groupindex.items():
@@ -143,7 +143,7 @@ def _compile(pattern: str) -> tuple[re.Pattern[str], list[Any] | None]:
         return compiled, entry
     except Exception:
         pass
-    return re.compile(pattern), None
+    return re.compile(pattern, flags), None
 
 
 def _code_type() -> str:

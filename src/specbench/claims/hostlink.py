@@ -23,19 +23,20 @@ from __future__ import annotations
 
 import re
 
+from specbench import regexcache
 from specbench.claims.vocabulary import PCIE
 from specbench.normalize import fmt
 
 GT_PER_LANE = {1: 2.5, 2: 5.0, 3: 8.0, 4: 16.0, 5: 32.0, 6: 64.0}  # PCI-SIG base specifications
 
-_LANES = re.compile(r"(?<![a-z0-9])x\s?(1|2|4|8|16|32)(?![0-9])", re.IGNORECASE)
-_PAIR = re.compile(r"(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)\s*GB/s", re.IGNORECASE)
-_PRINTED = re.compile(r"(\d+(?:\.\d+)?)\s*GB/s", re.IGNORECASE)
-_BOTH_WAYS = re.compile(r"bidirectional|bi-directional|双向", re.IGNORECASE)
+_LANES = regexcache.compile(r"(?<![a-z0-9])x\s?(1|2|4|8|16|32)(?![0-9])", re.IGNORECASE)
+_PAIR = regexcache.compile(r"(\d+(?:\.\d+)?)\s*\+\s*(\d+(?:\.\d+)?)\s*GB/s", re.IGNORECASE)
+_PRINTED = regexcache.compile(r"(\d+(?:\.\d+)?)\s*GB/s", re.IGNORECASE)
+_BOTH_WAYS = regexcache.compile(r"bidirectional|bi-directional|双向", re.IGNORECASE)
 
 
 # the generation after "PCIe", "PCI Express" or a bare "Gen", and each one after a slash ("5.0/4.0")
-_GENERATIONS = re.compile(rf"(?:{PCIE}\s*(?:gen\s*)?|gen\s*|/)([1-6])(?:\.0)?(?![0-9.])", re.IGNORECASE)
+_GENERATIONS = regexcache.compile(rf"(?:{PCIE}\s*(?:gen\s*)?|gen\s*|/)([1-6])(?:\.0)?(?![0-9.])", re.IGNORECASE)
 
 
 def generations(text: str) -> set[int]:

@@ -29,6 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from specbench import regexcache
 from specbench.claims.hostlink import GT_PER_LANE, generations, link_rates
 from specbench.claims.reading import FORM_SUFFIXES, Claim
 from specbench.claims.tokens import NUMBER
@@ -52,7 +53,7 @@ from specbench.store import Catalogue
 
 FLAG_TEXT = {flag.value: flag.text for flag in Flag}
 CLOSE = 0.10
-_NUMBER = re.compile(NUMBER)
+_NUMBER = regexcache.compile(NUMBER)
 ROUNDING = 0.02
 ROUNDING_CAP = 0.05
 POWER_GAP = 0.25
@@ -123,7 +124,7 @@ class Judgement:
         }
 
 
-_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}(?!\d)[^\d]*")
+_THOUSANDS = regexcache.compile(r"\d{1,3}\.\d{3}(?!\d)[^\d]*")
 
 
 def tolerance(text: str | None) -> float:
@@ -1815,7 +1816,7 @@ class Judge:
         return judgement
 
 
-_PRODUCT = re.compile(r"\s*(\d+)\s*[*×]\s*\d")  # "8 * 64 GB/s": eight links of 64
+_PRODUCT = regexcache.compile(r"\s*(\d+)\s*[*×]\s*\d")  # "8 * 64 GB/s": eight links of 64
 # Metrics a multi-die package's dies share out, each die with its own memory stacks
 _SHARED_BY_DIES = ("memory_bandwidth", "memory_capacity")
 
@@ -1865,7 +1866,7 @@ def _design_holds(claim: Claim, recorded: str) -> bool | None:
     return None
 
 
-_SIZE_IN_NAME = re.compile(r"(\d+)\s?gb?\b")  # "A100 80GB": a memory size in a chip's name
+_SIZE_IN_NAME = regexcache.compile(r"(\d+)\s?gb?\b")  # "A100 80GB": a memory size in a chip's name
 
 
 def _names_form(folded_name: str) -> bool:

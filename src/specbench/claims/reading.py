@@ -44,13 +44,13 @@ HEADING = 40  # characters
 # abbreviation ("141 GB vs. 80 GB", "e.g. the A100") or is followed by a lower-case word.
 _NOT_ABBREVIATION = r"(?<!\bvs\.)(?<!\bVs\.)(?<!\bVS\.)(?<!e\.g\.)(?<!i\.e\.)(?<!\bapprox\.)(?<!\bcf\.)"
 _FULL_STOP_END = r"(?=\s*\Z|\s+(?![a-z]))"
-SENTENCE_END = re.compile(
+SENTENCE_END = regexcache.compile(
     r"(?:[。！!；;\n]|(?<!\|)(?<!\| )[?？])[。！？!?；;\n]*"
     rf"|(?<=[A-Za-z0-9)%])\.{_NOT_ABBREVIATION}{_FULL_STOP_END}"
 )
 # The same ends, found with a pattern that begins with a character class, so that the engine skips
 # ahead in C to the next end mark; a look-behind at the mark just read then says which rule applies.
-_ENDS = re.compile(
+_ENDS = regexcache.compile(
     r"[。！？!?；;\n.](?:(?<=[。！!；;\n])[。！？!?；;\n]*|(?<=[?？])(?<!\|.)(?<!\| .)[。！？!?；;\n]*"
     rf"|(?<=[A-Za-z0-9)%]\.){_NOT_ABBREVIATION}{_FULL_STOP_END})"
 )
@@ -58,30 +58,30 @@ _ENDS = re.compile(
 
 # A conjunction that opens a clause of its own right before a pronoun ("… as it offers"), or the
 # colon after a label ("A100：其最大热设计功耗为400W": 其 is the A100 the label names).
-_CLAUSE_OPENER = re.compile(
+_CLAUSE_OPENER = regexcache.compile(
     r"(?<![a-z])(?:as|because|since|while|and|but|so|although|though|where|when|after|once)\s+$|(?:因为|并且|而且|所以)$"
     r"|[:：]\s*$",
     re.IGNORECASE,
 )
 
-_VERSION_OF = re.compile(
+_VERSION_OF = regexcache.compile(
     r"(?:version|variant|derivative|edition) of (?:the |an? |nvidia'?s? )?$|(?:版本|衍生版)[是为]?$", re.IGNORECASE
 )
-_CUT_DOWN = re.compile(
+_CUT_DOWN = regexcache.compile(
     r"\s?(?:gpu|ai gpu)?\s?的?(?:精简|阉割|缩减|简化|缩水|特供|精簡|閹割|縮減|簡化)版", re.IGNORECASE
 )
 _CUT_DOWN_REACH = 12  # characters from a chip's name to the 版 of _CUT_DOWN at most
 # "the same VRAM envelope as a B200", "as fast as the A100": the chip after the second "as" is
 # the one compared with, not the owner of the figures around it
-_SAME_AS = re.compile(
+_SAME_AS = regexcache.compile(
     r"\b(?:same|similar|comparable|equal|as\s+[a-z]+)\b[^,;.!?\u2014]{0,40}\bas\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?$",
     re.IGNORECASE,
 )
-_PCIE_VERSION_OF = re.compile(rf"{PCIE} (?:version|variant|card|model)s? of (?:the |an? )?$", re.IGNORECASE)
-_CAPACITY = re.compile(r"(?<![a-z0-9])(\d+)\s?gb")  # a memory capacity in a chip's name ("a100 80gb")
-_SLASH_NEXT = re.compile(r"\s?/\s?\d")
+_PCIE_VERSION_OF = regexcache.compile(rf"{PCIE} (?:version|variant|card|model)s? of (?:the |an? )?$", re.IGNORECASE)
+_CAPACITY = regexcache.compile(r"(?<![a-z0-9])(\d+)\s?gb")  # a memory capacity in a chip's name ("a100 80gb")
+_SLASH_NEXT = regexcache.compile(r"\s?/\s?\d")
 # A second form factor after a chip's name: "H100 PCIe/SXM", "A100 SXM / PCIe"
-_SECOND_FORM = re.compile(r"\s?/\s?(?:sxm\d?|pcie|pci-e|oam|nvl)(?![a-z0-9])", re.IGNORECASE)
+_SECOND_FORM = regexcache.compile(r"\s?/\s?(?:sxm\d?|pcie|pci-e|oam|nvl)(?![a-z0-9])", re.IGNORECASE)
 
 CJK_NUMERALS = "一二两三四五六七八九十"  # before 倍 or 成, a ratio (两倍, 九成)
 # A fraction the tokenizer reads as a ratio: "约为H100的1/3", "1/3 of the A100's" (its slash_fraction rule)
@@ -459,7 +459,7 @@ class Sentence:
 # Form factors written after a chip's name to name one of its SKUs.
 FORM_SUFFIXES = ("nvl", "pcie", "sxm", "sxm2", "sxm3", "sxm4", "sxm5", "sxm6", "oam")
 # A name that already names a SKU: a form factor or a memory size at its end.
-_NAMED_VARIANT = re.compile(r"(?:nvl|pcie|sxm\d?|oam|\d+g[b]?)$")
+_NAMED_VARIANT = regexcache.compile(r"(?:nvl|pcie|sxm\d?|oam|\d+g[b]?)$")
 
 
 def split_sentences(text: str) -> Iterator[str]:
@@ -480,7 +480,7 @@ def _cut(piece: str) -> Iterator[str]:
 
 # Between a phrase for an unnamed rival and the chip it then names: "its predecessor, the H100",
 # "上一代产品，即A100"
-_APPOSITIVE = re.compile(r"\s*[,，]\s*(?:the\s+|即\s*|也就是\s*)?", re.IGNORECASE)
+_APPOSITIVE = regexcache.compile(r"\s*[,，]\s*(?:the\s+|即\s*|也就是\s*)?", re.IGNORECASE)
 
 
 def _listed(tokens: list[Token], first: int, second: int, text: str) -> bool:

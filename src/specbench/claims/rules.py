@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from specbench import regexcache
 from specbench.claims.reading import SPLIT_CHANGES, WINDOW, Claim, Mention, Sentence
 from specbench.claims.tokens import NUMBER, Kind, Quantity, Ratio, Token
 from specbench.claims.vocabulary import METRICS, NODE_NAME, NODE_NM, PCIE_GENERATION, Dimension
@@ -113,9 +114,9 @@ def _ratio_ranges(tokens: list[Token], folded: str) -> list[Token]:
 
 
 # "800亿", "54.2 billion" right after a number: its magnitude, when nothing says money or parameters
-_COUNT_MAGNITUDE = re.compile(r"\s?(亿|billion)(?!\s?(?:元|美元|人民币|参数|parameters|params|dollars|yuan))")
+_COUNT_MAGNITUDE = regexcache.compile(r"\s?(亿|billion)(?!\s?(?:元|美元|人民币|参数|parameters|params|dollars|yuan))")
 _MAGNITUDES = {"亿": 1e8, "billion": 1e9}
-_SKIPPED_COUNT = re.compile(rf"({NUMBER})\s?(?:亿|billion)")
+_SKIPPED_COUNT = regexcache.compile(rf"({NUMBER})\s?(?:亿|billion)")
 
 
 def _transistor_counts(tokens: list[Token], folded: str) -> list[Token]:
@@ -210,7 +211,7 @@ def merge_tokens(tokens: list[Token], folded: str = "") -> list[Token]:
 
 
 # "400 GB/s – 1.2 TB/s", "从 400 GB/s 到 1.2 TB/s", "1.9~2.0 TB/s": two figures joined as a range
-_RANGE_JOIN = re.compile(r"\s{0,3}(?:[–—~～-]|到|至|to)\s{0,3}", re.IGNORECASE)
+_RANGE_JOIN = regexcache.compile(r"\s{0,3}(?:[–—~～-]|到|至|to)\s{0,3}", re.IGNORECASE)
 
 
 _RANGE_ENDS = (Kind.QUANTITY, Kind.NUMBER, Kind.RATIO)
@@ -418,7 +419,7 @@ def _attached(s: Sentence, index: int) -> Mention | None:
     return mention if not mention.unnamed else None
 
 
-_WHICH_HAS = re.compile(
+_WHICH_HAS = regexcache.compile(
     r"\s*(?:,\s*)?(?:which|that)\s(?:has|have|had|offers|features|provides|delivers)\s(?:only\s|just\s)?\s*",
     re.IGNORECASE,
 )
@@ -450,10 +451,10 @@ def _listed_after(s: Sentence, index: int) -> Mention | None:
     return _attached(s, j)
 
 
-_JOINED_FIGURE = re.compile(r"\s*(?:at|with|@)\s*", re.IGNORECASE)
+_JOINED_FIGURE = regexcache.compile(r"\s*(?:at|with|@)\s*", re.IGNORECASE)
 
 # "15 billion transistors on the Pascal-based Tesla P100", "80 billion transistors in the H100"
-_ON_THE = re.compile(r"\b(?:on|in)\s+(?:the|a|an)\b", re.IGNORECASE)
+_ON_THE = regexcache.compile(r"\b(?:on|in)\s+(?:the|a|an)\b", re.IGNORECASE)
 
 
 def _owner_after(s: Sentence, index: int) -> Mention | None:
@@ -480,7 +481,7 @@ def _owner_after(s: Sentence, index: int) -> Mention | None:
     return None
 
 
-_TRAILING = re.compile(r"\s*(?:in|at|of|@)?\s*", re.IGNORECASE)
+_TRAILING = regexcache.compile(r"\s*(?:in|at|of|@)?\s*", re.IGNORECASE)
 
 
 def _trails(s: Sentence, figure: int, word: int) -> bool:
@@ -581,7 +582,7 @@ _LINK_PREFIXES = ("nvlink", "mtlink", "blink", "metaxlink")
 
 
 # "80 GB @ 3.35 TB/s", "141GB HBM3e at 4.8TB/s": a bandwidth joined to a memory's size
-_MEMORY_AT = re.compile(r"\s*(?:@|at)\s*", re.IGNORECASE)
+_MEMORY_AT = regexcache.compile(r"\s*(?:@|at)\s*", re.IGNORECASE)
 
 
 def _memory_at(s: Sentence, index: int) -> bool:
@@ -802,7 +803,7 @@ def _undefined(s: Sentence, start: int, end: int) -> str | None:
     return None
 
 
-_TOKEN_RATE = re.compile(r"tokens?\s?/\s?s(?:ec(?:ond)?)?|tokens? per second", re.IGNORECASE)
+_TOKEN_RATE = regexcache.compile(r"tokens?\s?/\s?s(?:ec(?:ond)?)?|tokens? per second", re.IGNORECASE)
 
 
 def _cells_apart(s: Sentence, one: int, other: int) -> bool:
@@ -918,7 +919,7 @@ def _basis_of_the_other(s: Sentence, opening: int) -> str | None:
     return {"dense": "sparse", "sparse": "dense"}.get(said.pop())
 
 
-_CAPACITY_LIST = re.compile(r"\d+(?:\s?[gt]b)?(?:\s?/\s?\d+(?:\s?[gt]b)?)+", re.IGNORECASE)
+_CAPACITY_LIST = regexcache.compile(r"\d+(?:\s?[gt]b)?(?:\s?/\s?\d+(?:\s?[gt]b)?)+", re.IGNORECASE)
 
 
 def _capacity_list(s: Sentence, index: int) -> str | None:
@@ -931,7 +932,7 @@ def _capacity_list(s: Sentence, index: int) -> str | None:
     return None
 
 
-_PER_STACK = re.compile(
+_PER_STACK = regexcache.compile(
     r"\s?(?:的\s?)?(?:(?:hbm|gddr)[\w.]*\s?)?(?:memory\s)?(?:stacks?|堆栈|堆叠)(?![a-z])", re.IGNORECASE
 )
 
@@ -1263,7 +1264,7 @@ def _is_node(token: Token) -> bool:
     return token.kind is Kind.NAME and bool(NODE_NM.fullmatch(token.value) or NODE_NAME.fullmatch(token.value))
 
 
-_BILLIONS = re.compile(r"(\d+(?:\.\d+)?)\s?billion", re.IGNORECASE)
+_BILLIONS = regexcache.compile(r"(\d+(?:\.\d+)?)\s?billion", re.IGNORECASE)
 
 
 def _numbers_in_the_label_unit(s: Sentence, cells: list[list[int]]) -> None:
@@ -1384,10 +1385,10 @@ def _with_bare_numbers(s: Sentence, values: list[int]) -> list[int]:
 
 # "cut from 600 GB/s to 400 GB/s", "600 GBps interconnect down to 400 GBps": after the figure
 # before a change, at most two words and "to"
-_CHANGE_TO = re.compile(r"[*_]{0,3}(?:\s+[a-z-]+){0,2}?\s+(?:(?:down|up)\s+)?to\s+[*_]{0,3}", re.IGNORECASE)
+_CHANGE_TO = regexcache.compile(r"[*_]{0,3}(?:\s+[a-z-]+){0,2}?\s+(?:(?:down|up)\s+)?to\s+[*_]{0,3}", re.IGNORECASE)
 # "increasing bandwidth from 3.35 TB/s to 4.8 TB/s, and capacity from 80GB to 141GB": "from" before a
 # figure continues a change named earlier in the sentence
-_FROM = re.compile(r"\bfrom\s+[*_]{0,3}$", re.IGNORECASE)
+_FROM = regexcache.compile(r"\bfrom\s+[*_]{0,3}$", re.IGNORECASE)
 
 
 def _transition(s: Sentence, a: int) -> int | None:
@@ -1616,7 +1617,7 @@ def _ratio_value(s: Sentence, index: int) -> tuple[float, str, tuple[float, ...]
 
 # "2.35x the A100's BF16", "2.35x A100's": a ratio joined to a chip is measured against it (a
 # whole "8x A100" counts devices and is passed over before)
-_RATIO_THE = re.compile(r"\s*(?:the\s+)?")
+_RATIO_THE = regexcache.compile(r"\s*(?:the\s+)?")
 
 
 def _rival_for(s: Sentence, index: int) -> Mention | None:
@@ -2367,7 +2368,7 @@ def _fact_subject(s: Sentence, index: int) -> Mention | None:
     return None if subject is None or subject.unnamed else subject
 
 
-_PER_DIE = re.compile(r"\s?(?:compute\s)?(?:die|tile|chiplet)|\s?个?\s?(?:die|芯粒|裸片)", re.IGNORECASE)
+_PER_DIE = regexcache.compile(r"\s?(?:compute\s)?(?:die|tile|chiplet)|\s?个?\s?(?:die|芯粒|裸片)", re.IGNORECASE)
 
 
 @rule(
@@ -2408,8 +2409,8 @@ def part_count(s: Sentence, claims: list[Claim]) -> list[Claim]:
     return claims + found
 
 
-_ALL_CHIPLETS = re.compile(r"chiplet|tile|芯粒", re.IGNORECASE)
-_COMPUTE_PART = re.compile(r"compute|gpu|logic|计算|xcd", re.IGNORECASE)
+_ALL_CHIPLETS = regexcache.compile(r"chiplet|tile|芯粒", re.IGNORECASE)
+_COMPUTE_PART = regexcache.compile(r"compute|gpu|logic|计算|xcd", re.IGNORECASE)
 
 
 @rule(
@@ -2578,8 +2579,8 @@ def _launch_pairs(s: Sentence, years: list[tuple[int, int]]) -> dict[int, Mentio
     return {i: distinct[n] for n, (i, _year) in enumerate(years)}
 
 
-_YEAR = re.compile(r"((?:19|20)\d\d)\s?年?")
-_MONTH_DAY = re.compile(r"(\d{1,2})\s?月(?:\s?(\d{1,2})\s?[日号])?")
+_YEAR = regexcache.compile(r"((?:19|20)\d\d)\s?年?")
+_MONTH_DAY = regexcache.compile(r"(\d{1,2})\s?月(?:\s?(\d{1,2})\s?[日号])?")
 
 
 def _year(token: Token) -> int | None:
@@ -2593,7 +2594,7 @@ def _year(token: Token) -> int | None:
     return None
 
 
-_ROC_YEAR = re.compile(r"民[国國]\s?(\d{2,3})\s?年")
+_ROC_YEAR = regexcache.compile(r"民[国國]\s?(\d{2,3})\s?年")
 
 
 @rule(

@@ -537,7 +537,7 @@ class Tokenizer:
 
 # A level of driving automation ("L4级自动驾驶芯片", "L2+级辅助驾驶", "L4 autonomous trucks"), which
 # reads like NVIDIA's L2 and L4 cards
-_DRIVING_LEVEL = re.compile(r"l[0-5]\+?\s?(?:级|autonom|self-driv|driv|自动|辅助|智驾)")
+_DRIVING_LEVEL = regexcache.compile(r"l[0-5]\+?\s?(?:级|autonom|self-driv|driv|自动|辅助|智驾)")
 # What follows a video resolution ("1080p streams", "1080p60视频", "720P直播"): video, not a figure
 _VIDEO = (
     r"\s?(?:fps|帧)?\s?"
@@ -547,7 +547,7 @@ _VIDEO = (
 _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
 # Series whose models are named by a number: a model the catalogue lacks is still a chip
 _SERIES = r"ascend|昇腾|mlu|思[元源]|instinct(?:\s?mi)?|天垓|智铠|曦云\s?c|曦思\s?n|mtt\s?s|昆仑芯?\s?[rp]"
-_SERIES_PREFIX = re.compile(r"^(?:昆仑芯?|昇腾|思[元源]|instinct|天垓|智铠)")
+_SERIES_PREFIX = regexcache.compile(r"^(?:昆仑芯?|昇腾|思[元源]|instinct|天垓|智铠)")
 _CHANGE_UP, _CHANGE_DOWN = "高快多大强", "低慢少小弱"
 _GLUED_PRECISIONS = "fp64|fp32|fp16|fp8|bf16|tf32|int8|int4"
 # The parts of a package a count can be of: compute dies, and memory stacks (an HBM "chip" is a stack).
@@ -698,7 +698,7 @@ def _alternation(words: Iterable[str]) -> str:
     return "|".join(parts)
 
 
-_DECIMAL_COMMA = re.compile(r"\d+,\d")
+_DECIMAL_COMMA = regexcache.compile(r"\d+,\d")
 
 
 def _number(text: str) -> float:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from specbench import regexcache
 from specbench.model import PRECISIONS as _LABELS
 from specbench.model import VENDOR_FORMATS
 
@@ -241,8 +242,8 @@ METRICS: dict[str, Metric] = {
 # foundry node name ("N7", "4N"), a PCIe generation ("PCIe 5.0", "PCIe Gen5").
 # "7nm", "7 nm", "7纳米", "7 nanometer", "7-nanometre": a process node in nanometres
 NODE = r"(\d+(?:\.\d+)?)(?:\s?(?:nm|纳米)|[\s-]nanomet(?:er|re)s?)(?![a-z])"
-NODE_NM = re.compile(NODE, re.IGNORECASE)
-NODE_NAME = re.compile(r"(?<![a-z0-9])(?:n(\d)|(\d)n)(?![a-z0-9])", re.IGNORECASE)
+NODE_NM = regexcache.compile(NODE, re.IGNORECASE)
+NODE_NAME = regexcache.compile(r"(?<![a-z0-9])(?:n(\d)|(\d)n)(?![a-z0-9])", re.IGNORECASE)
 # "PCIe", "PCI-e", "PCI Express", "PCI-Express": the host link's name as it is printed.
 PCIE = r"pci(?:-?e|\s?-?express)"
-PCIE_GENERATION = re.compile(rf"{PCIE}\s?(?:gen\s?)?(\d)", re.IGNORECASE)
+PCIE_GENERATION = regexcache.compile(rf"{PCIE}\s?(?:gen\s?)?(\d)", re.IGNORECASE)
