@@ -1903,3 +1903,23 @@ def test_precisions_joined_by_a_slash_between_number_and_unit(catalogue):
     # 2:4 sparsity, for BF16 and FP16 alike [NV-A1]
     (judged,) = check("The A100 delivers up to 624 BF16/FP16 TFLOPS (with sparsity) for AI workloads.", catalogue)
     assert (judged.claim.precisions, judged.claim.sparsity, judged.verdict) == (("bf16", "fp16"), "sparse", "supported")
+
+
+def test_a_row_printed_without_cell_marks_gives_its_figures_to_the_columns_in_order(catalogue):
+    # lzwjava.github.io's MI300X/H200 table, its cells run together with spaces: MI300X 5.3 TB/s
+    # [AMD-1] and 750 W [AMD-3], H200 4.8 TB/s and 700 W [NVX-1]
+    text = "Metric AMD MI300X NVIDIA H200 Winner\nMemory BW 5.3 TB/s 4.8 TB/s AMD\nTDP 750W 700W NVIDIA"
+    judged = [(j.claim.subject, j.claim.value, j.verdict) for j in check(text, catalogue)]
+    assert judged == [
+        ("amd-instinct-mi300x", 5300, "supported"),
+        ("nvidia-h200-sxm", 4800, "supported"),
+        ("amd-instinct-mi300x", 750, "supported"),
+        ("nvidia-h200-sxm", 700, "supported"),
+    ]
+
+
+def test_chips_compared_in_prose_are_no_columns(catalogue):
+    # the chips of "H100相比A100" are subject and rival, not columns: the figures after stay the subject's
+    text = "H100相比A100实现4倍加速。\n显存带宽2TB/s3.35TB/s"
+    rows = [c for c in Reader(catalogue).read(text) if c.metric == "memory_bandwidth"]
+    assert rows and all(c.rule != "columns_in_order" for c in rows)

@@ -2692,3 +2692,30 @@ def die_count(s: Sentence, claims: list[Claim]) -> list[Claim]:
             read = {"value": 1.0} if meaning == "monolithic" else several
             return [*claims, _fact_claim(s, i, subject, "die_count", "compute_dies", "die count", **read)]
     return claims
+
+
+@rule(
+    "Metric AMD MI300X NVIDIA H200 Winner\nMemory BW 5.3 TB/s 4.8 TB/s AMD",
+    "Spec H100 SXM H200\nVRAM 80 GB 141 GB",
+)
+def columns_in_order(s: Sentence, claims: list[Claim]) -> list[Claim]:
+    """A row of a table printed without its cell marks, under a line that named the chips of its
+    columns ("Metric AMD MI300X NVIDIA H200 Winner" / "Memory BW 5.3 TB/s 4.8 TB/s AMD"): a row
+    that names no chip and gives one figure of a metric per chip gives them to the chips in
+    order, not all to the first."""
+    if Kind.PIPE in s.kinds or any(m.index >= 0 and not m.unnamed for m in s.mentions):
+        return claims
+    chips = [m for m in s.context.mentions if m.chip is not None and not m.unnamed]
+    if len(chips) < 2 or len({m.chip for m in chips}) != len(chips) or any(m.rival_role for m in chips):
+        return claims  # "H100相比A100…": chips compared in prose, not the heads of columns
+    by_metric: dict[str, list[Claim]] = {}
+    for claim in claims:
+        if claim.kind == "value" and claim.count == 1:
+            by_metric.setdefault(claim.metric, []).append(claim)
+    moved: dict[int, Claim] = {}
+    for row in by_metric.values():
+        if len(row) != len(chips) or any(c.subject != row[0].subject for c in row):
+            continue
+        for claim, chip in zip(sorted(row, key=lambda c: c.at or 0), chips, strict=True):
+            moved[id(claim)] = replace(claim, rule="columns_in_order", subject=chip.chip, subject_query=chip.name)
+    return [moved.get(id(c), c) for c in claims]
