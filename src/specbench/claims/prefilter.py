@@ -60,8 +60,8 @@ def _alnum(char: str) -> bool:
 
 def _char_class(chars: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Two patterns for a set of characters: its basic-plane part (which the engine tests with a
-    bitmap, fast) and the rest (for the rare text beyond the basic plane, searched apart: a class
-    that holds both is tested slowly at every character)."""
+    bitmap, fast), and a range that holds the rest (for the rare text beyond the basic plane,
+    searched apart: a class that holds both is tested slowly at every character)."""
 
     def ranges(codes: list[int]) -> str:
         spans: list[list[int]] = []
@@ -75,9 +75,11 @@ def _char_class(chars: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]
     codes = [ord(c) for c in chars]
     basic = [c for c in codes if c < 0x10000]
     astral = [c for c in codes if c >= 0x10000]
-    return re.compile(f"[{ranges(basic)}]" if basic else "(?!)"), re.compile(
-        f"[{ranges(astral)}]" if astral else "(?!)"
-    )
+    # beyond the basic plane a class is a list of ranges tested in turn at every character: one
+    # range around them all is tested at once, and a character in it that is not of the set is
+    # handed back as it is
+    around = f"[{re.escape(chr(min(astral)))}-{re.escape(chr(max(astral)))}]" if astral else "(?!)"
+    return re.compile(f"[{ranges(basic)}]" if basic else "(?!)"), re.compile(around)
 
 
 class Prefilter:
@@ -181,7 +183,7 @@ class Prefilter:
         def refold(match: re.Match[str]) -> str:
             nonlocal uneven
             char = match.group()
-            folded = folds[char]
+            folded = folds.get(char, char)
             if len(folded) == 1:
                 return folded
             uneven = True

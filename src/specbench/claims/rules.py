@@ -2705,13 +2705,15 @@ def columns_in_order(s: Sentence, claims: list[Claim]) -> list[Claim]:
     order, not all to the first."""
     if Kind.PIPE in s.kinds or any(m.index >= 0 and not m.unnamed for m in s.mentions):
         return claims
-    chips = [m for m in s.context.mentions if m.chip is not None and not m.unnamed]
-    if len(chips) < 2 or len({m.chip for m in chips}) != len(chips) or any(m.rival_role for m in chips):
-        return claims  # "H100相比A100…": chips compared in prose, not the heads of columns
     by_metric: dict[str, list[Claim]] = {}
     for claim in claims:
         if claim.kind == "value" and claim.count == 1:
             by_metric.setdefault(claim.metric, []).append(claim)
+    if all(len(row) < 2 for row in by_metric.values()):
+        return claims  # (before the context is asked: that reads the text passed over)
+    chips = [m for m in s.context.mentions if m.chip is not None and not m.unnamed]
+    if len(chips) < 2 or len({m.chip for m in chips}) != len(chips) or any(m.rival_role for m in chips):
+        return claims  # "H100相比A100…": chips compared in prose, not the heads of columns
     moved: dict[int, Claim] = {}
     for row in by_metric.values():
         if len(row) != len(chips) or any(c.subject != row[0].subject for c in row):
