@@ -1923,3 +1923,23 @@ def test_chips_compared_in_prose_are_no_columns(catalogue):
     text = "H100相比A100实现4倍加速。\n显存带宽2TB/s3.35TB/s"
     rows = [c for c in Reader(catalogue).read(text) if c.metric == "memory_bandwidth"]
     assert rows and all(c.rule != "columns_in_order" for c in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "relation", "verdict"),
+    [
+        # hstong.com: the H20 (148 TFLOPS FP16 dense [NV-20a]) is cut down from the H100 (989.5 [NV-H1])
+        ("H20的性能相比同架构的H100芯片有所缩水", "less", "supported"),
+        # jdyx: 曦云C500 280 TFLOPS FP16 [MX-1] against the H20's 148
+        ("其曦云C500系列产品单卡算力超过H20", "greater", "supported"),
+    ],
+)
+def test_cut_down_and_exceeds_compare_two_chips_with_no_number(catalogue, text, relation, verdict):
+    (judged,) = check(text, catalogue)
+    assert (judged.claim.rule, judged.claim.relation, judged.verdict) == ("comparative", relation, verdict)
+
+
+def test_exceeds_before_a_figure_stays_its_qualifier(catalogue):
+    (judged,) = check("BR100的INT8算力超过2000TOPS", catalogue)
+    assert (judged.claim.rule, judged.claim.qualifier) != ("comparative", "greater")
+    assert judged.claim.qualifier == "more_than"
