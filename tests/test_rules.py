@@ -1943,3 +1943,13 @@ def test_exceeds_before_a_figure_stays_its_qualifier(catalogue):
     (judged,) = check("BR100的INT8算力超过2000TOPS", catalogue)
     assert (judged.claim.rule, judged.claim.qualifier) != ("comparative", "greater")
     assert judged.claim.qualifier == "more_than"
+
+
+def test_a_fraction_spelled_out_with_a_typographic_hyphen(catalogue):
+    # besthub.com writes "one‑seventh" with U+2011; H20 148 / H100 SXM5 989.5 TFLOPS FP16 = 0.15 [NV-20a, NV-H1]
+    (judged,) = check("The H20 offers one\u2011seventh of the H100's FP16 throughput.", catalogue)
+    assert (judged.claim.rival, round(judged.claim.ratio, 4), judged.verdict) == (
+        "nvidia-h100-sxm5",
+        0.1429,
+        "supported",
+    )

@@ -99,8 +99,9 @@ def fold(text: str, lexicon: Lexicon) -> str:
     return folded
 
 
-# Characters folded beyond NFKC, one for one: "H100’s", the typographic apostrophe is the possessive's.
-CHARACTER_FOLDS = {"\u2019": "'"}
+# Characters folded beyond NFKC, one for one: "H100’s", the typographic apostrophe is the possessive's;
+# "one‑seventh", "chiplet‑based": the typographic hyphens (U+2010, and U+2011 that NFKC makes it) are "-".
+CHARACTER_FOLDS = {"\u2019": "'", "\u2010": "-"}
 
 
 def trie_pattern(words: Iterable[str], between: str = "", end: str | None = None) -> str:
