@@ -1953,3 +1953,10 @@ def test_a_fraction_spelled_out_with_a_typographic_hyphen(catalogue):
         0.1429,
         "supported",
     )
+
+
+def test_a_percentage_range_written_with_the_sign_once(catalogue):
+    # "20–30%" is 20% to 30%: the number before the dash is compared with 30, not with 0.3
+    (judged,) = check("H20的算力是H100的20-30%", catalogue)
+    assert (judged.claim.ratio, judged.claim.ratio_text) == (0.3, "20-30%")
+    assert any("range" in doubt for doubt in judged.claim.doubts)

@@ -101,8 +101,10 @@ def _ratio_ranges(tokens: list[Token], folded: str) -> list[Token]:
         if token.kind is Kind.RATIO and token.value.kind in ("times", "percent") and out:
             back = 2 if len(out) > 1 and out[-1].kind is Kind.WORD and out[-2].kind is Kind.NUMBER else 1
             low = out[-back]
+            # the written number of the higher end: "20–30%" is 20 to 30, not to 0.3
+            high = token.value.value * (100 if token.value.kind == "percent" else 1)
             if (
-                (low.kind is Kind.NUMBER and 0 < float(low.value) < token.value.value)
+                (low.kind is Kind.NUMBER and 0 < float(low.value) < high)
                 or (low.kind is Kind.RATIO and low.value.kind == token.value.kind and back == 1)
             ) and _RANGE_JOIN.fullmatch(folded, low.end, token.start):
                 del out[-back:]
