@@ -1960,3 +1960,19 @@ def test_a_percentage_range_written_with_the_sign_once(catalogue):
     (judged,) = check("H20的算力是H100的20-30%", catalogue)
     assert (judged.claim.ratio, judged.claim.ratio_text) == (0.3, "20-30%")
     assert any("range" in doubt for doubt in judged.claim.doubts)
+
+
+def test_a_unit_in_parentheses_in_a_rows_label_gives_its_bare_numbers(catalogue):
+    # CSDN's A100 table: TDP 250 W and 300 W for the PCIe 40 GB and 80 GB cards [NV-A2], 1555 and
+    # 1935 GB/s ("GBps", gigabytes); the row of the die every column's card uses names no columns
+    text = (
+        "| | A100 40GB PCIe | A100 80GB PCIe |\n| 核心 | GA100 | GA100 |\n"
+        "| TDP (W) | 250 | 300 |\n| 显存带宽 (GBps) | 1555 | 1935 |"
+    )
+    judged = [(j.claim.subject, j.claim.metric, j.claim.value, j.verdict) for j in check(text, catalogue)]
+    assert judged == [
+        ("nvidia-a100-pcie-40gb", "tdp", 250, "supported"),
+        ("nvidia-a100-pcie-80gb", "tdp", 300, "supported"),
+        ("nvidia-a100-pcie-40gb", "memory_bandwidth", 1555, "supported"),
+        ("nvidia-a100-pcie-80gb", "memory_bandwidth", 1935, "supported"),
+    ]

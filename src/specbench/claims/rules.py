@@ -1134,6 +1134,11 @@ def table_row(s: Sentence, claims: list[Claim]) -> list[Claim]:
         named = sum(head is not None for head in heads)
         # a header names the chips of its columns; a row that names a chip in one cell
         # ("| Architecture | Ampere | Hopper | H200 (newer) |") heads nothing
+        earlier = {column.chip for column in s.context.columns if column is not None}
+        if named >= 2 and len({head.name for head in heads if head is not None}) == 1 and len(earlier) > 1:
+            # "| 核心 | GA100 | GA100 | GA100 |" under "| | A100 40GB PCIe | A100 80GB PCIe | …": the die
+            # every column's product is cut from, not a header of columns of its own
+            return claims
         if named >= 2:
             s.context.columns = tuple(heads)
         return claims

@@ -253,6 +253,7 @@ class Tokenizer:
         counters = self.lexicon.table("counters")
         non_claim_after = [w for w in self.lexicon.table("non_claim") if w != "$"]  # "$" comes before a number
         rate_units = [u for u, (dim, _s) in units.items() if dim in ("flop_rate", "op_rate") and len(u) > 1]
+        label_units = [u for u, (dim, _s) in units.items() if dim in _LABEL_DIMENSIONS and (len(u) > 1 or u == "w")]
         self.number_words: dict[str, int] = dict(self.lexicon.table("number_words"))
         part_number = rf"(\d{{1,2}}|{_CJK_NUMBER}|{_alternation(self.number_words)})"
         sep = NAME_SEPARATOR
@@ -359,6 +360,9 @@ class Tokenizer:
             ("unit", bounded(rate_units)),
             ("clause", r"[，,；;]"),
             ("pipe", r"\|"),
+            # "| TDP (W) | 250 | 300 |", "显存带宽 (GBps)": a unit in parentheses, as a table's label
+            # cell gives it to the bare numbers of the row
+            ("label_unit", rf"[(（]\s?({_alternation(label_units)})\s?[)）]"),
             ("open", r"[(（\[]"),
             ("close", r"[)）\]]"),
             ("star", r"\*"),
@@ -504,6 +508,11 @@ class Tokenizer:
             return Token(Kind.NUMBER, start, end, text, _number(word))
         if name == "unit":
             return Token(Kind.UNIT, start, end, text, self.units[word])
+        if name == "label_unit":
+            dimension, scale = self.units[match.group(self._groups_before["label_unit"] + 1)]
+            if dimension == "bandwidth_bits" and re.search(r"[kKmMgGtTpP]Bps", text):
+                dimension, scale = "bandwidth", scale * 8  # "(GBps)" is gigabytes, as "(Gbps)" is gigabits
+            return Token(Kind.UNIT, start, end, text, (dimension, scale))
         raise AssertionError(f"no token for rule {name!r}")
 
     def _vendor_before(self, folded: str, start: int) -> tuple[str, str] | None:
@@ -546,6 +555,10 @@ _VIDEO = (
 )
 # Rules whose token is the text itself, with the kind of the same name.
 _PLAIN = {name: Kind(name) for name in ("clause", "pipe", "open", "close", "star")}
+# The units a table's label cell may give in parentheses: not a bare magnitude ("(T)") nor a length
+_LABEL_DIMENSIONS = frozenset(
+    {"flop_rate", "op_rate", "power", "information", "cache", "bandwidth", "bandwidth_bits", "frequency", "area"}
+)
 # Series whose models are named by a number: a model the catalogue lacks is still a chip
 _SERIES = r"ascend|昇腾|mlu|思[元源]|instinct(?:\s?mi)?|天垓|智铠|曦云\s?c|曦思\s?n|mtt\s?s|昆仑芯?\s?[rp]"
 _SERIES_PREFIX = regexcache.compile(r"^(?:昆仑芯?|昇腾|思[元源]|instinct|天垓|智铠)")
