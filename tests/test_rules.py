@@ -1976,3 +1976,9 @@ def test_a_unit_in_parentheses_in_a_rows_label_gives_its_bare_numbers(catalogue)
         ("nvidia-a100-pcie-40gb", "memory_bandwidth", 1555, "supported"),
         ("nvidia-a100-pcie-80gb", "memory_bandwidth", 1935, "supported"),
     ]
+
+
+def test_a_sku_named_by_its_memory_size_is_no_figure(catalogue):
+    # mankee.com.cn: "单卡 A100 40GB 即可满足,无需动用 80GB 版本或 H100" names the 80 GB card; it states
+    # no memory of the A100 40GB, whose 40 GB [NV-A1] it had been judged against
+    assert check("单卡 A100 40GB 即可满足,无需动用 80GB 版本或 H100", catalogue) == []

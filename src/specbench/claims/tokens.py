@@ -341,6 +341,8 @@ class Tokenizer:
                 rf"|{NUMBER}\s?(?:亿美元|万美元|亿元|万元|美元|元|亿人民币)",
             ),
             ("area", rf"({NUMBER})\s?(?:mm|毫米)?\s?[x×*]\s?({NUMBER})\s?(?:mm|毫米)(?![a-z0-9²])"),
+            # "无需动用80GB版本": a SKU named by its memory size, no figure of a chip
+            ("sku_size", rf"{NUMBER}\s?gb\s?(?:的\s?)?版(?:本)?"),
             # "119,5 TFLOPS": a decimal comma (one digit after it cannot be a thousands separator),
             # unless the number is one of a list ("1,2,4,8 GB")
             (
@@ -435,7 +437,7 @@ class Tokenizer:
             return Token(Kind.NAME, start, end, text, word)
         if name == "change_char":
             return Token(Kind.WORD, start, end, text, word, {"changes": "up" if word in _CHANGE_UP else "down"})
-        if name in ("url", "html", "hex", "date", "money", "skip_after", "resolution"):
+        if name in ("url", "html", "hex", "date", "money", "skip_after", "resolution", "sku_size"):
             return Token(Kind.SKIP, start, end, text, name)
         if name == "area":
             base = self._groups_before["area"]
