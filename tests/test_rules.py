@@ -1982,3 +1982,20 @@ def test_a_sku_named_by_its_memory_size_is_no_figure(catalogue):
     # mankee.com.cn: "单卡 A100 40GB 即可满足,无需动用 80GB 版本或 H100" names the 80 GB card; it states
     # no memory of the A100 40GB, whose 40 GB [NV-A1] it had been judged against
     assert check("单卡 A100 40GB 即可满足,无需动用 80GB 版本或 H100", catalogue) == []
+
+
+def test_a_base_clock_is_not_the_boost_clock_the_catalogue_records(catalogue):
+    # server-parts.eu: the A100's base clock 1,110 MHz; the catalogue's 1410 MHz is its boost clock [NV-A4]
+    header = "| Feature | NVIDIA T4 | NVIDIA A100 |\n|---|---|---|\n"
+    judged = check(header + "| Base Clock | 585 MHz | 1,110 MHz |", catalogue)
+    assert [j.verdict for j in judged] == ["unverifiable", "unverifiable"]
+
+
+def test_a_figure_near_one_sku_of_a_family_named_alone_is_near_not_false(catalogue):
+    # server-parts.eu: "260W" for an A100 is no SKU's TDP, 4% above the PCIe 40GB's 250 W [NV-A2]
+    header = "| Feature | NVIDIA T4 | NVIDIA A100 |\n|---|---|---|\n"
+    judged = check(header + "| Power Draw (TDP) | 70W | 260W |", catalogue)
+    assert [(j.claim.value, j.verdict) for j in judged] == [(70, "supported"), (260, "misleading")]
+    # 200 W is within 10% of none of them: false
+    (_t4, far) = check(header + "| Power Draw (TDP) | 70W | 200W |", catalogue)
+    assert far.verdict == "false"

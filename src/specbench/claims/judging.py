@@ -264,7 +264,9 @@ class Judge:
             return self._not_in_catalogue(claim, claim.subject_query, "the chip")
         if claim.undefined:
             judgement = Judgement(claim, Outcome.UNKNOWN, claimed=self._claimed_text(claim))
-            judgement.explanation.append(f"{claim.undefined}; no spec sheet records it, so it cannot be checked.")
+            judgement.explanation.append(
+                f"{claim.undefined}; the catalogue records no such figure, so it cannot be checked."
+            )
             return self._finish(judgement, [])
         if claim.kind in ("ratio", "comparison"):
             if claim.rival_unnamed:
@@ -1012,6 +1014,26 @@ class Judge:
                         f"It is the figure of another SKU, {sibling.name}: {theirs.text}{_not_preferred(theirs)}."
                     )
                     judgement.outcome = Outcome.ELSEWHERE
+            if judgement.outcome is Outcome.CONTRADICTED and family_named and claim.qualifier == "equals":
+                # "| Power Draw (TDP) | 70W | 260W |" under "A100": no A100 is 260 W, but the PCIe 40GB's
+                # 250 W is within 10%: near one of the SKUs the text may mean, as near the named one's
+                near = next(
+                    (
+                        (sibling, theirs)
+                        for sibling in self._siblings(chip)
+                        if (theirs := sibling.preferred(metric)) is not None
+                        and theirs.is_numeric
+                        and float(theirs.value) > 0
+                        and abs(value - float(theirs.value)) / float(theirs.value) <= CLOSE
+                    ),
+                    None,
+                )
+                if near is not None:
+                    steps.append(
+                        f"The text names the {chip.family} family, not a SKU; {fmt(value)} is near its SKU "
+                        f"{near[0].name}'s {near[1].text} ({_off(float(near[1].value), value)}) but not it."
+                    )
+                    judgement.outcome = Outcome.NEAR
             for factor, what in (
                 (2.0, "one direction of a bidirectional figure"),
                 (0.5, "both directions added"),
