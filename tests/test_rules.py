@@ -1999,3 +1999,30 @@ def test_a_figure_near_one_sku_of_a_family_named_alone_is_near_not_false(catalog
     # 200 W is within 10% of none of them: false
     (_t4, far) = check(header + "| Power Draw (TDP) | 70W | 200W |", catalogue)
     assert far.verdict == "false"
+
+
+def test_a_figure_after_vs_is_the_compared_chips_never_the_subjects(catalogue):
+    # deploybase.ai: "(5.3 TB/s vs 4.8 TB/s)": 4.8 TB/s is the H200's [NVX-1], not the MI300X's 5.3 [AMD-1]
+    judged = check(
+        "MI300X offers 36% more memory (192GB vs 141GB), higher bandwidth (5.3 TB/s vs 4.8 TB/s).", catalogue
+    )
+    owners = {j.claim.value: (j.claim.subject, j.verdict) for j in judged if j.claim.kind == "value"}
+    assert owners[5300] == ("amd-instinct-mi300x", "supported")
+    assert owners[4800] == (None, "unverifiable") and owners[141] == (None, "unverifiable")
+    # with the compared chip named after: "(192GB vs 80GB) than NVIDIA H100": 80 GB is the H100's [NV-H1]
+    later = check("AMD MI300X offers 2.4x more memory (192GB vs 80GB) than NVIDIA H100.", catalogue)
+    assert {(j.claim.value, j.claim.subject, j.verdict) for j in later if j.claim.kind == "value"} == {
+        (192, "amd-instinct-mi300x", "supported"),
+        (80, "nvidia-h100-sxm5", "supported"),
+    }
+
+
+def test_the_of_of_a_ratio_does_not_make_the_figure_before_it_the_rivals(catalogue):
+    # vast.ai, after "the most notable features of the H200:": 4.8 TB/s is the H200's [NVX-1], not the
+    # H100's ("almost double the memory of the H100"), which had made it false
+    text = (
+        "To sum up, here are some of the most notable features of the H200:\n"
+        "141 GB of HBM3e memory at 4.8 TB/s – almost double the memory of the H100 with 1.4X the bandwidth."
+    )
+    bandwidth = [j for j in check(text, catalogue) if j.claim.value == 4800]
+    assert [(j.claim.subject, j.verdict) for j in bandwidth] == [("nvidia-h200-sxm", "supported")]

@@ -477,8 +477,8 @@ def _owner_after(s: Sentence, index: int) -> Mention | None:
             gap = s.tokens[j].start - s.tokens[index].end
             joined = joined or bool(_ON_THE.search(s.text, s.tokens[index].end, s.tokens[j].start))
             return mention if joined and gap <= 60 and not mention.rival_role else None
-        if t.kind is not Kind.WORD or t.has("rival_markers") or t.has("comparatives"):
-            return None
+        if t.kind is not Kind.WORD or t.has("rival_markers") or t.has("comparatives") or t.has("ratio_words"):
+            return None  # "4.8 TB/s – almost double the memory of the H100": the "of" is the ratio's
         joined = joined or (t.role("of") == "of" and t.text.casefold() == "of")
     return None
 
@@ -1536,7 +1536,22 @@ def stated_value(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue  # "3 billion transistors behind", "多出20GB": a difference, not a value
         doubts += _binding_doubts(s, i, subject, "figure", after_rival=False)
         marker = s.tokens[i - 1] if i > 0 else None
-        if marker is not None and marker.kind is Kind.WORD and marker.role("rival_markers") == "rival":
+        if (
+            marker is not None
+            and marker.kind is Kind.WORD
+            and marker.role("rival_markers") == "rival"
+            and i not in versus
+            and s.tokens[i - 2 if i >= 2 else 0].kind is Kind.QUANTITY
+        ):
+            # "MI300X offers 36% more memory (192GB vs 141GB)": the figure after "vs" is the compared
+            # chip's, never the subject's: the one other chip the paragraph named, else a chip unnamed
+            others = [m for m in s.context.mentions if m.chip and not m.unnamed and not m.same_chip(subject)]
+            if len({m.chip for m in others}) == 1:
+                doubts.append(f"the figure after '{marker.text}' is read as {others[0].name}'s, named before")
+                subject = others[0]
+            else:
+                subject = Mention(i, None, f"the chip compared with {subject.name}", unnamed=True)
+        elif marker is not None and marker.kind is Kind.WORD and marker.role("rival_markers") == "rival":
             # "H200 has 77% more VRAM (141GB vs 80GB)": the figure after "vs" is what it is compared with
             doubts.append(f"the figure follows '{marker.text}': it may be the compared chip's, which is not named")
         claim = _value_claim(s, i, subject, "stated_value", doubts=doubts)
@@ -1565,10 +1580,14 @@ def _versus_pairs(s: Sentence) -> dict[int, Mention]:
         before = [m for m in s.mentions_before(first) if not m.unnamed]
         rivals = [m for m in before if m.rival_role]
         chips = [m for m in before if not m.rival_role]
+        later = [m for m in s.mentions_after(k + 1) if m.rival_role and not m.unnamed]
         if rivals and chips:
             mine, theirs = chips[0], rivals[-1]
         elif len(before) >= 2:
             mine, theirs = before[-2], before[-1]
+        elif chips and len(later) == 1:
+            # "MI300X offers 2.4x more memory (192GB vs 80GB) than NVIDIA H100": the rival named after
+            mine, theirs = chips[0], later[0]
         else:
             continue
         for j in range(first, k):
@@ -2282,7 +2301,7 @@ def stated_ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
         )
         if ours is None:
             continue
-        named_rival = theirs is not None and theirs.subject_query != ours.subject_query
+        named_rival = theirs is not None and theirs.subject_query != ours.subject_query and not theirs.subject_unnamed
         start, end = min(first, i), max(second, i)
         if end + 1 == closing:  # the parenthesis closes right after: quote it whole
             start, end = (start if i < first else opening), closing
