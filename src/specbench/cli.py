@@ -332,6 +332,9 @@ def check(
     Exit 0 when every claim is supported, 1 otherwise, 2 when no checkable claim is found.
 
     Example: specbench check "BR100相比英伟达A100至少有3.3倍的峰值性能优势"
+
+    A line that begins with "-" (a list item) goes after "--", or it is read as an option:
+    specbench check -- "- Instinct MI300X: 192GB HBM3"
     """
     from specbench.claims import check as judge_text
     from specbench.claims.render import render_judgements
