@@ -2026,3 +2026,13 @@ def test_the_of_of_a_ratio_does_not_make_the_figure_before_it_the_rivals(catalog
     )
     bandwidth = [j for j in check(text, catalogue) if j.claim.value == 4800]
     assert [(j.claim.subject, j.verdict) for j in bandwidth] == [("nvidia-h200-sxm", "supported")]
+
+
+def test_the_metric_of_a_ratios_own_clause_governs_it(catalogue):
+    # H200 141 GB / H100 SXM5 80 GB = 1.76 [NVX-1, NV-H1]; 4.8 / 3.35 TB/s = 1.43: the second clause's
+    # 1.4倍 is of the bandwidth it names, not of the memory the first clause named (which made it false)
+    judged = check("H200的显存是H100的1.76倍，带宽是1.4倍。", catalogue)
+    assert [(j.claim.metric, j.claim.ratio, j.verdict) for j in judged] == [
+        ("memory_capacity", 1.76, "supported"),
+        ("memory_bandwidth", 1.4, "supported"),
+    ]

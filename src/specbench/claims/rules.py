@@ -1718,6 +1718,13 @@ def _basis(
         last = max((k for k in range(first, index) if _is_ratio(s.tokens[k])), default=index)
         return "throughput", _keys_in(s, range(first, last)), (), []
     metrics = [str(s.tokens[i].role("metrics")) for i in window if _is(s.tokens[i], "metrics")]
+    own_clause_metrics = [
+        str(s.tokens[i].role("metrics")) for i in range(start, end + 1) if _is(s.tokens[i], "metrics")
+    ]
+    if own_clause_metrics and lower < start:
+        # "H200的显存是H100的1.76倍，带宽是1.4倍": the metric of the ratio's own clause governs it, not
+        # the memory of the clause that named the chips
+        metrics = own_clause_metrics
     doubts: list[str] = []
     if not precisions and not [m for m in metrics if m != "throughput"]:
         earlier = [c for c in claims[-8:] if c.kind == "value" and c.subject == subject.chip and c.subject_query]
