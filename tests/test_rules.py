@@ -2036,3 +2036,25 @@ def test_the_metric_of_a_ratios_own_clause_governs_it(catalogue):
         ("memory_capacity", 1.76, "supported"),
         ("memory_bandwidth", 1.4, "supported"),
     ]
+
+
+def test_a_precision_of_an_earlier_clause_does_not_govern_a_bandwidth(catalogue):
+    # H20 148 / H100 SXM5 989.5 TFLOPS FP16 = 0.15 [NV-20a, NV-H1]; memory bandwidth 4.0 / 3.35 TB/s = 1.19
+    judged = check("H20的FP16算力只有H100的15%，但显存带宽高出20%。", catalogue)
+    assert [(j.claim.metric, j.claim.precisions, j.verdict) for j in judged] == [
+        ("throughput", ("fp16",), "supported"),
+        ("memory_bandwidth", (), "supported"),
+    ]
+
+
+def test_a_clause_naming_its_metric_takes_no_figure_of_another_metric(catalogue):
+    # "…，带宽更高（4.0TB/s），但算力只有其六分之一": the sixth is of 算力, not of the bandwidth before it
+    judged = check("相比H100，H20的显存更大（96GB），带宽更高（4.0TB/s），但算力只有其六分之一左右。", catalogue)
+    (sixth,) = [j for j in judged if j.claim.ratio_text == "六分之一"]
+    assert sixth.claim.metric == "throughput"
+
+
+def test_a_cut_by_a_percentage_is_a_change_not_a_ceiling(catalogue):
+    # "缩水70%" states 0.3x; the H20 is 0.15x of the H100 on every AI precision, so it is no "below 0.3"
+    (judged,) = check("H20虽较H100性能缩水70%", catalogue)
+    assert (judged.claim.ratio, judged.claim.qualifier) == (pytest.approx(0.3), "equals")

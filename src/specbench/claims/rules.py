@@ -1721,17 +1721,24 @@ def _basis(
     own_clause_metrics = [
         str(s.tokens[i].role("metrics")) for i in range(start, end + 1) if _is(s.tokens[i], "metrics")
     ]
-    if own_clause_metrics and lower < start:
+    named_here = bool(own_clause_metrics) and lower < start
+    if named_here:
         # "H200的显存是H100的1.76倍，带宽是1.4倍": the metric of the ratio's own clause governs it, not
-        # the memory of the clause that named the chips
+        # the memory of the clause that named the chips; nor does that clause's precision govern a
+        # bandwidth ("H20的FP16算力只有H100的15%，但显存带宽高出20%")
         metrics = own_clause_metrics
+        if not own_clause and any(m != "throughput" for m in own_clause_metrics):
+            precisions = []
     doubts: list[str] = []
-    if not precisions and not [m for m in metrics if m != "throughput"]:
+    if not precisions and not [m for m in metrics if m != "throughput"] and not named_here:
         earlier = [c for c in claims[-8:] if c.kind == "value" and c.subject == subject.chip and c.subject_query]
         # "more than double the H100's 80GB": with none of the subject's, the rival's figure says what is compared
         earlier = earlier or [
             c for c in claims[-8:] if c.kind == "value" and c.subject_query and (c.at or 0) > s.tokens[index].start
         ]
+        if own_clause_metrics:
+            # "…，带宽更高（4.0TB/s），但算力只有其六分之一": a clause that names its metric takes no other's figure
+            earlier = [c for c in earlier if c.metric in own_clause_metrics]
         if earlier:
             claim = earlier[-1]
             figure = s.tokens[index - 2] if index >= 2 and s.tokens[index - 1].kind is Kind.OPEN else None
@@ -1744,7 +1751,8 @@ def _basis(
             return claim.metric, claim.precisions, others, doubts
         near = s.tokens[max(0, index - WINDOW) : index]
         precisions = [t for t in near if _is(t, "precisions")]
-        metrics = [str(t.role("metrics")) for t in near if _is(t, "metrics")] + metrics
+        if not own_clause_metrics:
+            metrics = [str(t.role("metrics")) for t in near if _is(t, "metrics")] + metrics
     keys = _precision_keys(precisions)
     stated = [i for i in window if i < index and s.tokens[i].kind is Kind.QUANTITY]
     if len(keys) > 1 and len(stated) > 1 and not following:
@@ -1816,10 +1824,14 @@ def ratio(s: Sentence, claims: list[Claim]) -> list[Claim]:
         subject = _ratio_subject(s, i, rival)
         if subject is None or subject.same_chip(rival):
             continue
-        if _is(s.tokens[i - 1] if i else None, "comparatives") or any(
-            _is(s.tokens[k], "comparatives") and s.tokens[k].role("comparatives") == "less"
-            for k in range(max(0, rival.index - 1), rival.index)
-        ):
+        if (
+            _is(s.tokens[i - 1] if i else None, "comparatives")
+            or any(
+                _is(s.tokens[k], "comparatives") and s.tokens[k].role("comparatives") == "less"
+                for k in range(max(0, rival.index - 1), rival.index)
+            )
+        ) and not (change and token.kind is Kind.RATIO and token.value.kind == "percent"):
+            # "不及A100的30%" is below 30%; "缩水70%" is a change of 70%, cut to 30%
             qualifier = "less_than" if _less_before(s, rival.index, i) else qualifier
         elif (
             _more_before(s, rival.index)
