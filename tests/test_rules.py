@@ -2058,3 +2058,29 @@ def test_a_cut_by_a_percentage_is_a_change_not_a_ceiling(catalogue):
     # "缩水70%" states 0.3x; the H20 is 0.15x of the H100 on every AI precision, so it is no "below 0.3"
     (judged,) = check("H20虽较H100性能缩水70%", catalogue)
     assert (judged.claim.ratio, judged.claim.qualifier) == (pytest.approx(0.3), "equals")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "H100 PCIe版的显存带宽为2TB/s，SXM版为3.35TB/s。",
+        "The H100 PCIe has 2 TB/s of memory bandwidth, while the SXM version has 3.35 TB/s.",
+    ],
+)
+def test_a_form_factor_version_names_the_familys_sku_of_that_form(catalogue, text):
+    # H100 PCIe 2.0 TB/s, H100 SXM5 3.35 TB/s [NV-H1]: the second figure had been the PCIe card's, misleading
+    judged = check(text, catalogue)
+    assert [(j.claim.subject, j.verdict) for j in judged] == [
+        ("nvidia-h100-pcie", "supported"),
+        ("nvidia-h100-sxm5", "supported"),
+    ]
+
+
+def test_a_form_factor_after_a_figure_labels_it_and_names_no_subject(catalogue):
+    # "700W (SXM version) / 600W (PCIe version)" (a seller's H200 page): the H200's 700 W [NVX-1], and
+    # 600 W the H200 NVL's [NVX-1], its PCIe card; neither label is the subject of the figure after it
+    judged = check("H200 Total Graphics Power (TGP): 700W (SXM version) / 600W (PCIe version)", catalogue)
+    assert [j.verdict for j in judged] == ["supported", "supported"]
+    # the PCIe card of the A100 named before with 80 GB is the A100 PCIe 80GB: 1935 GB/s [NV-A2]
+    (card,) = check("A100的PCIe版显存带宽为1935GB/s", catalogue)
+    assert (card.claim.subject, card.verdict) == ("nvidia-a100-pcie-80gb", "supported")

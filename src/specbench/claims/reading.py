@@ -483,6 +483,11 @@ def _cut(piece: str) -> Iterator[str]:
 _APPOSITIVE = regexcache.compile(r"\s*[,，]\s*(?:the\s+|即\s*|也就是\s*)?", re.IGNORECASE)
 
 
+def _value_of(figure: Any) -> Any:
+    """A figure's value, or None where the catalogue records none."""
+    return None if figure is None else figure.value
+
+
 def _listed(tokens: list[Token], first: int, second: int, text: str) -> bool:
     """Whether two chip names are items of one list ("A100/H100", "A100、H100和H800", "A100 or H100")."""
     between = tokens[first + 1 : second]
@@ -726,6 +731,19 @@ class Reader:
             elif "pronouns" in token.roles:
                 opens = bool(_CLAUSE_OPENER.search(sentence_text[max(0, token.start - 12) : token.start]))
                 mention = self._resolve_pronoun(token, index, mentions, context, clause_of, opens)
+            elif "form" in token.roles:
+                # "H100 PCIe版的显存带宽为2TB/s，SXM版为3.35TB/s": the family's SKU of that form factor;
+                # "the PCIe version of the A100" names the A100's, which the chip's own name settles
+                if index + 1 < len(tokens) and tokens[index + 1].role("of") == "of":
+                    continue
+                if index and tokens[index - 1].kind is Kind.OPEN:
+                    continue  # "700W (SXM version) / 600W (PCIe version)": a label of the figure before it
+                if index and tokens[index - 1].kind is Kind.CHIP and token.start - tokens[index - 1].end <= 1:
+                    continue  # "A100 80GB PCIe版": the name before it, which it has made the PCIe card
+                sku = self._form_sku(str(token.role("form")), mentions, context)
+                if sku is None:
+                    continue
+                mention = Mention(index, sku.id, sku.name)
             else:
                 continue
             back = index - 1
@@ -865,6 +883,22 @@ class Reader:
             return True
         return "版" in text[token.end : token.end + _CUT_DOWN_REACH] and _CUT_DOWN.match(text, token.end) is not None
 
+    def _form_sku(self, form: str, mentions: list[Mention], context: Context) -> Any:
+        """The SKU of the family last named (in the sentence, else the paragraph's subject) whose name
+        carries the form factor ("sxm", "pcie", "nvl"), if exactly one does; else None."""
+        named = next((m for m in reversed(mentions) if m.chip is not None), None) or context.subject
+        if named is None or named.chip is None:
+            return None
+        chip = self.catalogue.chips[named.chip]
+        members = [c for c in self._families.get(chip.family, []) if form in normalize_name(c.name)]
+        if len(members) > 1:
+            # "A100的PCIe版": of the A100 PCIe 40GB and 80GB, the one with the named SKU's memory
+            size = _value_of(chip.preferred("memory_capacity"))
+            members = (
+                [chip] if chip in members else [c for c in members if _value_of(c.preferred("memory_capacity")) == size]
+            )
+        return members[0] if len(members) == 1 else None
+
     def _refine_sku(self, chip_id: str, tokens: list[Token], index: int, sentence_text: str = "") -> str:
         """'A100 80GB' followed by 'PCIe' is the A100 PCIe 80GB, not the SXM default."""
         words: list[tuple[str, int]] = []
@@ -873,6 +907,8 @@ class Reader:
                 break
             if token.kind is Kind.NAME and str(token.value).startswith("pci"):
                 words.append(("pcie", token.end))
+            elif token.kind is Kind.WORD and token.has("form"):
+                words.append((str(token.role("form")), token.end))  # "A100 80GB PCIe版"
             elif token.kind is Kind.QUANTITY and token.value.dimension is Dimension.INFORMATION:
                 words.append((f"{token.value.number_text}gb", token.end))
             else:

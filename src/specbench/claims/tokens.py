@@ -297,6 +297,8 @@ class Tokenizer:
                 r"(?<![\w.,])(?:" + _alternation(self.numbered_cards) + r")(?:\s?ti)?"
                 r"(?=\s?(?:[(（:：]|显卡|ti(?![a-z])))",
             ),
+            # "SXM版为3.35TB/s", "the PCIe version": a SKU of the family named before, by its form factor
+            ("form_word", r"(?<![a-z0-9])(sxm\d?|pcie|nvl)\s?(?:版本?|version|variant|model|card)(?![a-z])"),
             (
                 "name",
                 r"(?<![a-z0-9])(?:hbm\d[a-z]?(?:/\d[a-z]?){1,3}|g?ddr\d[a-z]?x?(?:/\d[a-z]?x?){1,3}"
@@ -510,6 +512,9 @@ class Tokenizer:
             return Token(Kind.NUMBER, start, end, text, _number(word))
         if name == "unit":
             return Token(Kind.UNIT, start, end, text, self.units[word])
+        if name == "form_word":
+            form = match.group(self._groups_before["form_word"] + 1)
+            return Token(Kind.WORD, start, end, text, word, {"form": form})
         if name == "label_unit":
             dimension, scale = self.units[match.group(self._groups_before["label_unit"] + 1)]
             if dimension == "bandwidth_bits" and re.search(r"[kKmMgGtTpP]Bps", text):
