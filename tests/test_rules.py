@@ -2084,3 +2084,14 @@ def test_a_form_factor_after_a_figure_labels_it_and_names_no_subject(catalogue):
     # the PCIe card of the A100 named before with 80 GB is the A100 PCIe 80GB: 1935 GB/s [NV-A2]
     (card,) = check("A100的PCIe版显存带宽为1935GB/s", catalogue)
     assert (card.claim.subject, card.verdict) == ("nvidia-a100-pcie-80gb", "supported")
+
+
+def test_below_after_a_ratio_or_figure_is_a_ceiling(catalogue):
+    # H800 NVLink 400 GB/s [NVX-18] / H100 SXM5 900 GB/s [NV-H1] = 0.44: "一半不到" is below half, which holds
+    (half,) = [j for j in check("H800的NVLink带宽被限制在400GB/s，为H100的一半不到。", catalogue) if j.claim.ratio]
+    assert (half.claim.qualifier, half.verdict) == ("less_than", "supported")
+    # MTT S80 FP32 14.4 [MTX-1] / H100 SXM5 FP32 67 [NV-H1] = 0.21, not under 12%; the H100's TF32
+    # (494.5) would meet any ceiling, so it is no basis for one
+    judged = check("即便国产GPU的标杆摩尔线程MTT S80,FP32性能也仅为15 TFLOPS,不足H100的12%。", catalogue)
+    (ceiling,) = [j for j in judged if j.claim.ratio]
+    assert (ceiling.claim.qualifier, ceiling.verdict) == ("less_than", "false")

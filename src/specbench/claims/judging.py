@@ -1353,7 +1353,8 @@ class Judge:
                 parts.append(
                     f"vs {rival.name} {precision_label(rf.precision or '')} {unit} {fmt(rv)} = {times(value / rv)}"
                 )
-            if precision == "fp32":
+            if precision == "fp32" and claim.qualifier not in ("less_than", "at_most"):
+                # (a ceiling, "不足H100的12%", is met by any smaller figure: only FP32's own decides it)
                 for tf, tv in self._dense_figures(rival, "tf32", "matrix"):
                     parts.append(f"vs {rival.name} TF32 matrix {fmt(tv)} = {times(value / tv)}")
                     by_unit.setdefault("matrix (TF32)", (tf, tv))
@@ -1366,9 +1367,14 @@ class Judge:
             )
             if any(okays) and not all(okays):
                 flags.append("vector-vs-matrix")
+                held = [str(unit) for unit, ok in zip(by_unit, okays, strict=True) if ok]
+                missed = [str(unit) for unit, ok in zip(by_unit, okays, strict=True) if not ok]
                 steps.append(
                     f"{label}: the claim holds only against {rival.name}'s vector figure; "
                     "matrix against matrix it does not."
+                    if held == ["vector"]
+                    else f"{label}: the claim holds only against {rival.name}'s {' and '.join(held)} figure; "
+                    f"against its {' and '.join(missed)} figure it does not."
                 )
             worst = min(ratios)
             # Holding against one unit but not the other is a finding (vector-vs-matrix), not a refutation.
