@@ -2145,28 +2145,55 @@ def comparative(s: Sentence, claims: list[Claim]) -> list[Claim]:
         subject = _clause_chain_subject(s, i, claims, rival) or _subject_before(s, i, exclude=rival)
         if subject is None or subject.unnamed or subject.same_chip(rival):
             continue
-        metric, precisions, others, doubts = _basis(s, i, subject, claims)
-        precisions, _rival_own = _precisions_of_each(s, rival, i, metric, precisions)
-        doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
-        found.append(
-            _pair_claim(
-                s,
-                "comparative",
-                subject,
-                rival,
-                i,
-                max(i, rival.index),
-                metric=metric,
-                precisions=precisions,
-                also=others,
-                doubts=doubts,
-                qualifier="greater" if relation == "greater" else "less_than",
-                relation=relation,
-                ratio=1.0,
-                ratio_text="above 1x" if relation == "greater" else "below 1x",
-            )
+        claim = _plain_comparison(
+            s,
+            "comparative",
+            subject,
+            rival,
+            i,
+            claims,
+            qualifier="greater" if relation == "greater" else "less_than",
+            relation=relation,
+            ratio_text="above 1x" if relation == "greater" else "below 1x",
         )
+        if claim is not None:
+            found.append(claim)
     return claims + found
+
+
+def _plain_comparison(
+    s: Sentence,
+    rule_name: str,
+    subject: Mention,
+    rival: Mention,
+    index: int,
+    claims: list[Claim],
+    *,
+    named_basis: bool = False,
+    **fields: Any,
+) -> Claim | None:
+    """Two chips compared with no number, at ``index``: a ratio of one ("above 1x", "the same") on
+    the basis the sentence gives; None where ``named_basis`` asks for a basis the sentence names
+    and it names none."""
+    metric, precisions, others, doubts = _basis(s, index, subject, claims)
+    if named_basis and "the sentence does not say what is compared" in doubts:
+        return None
+    precisions, _rival_own = _precisions_of_each(s, rival, index, metric, precisions)
+    doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
+    return _pair_claim(
+        s,
+        rule_name,
+        subject,
+        rival,
+        index,
+        max(index, rival.index),
+        metric=metric,
+        precisions=precisions,
+        also=others,
+        doubts=doubts,
+        ratio=1.0,
+        **fields,
+    )
 
 
 @rule(
@@ -2234,27 +2261,11 @@ def sameness(s: Sentence, claims: list[Claim]) -> list[Claim]:
             continue
         if subject is None or subject.same_chip(rival):
             continue
-        metric, precisions, others, doubts = _basis(s, i, subject, claims)
-        if "the sentence does not say what is compared" in doubts:
-            continue
-        precisions, _rival_own = _precisions_of_each(s, rival, i, metric, precisions)
-        doubts += _doubts_of(subject) + [d.replace("the chip", "the rival") for d in _doubts_of(rival)]
-        same = _pair_claim(
-            s,
-            "sameness",
-            subject,
-            rival,
-            i,
-            max(i, rival.index),
-            metric=metric,
-            precisions=precisions,
-            also=others,
-            doubts=doubts,
-            qualifier="equals",
-            ratio=1.0,
-            ratio_text="1x (the same)",
+        same = _plain_comparison(
+            s, "sameness", subject, rival, i, claims, named_basis=True, qualifier="equals", ratio_text="1x (the same)"
         )
-        return [*claims, same]
+        if same is not None:
+            return [*claims, same]
     return claims
 
 
