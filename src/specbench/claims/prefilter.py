@@ -44,7 +44,7 @@ from specbench.claims.reading import (
     claim_words,
     sentence_ends,
 )
-from specbench.claims.tokens import CHARACTER_FOLDS, fold, trie_pattern
+from specbench.claims.tokens import CHARACTER_FOLDS, fold, latin_alnum, trie_pattern
 
 # Planes folding can map into ASCII letters and digits: the BMP and the mathematical alphanumerics.
 _FOLDED_RANGES = ((0x80, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800))
@@ -52,10 +52,6 @@ _FOLDED_RANGES = ((0x80, 0xD800), (0xE000, 0x10000), (0x1D400, 0x1D800))
 # is, so of them only those that simplifying changes can fold into a character the patterns want.
 _UNCHANGED = (0x3400, 0x9FFF)
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
-
-
-def _alnum(char: str) -> bool:
-    return char.isascii() and char.isalnum()
 
 
 def _char_class(chars: Iterable[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
@@ -105,7 +101,7 @@ class Prefilter:
             re.compile(rf"[{CJK_NUMERALS}]\s?[倍成]"),
             *map(re.compile, SLASH_FRACTIONS),
             re.compile(r"\|[^|\n]{0,40}\d"),
-            regexcache.compile(trie_pattern(sorted(w for w in self._words if not _alnum(w[0])))),
+            regexcache.compile(trie_pattern(sorted(w for w in self._words if not latin_alnum(w[0])))),
             re.compile(PCIE_WORDS),  # the rest of DESIGN_WORDS is found after a digit, above,
             re.compile(LAUNCH_PHRASE),  # but for a launch word before its year
             re.compile(LAUNCHED_IN),
@@ -120,7 +116,7 @@ class Prefilter:
         character that is neither ("faster", not the "aster" of it, nor "over" in "overall"). The
         reader's tokens begin there too. The pattern begins with the character before the word, a
         class the engine skips ahead to in C; text is searched with a line end before it."""
-        latin = sorted(w for w in self._words if _alnum(w[0]))
+        latin = sorted(w for w in self._words if latin_alnum(w[0]))
         return regexcache.compile(f"[^a-z0-9](?:{trie_pattern(latin)})")
 
     def _latin_spots(self, searchable: str) -> set[int]:

@@ -30,6 +30,7 @@ from specbench.store import Catalogue, normalize_name
 if TYPE_CHECKING:
     from specbench.claims.lexicon import Lexicon
     from specbench.claims.prefilter import Prefilter
+    from specbench.model import Chip, Figure
 
 MAX_SENTENCE = 2000  # characters; longer runs without punctuation are cut, so memory stays flat
 WINDOW = 48  # tokens on each side of a figure that the rules look at
@@ -478,14 +479,14 @@ def _cut(piece: str) -> Iterator[str]:
             yield part
 
 
+def _same_value(one: Figure | None, other: Figure | None) -> bool:
+    """Whether two recorded figures hold the same value (two missing ones count as the same)."""
+    return (one.value if one is not None else None) == (other.value if other is not None else None)
+
+
 # Between a phrase for an unnamed rival and the chip it then names: "its predecessor, the H100",
 # "上一代产品，即A100"
 _APPOSITIVE = regexcache.compile(r"\s*[,，]\s*(?:the\s+|即\s*|也就是\s*)?", re.IGNORECASE)
-
-
-def _value_of(figure: Any) -> Any:
-    """A figure's value, or None where the catalogue records none."""
-    return None if figure is None else figure.value
 
 
 def _listed(tokens: list[Token], first: int, second: int, text: str) -> bool:
@@ -883,7 +884,7 @@ class Reader:
             return True
         return "版" in text[token.end : token.end + _CUT_DOWN_REACH] and _CUT_DOWN.match(text, token.end) is not None
 
-    def _form_sku(self, form: str, mentions: list[Mention], context: Context) -> Any:
+    def _form_sku(self, form: str, mentions: list[Mention], context: Context) -> Chip | None:
         """The SKU of the family last named (in the sentence, else the paragraph's subject) whose name
         carries the form factor ("sxm", "pcie", "nvl"), if exactly one does; else None."""
         named = next((m for m in reversed(mentions) if m.chip is not None), None) or context.subject
@@ -893,10 +894,11 @@ class Reader:
         members = [c for c in self._families.get(chip.family, []) if form in normalize_name(c.name)]
         if len(members) > 1:
             # "A100的PCIe版": of the A100 PCIe 40GB and 80GB, the one with the named SKU's memory
-            size = _value_of(chip.preferred("memory_capacity"))
-            members = (
-                [chip] if chip in members else [c for c in members if _value_of(c.preferred("memory_capacity")) == size]
-            )
+            if chip not in members:
+                size = chip.preferred("memory_capacity")
+                members = [c for c in members if _same_value(c.preferred("memory_capacity"), size)]
+            else:
+                members = [chip]
         return members[0] if len(members) == 1 else None
 
     def _refine_sku(self, chip_id: str, tokens: list[Token], index: int, sentence_text: str = "") -> str:

@@ -134,7 +134,9 @@ def trie_pattern(words: Iterable[str], between: str = "", end: str | None = None
 TRIE_KEPT = 32  # words from which a trie is kept between runs; a smaller one is built in less than a lookup
 
 
-def _alnum(char: str) -> bool:
+def latin_alnum(char: str) -> bool:
+    """Whether a character is a Latin letter or a digit: a word that begins or ends with one is
+    bounded there ("over" is no word of "overall")."""
     return char.isascii() and char.isalnum()
 
 
@@ -153,13 +155,15 @@ def _trie(words: list[str], between: str, end: str | None = None) -> str:
                 # A word's first letter is tested before the look-behind that bounds it, so that the
                 # engine passes over a branch whose letter is not there at once, without a look-behind
                 # (it tries the branches of a trie's first level in turn at every place)
-                bound = r"(?<![a-z0-9].)" if end is not None and _alnum(char) else ""
+                bound = r"(?<![a-z0-9].)" if end is not None and latin_alnum(char) else ""
                 branches.append(re.escape(char) + bound + render(node[char], char, False))
             else:
                 branches.append(between + re.escape(char) + render(node[char], char, False))
         if "" not in node:
             return "" if not branches else branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        stop = end if end is not None and _alnum(last) else ""  # a word ending in a letter or digit ends where one does
+        stop = (
+            end if end is not None and latin_alnum(last) else ""
+        )  # a word ending in a letter or digit ends where one does
         if not branches:
             return stop
         return "(?:" + "|".join(branches) + "|" + stop + ")"
